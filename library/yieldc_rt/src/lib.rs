@@ -1,0 +1,146 @@
+//! `yieldc_rt`: the runtime that code lowered by yieldc calls.
+//!
+//! It provides stable mirrors of the nightly library items behind Rust's coroutine features
+//! (`core::ops::{Coroutine, CoroutineState}`, `core::async_iter`, `core::iter::from_coroutine`)
+//! and the generator types that `gen`, `async gen` and `#[coroutine]` bodies become.
+//!
+//! Every body is an `async` state machine; a `yield` is an `.await` on a future that hands the
+//! value to the resumer. Sync generators pass it through a slot on the stack of `next()`, found
+//! through the waker's data pointer ([`resume`](crate::Gen)); async generators, which are
+//! pinned, keep the slot in themselves and leave the caller's `Context` untouched.
+//!
+//! Architecture invariant: no thread-locals, no allocation outside the `alloc` feature's boxed
+//! representations, no dependency on the compiler crates. Every `unsafe` block states its
+//! argument in a `// SAFETY:` comment; `design-notes/inline-soundness.md` gives the global one.
+#![no_std]
+#![warn(missing_docs)]
+
+#[cfg(feature = "alloc")]
+extern crate alloc;
+
+mod async_gen;
+pub mod async_iter;
+mod coroutine;
+mod gen;
+mod machine;
+mod resume;
+#[cfg(feature = "stream")]
+mod stream;
+mod type_id;
+
+pub use async_gen::{AsyncCo, AsyncCoToken, AsyncGen, AsyncGenKey, AsyncYield, Bind};
+pub use coroutine::{
+    from_coroutine, Coro, Coroutine, CoroutineKey, CoroutineState, FromCoroutine, StaticCoro,
+};
+#[cfg(feature = "alloc")]
+pub use coroutine::BoxedCoro;
+#[cfg(feature = "alloc")]
+pub use gen::BoxedGen;
+pub use gen::{Gen, GenKey};
+pub use machine::Refused;
+pub use resume::{Co, FirstResumeArg, Yield};
+
+/// Mirrors of `core::ops`'s coroutine items, for rewritten `use` paths.
+pub mod ops {
+    pub use crate::coroutine::{Coroutine, CoroutineState};
+}
+
+/// Mirrors of `core::iter`'s coroutine items, for rewritten `use` paths.
+pub mod iter {
+    pub use crate::coroutine::{from_coroutine, FromCoroutine};
+}
+
+/// Always `false`, opaque to the borrow checker: guards the never-taken check copy.
+#[doc(hidden)]
+#[inline(always)]
+pub fn __never() -> bool {
+    false
+}
+
+/// A value of any type, for the guarded assignments of a check copy. Never called.
+#[doc(hidden)]
+pub fn __any<T>() -> T {
+    loop {}
+}
+
+/// Not public API. Creates the key and handle of a sync generator, at the generator's source
+/// location (which is where a resumption after a panic is reported, as on nightly).
+///
+/// The `unsafe` block is the lowering's promise: if the key builds an inline [`Gen`], the
+/// body holds no borrow of its own state across a `yield` (proven by the check copy).
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __gen_parts {
+    () => {
+        // SAFETY: see the macro's documentation; only the yieldc lowering invokes it.
+        unsafe {
+            $crate::__private::gen_parts(|refused: $crate::Refused| {
+                let _ = refused;
+                ::core::panic!("`gen fn` should just keep returning `None` after panicking")
+            })
+        }
+    };
+}
+
+/// Not public API. As [`__gen_parts!`], for `async gen`.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __async_gen_parts {
+    () => {
+        $crate::__private::async_gen_parts(|refused: $crate::Refused| {
+            let _ = refused;
+            ::core::panic!("`async gen fn` resumed after panicking")
+        })
+    };
+}
+
+/// Not public API. As [`__gen_parts!`], for `#[coroutine]` closures; the promise covers
+/// [`Coro`], the inline movable representation.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __coroutine_parts {
+    () => {
+        // SAFETY: see `__gen_parts!`; only the yieldc lowering invokes it.
+        unsafe {
+            $crate::__private::coroutine_parts(|refused: $crate::Refused| match refused {
+                $crate::Refused::AfterCompletion => {
+                    ::core::panic!("coroutine resumed after completion")
+                }
+                $crate::Refused::AfterPanic => ::core::panic!("coroutine resumed after panicking"),
+            })
+        }
+    };
+}
+
+#[doc(hidden)]
+pub mod __private {
+    use core::marker::PhantomData;
+
+    use crate::{AsyncCoToken, AsyncGenKey, Co, CoroutineKey, GenKey, Refused};
+
+    /// # Safety
+    /// If the key builds an inline [`crate::Gen`], the body must hold no borrow of its own
+    /// state across a `yield`.
+    #[inline(always)]
+    pub unsafe fn gen_parts<T, P: Fn(Refused)>(on_refused: P) -> (GenKey<T, P>, Co<T, ()>) {
+        (GenKey { on_refused, _item: PhantomData }, Co::new())
+    }
+
+    /// # Safety
+    /// If the key builds an inline [`crate::Coro`], the body must hold no borrow of its own
+    /// state across a `yield`.
+    #[inline(always)]
+    pub unsafe fn coroutine_parts<Y, R, P: Fn(Refused)>(
+        on_refused: P,
+    ) -> (CoroutineKey<Y, R, P>, Co<Y, R>) {
+        (CoroutineKey { on_refused, _types: PhantomData }, Co::new())
+    }
+
+    /// Async generators are pinned: nothing to promise.
+    #[inline(always)]
+    pub fn async_gen_parts<T, P: Fn(Refused)>(
+        on_refused: P,
+    ) -> (AsyncGenKey<T, P>, AsyncCoToken<T>) {
+        (AsyncGenKey { on_refused, _item: PhantomData }, AsyncCoToken { _item: PhantomData })
+    }
+}
