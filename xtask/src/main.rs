@@ -29,10 +29,21 @@ fn main() -> ExitCode {
 /// Borrows.
 fn miri() -> ExitCode {
     for flags in ["", "-Zmiri-tree-borrows"] {
-        let label = if flags.is_empty() { "stacked borrows" } else { "tree borrows" };
+        let label = if flags.is_empty() {
+            "stacked borrows"
+        } else {
+            "tree borrows"
+        };
         eprintln!("== miri ({label}) ==");
         let status = std::process::Command::new("cargo")
-            .args(["+nightly", "miri", "test", "-p", "yieldc_rt", "--all-features"])
+            .args([
+                "+nightly",
+                "miri",
+                "test",
+                "-p",
+                "yieldc_rt",
+                "--all-features",
+            ])
             .env("MIRIFLAGS", flags)
             .status();
         match status {

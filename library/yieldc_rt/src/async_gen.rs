@@ -133,7 +133,9 @@ impl<T, F: Future<Output = ()>, P: Fn(Refused)> AsyncIterator for AsyncGen<T, F,
                 _ => missing_bind_prologue(),
             }
         }
-        this.header.context.set(cx as *const Context<'_> as *const ());
+        this.header
+            .context
+            .set(cx as *const Context<'_> as *const ());
         let poll = body.poll(cx);
         this.header.context.set(ptr::null());
         this.poisoned = false;
@@ -161,7 +163,10 @@ fn missing_bind_prologue() -> ! {
 impl<T> AsyncCoToken<T> {
     /// The body's prologue: learns where its generator's slot is.
     pub fn bind(self) -> Bind<T> {
-        Bind { header: ptr::null(), _item: PhantomData }
+        Bind {
+            header: ptr::null(),
+            _item: PhantomData,
+        }
     }
 }
 
@@ -202,7 +207,9 @@ impl<T> Future for Bind<T> {
             this.header = header;
             Poll::Pending
         } else {
-            Poll::Ready(AsyncCo { header: this.header })
+            Poll::Ready(AsyncCo {
+                header: this.header,
+            })
         }
     }
 }
@@ -225,7 +232,11 @@ impl<T> AsyncCo<T> {
     /// `yield value`.
     #[inline(always)]
     pub fn yield_(&self, value: T) -> AsyncYield<'_, T> {
-        AsyncYield { header: self.header, value: Some(value), _co: PhantomData }
+        AsyncYield {
+            header: self.header,
+            value: Some(value),
+            _co: PhantomData,
+        }
     }
 }
 

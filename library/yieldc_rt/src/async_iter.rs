@@ -101,7 +101,9 @@ impl<I: AsyncIterator> IntoAsyncIterator for I {
 /// An async iterator over the items of a sync iterator (mirror of
 /// `core::async_iter::from_iter`): every poll is ready.
 pub fn from_iter<I: IntoIterator>(iter: I) -> FromIter<I::IntoIter> {
-    FromIter { iter: iter.into_iter() }
+    FromIter {
+        iter: iter.into_iter(),
+    }
 }
 
 /// The async iterator returned by [`from_iter`].

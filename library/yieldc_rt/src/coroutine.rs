@@ -97,7 +97,11 @@ impl<Y, R, F: Future, P: Fn(Refused)> Coro<Y, R, F, P> {
     /// Wraps a lowered body (see the module docs).
     #[inline(always)]
     pub fn new(key: CoroutineKey<Y, R, P>, body: F) -> Self {
-        Coro { machine: Machine::new(body), on_refused: key.on_refused, _types: PhantomData }
+        Coro {
+            machine: Machine::new(body),
+            on_refused: key.on_refused,
+            _types: PhantomData,
+        }
     }
 }
 

@@ -40,7 +40,11 @@ where
     /// promised that the body holds no borrow of its own state across a `yield`.
     #[inline(always)]
     pub fn new(key: GenKey<T, P>, body: F) -> Self {
-        Gen { machine: Machine::new(body), on_refused: key.on_refused, _item: PhantomData }
+        Gen {
+            machine: Machine::new(body),
+            on_refused: key.on_refused,
+            _item: PhantomData,
+        }
     }
 }
 

@@ -29,16 +29,18 @@ mod stream;
 mod type_id;
 
 pub use async_gen::{AsyncCo, AsyncCoToken, AsyncGen, AsyncGenKey, AsyncYield, Bind};
+#[cfg(feature = "alloc")]
+pub use coroutine::BoxedCoro;
 pub use coroutine::{
     from_coroutine, Coro, Coroutine, CoroutineKey, CoroutineState, FromCoroutine, StaticCoro,
 };
-#[cfg(feature = "alloc")]
-pub use coroutine::BoxedCoro;
 #[cfg(feature = "alloc")]
 pub use gen::BoxedGen;
 pub use gen::{Gen, GenKey};
 pub use machine::Refused;
 pub use resume::{Co, FirstResumeArg, Yield};
+#[cfg(feature = "stream")]
+pub use stream::{from_stream, StreamIter};
 
 /// Mirrors of `core::ops`'s coroutine items, for rewritten `use` paths.
 pub mod ops {
@@ -123,7 +125,13 @@ pub mod __private {
     /// state across a `yield`.
     #[inline(always)]
     pub unsafe fn gen_parts<T, P: Fn(Refused)>(on_refused: P) -> (GenKey<T, P>, Co<T, ()>) {
-        (GenKey { on_refused, _item: PhantomData }, Co::new())
+        (
+            GenKey {
+                on_refused,
+                _item: PhantomData,
+            },
+            Co::new(),
+        )
     }
 
     /// # Safety
@@ -133,7 +141,13 @@ pub mod __private {
     pub unsafe fn coroutine_parts<Y, R, P: Fn(Refused)>(
         on_refused: P,
     ) -> (CoroutineKey<Y, R, P>, Co<Y, R>) {
-        (CoroutineKey { on_refused, _types: PhantomData }, Co::new())
+        (
+            CoroutineKey {
+                on_refused,
+                _types: PhantomData,
+            },
+            Co::new(),
+        )
     }
 
     /// Async generators are pinned: nothing to promise.
@@ -141,6 +155,12 @@ pub mod __private {
     pub fn async_gen_parts<T, P: Fn(Refused)>(
         on_refused: P,
     ) -> (AsyncGenKey<T, P>, AsyncCoToken<T>) {
-        (AsyncGenKey { on_refused, _item: PhantomData }, AsyncCoToken { _item: PhantomData })
+        (
+            AsyncGenKey {
+                on_refused,
+                _item: PhantomData,
+            },
+            AsyncCoToken { _item: PhantomData },
+        )
     }
 }

@@ -26,7 +26,10 @@ pub(crate) struct Machine<F> {
 impl<F: Future> Machine<F> {
     #[inline(always)]
     pub(crate) const fn new(body: F) -> Self {
-        Machine { body: Some(body), poisoned: false }
+        Machine {
+            body: Some(body),
+            poisoned: false,
+        }
     }
 
     /// One resumption; `Err` when the machine refuses it.

@@ -64,12 +64,12 @@ struct Slot<Y, R> {
 /// for real, or the lowering proved (check copy) that no borrow of the body's own state is live
 /// across a `yield`, so the state holds no pointer into itself at any suspension.
 #[inline(always)]
-pub(crate) unsafe fn resume<Y, R, F: Future>(
-    fut: &mut F,
-    arg: R,
-) -> CoroutineState<Y, F::Output> {
+pub(crate) unsafe fn resume<Y, R, F: Future>(fut: &mut F, arg: R) -> CoroutineState<Y, F::Output> {
     let mut slot = Slot::<Y, R> {
-        header: SlotHeader { context: ptr::null(), type_id: type_id_of::<(Y, R)>() },
+        header: SlotHeader {
+            context: ptr::null(),
+            type_id: type_id_of::<(Y, R)>(),
+        },
         resume_arg: Some(arg),
         yielded: None,
     };
@@ -146,19 +146,26 @@ pub struct Co<Y, R = ()> {
 
 impl<Y, R> Co<Y, R> {
     pub(crate) const fn new() -> Self {
-        Co { _types: PhantomData }
+        Co {
+            _types: PhantomData,
+        }
     }
 
     /// `yield value`: hands `value` to the resumer, then evaluates to the next resume argument.
     #[inline(always)]
     pub fn yield_(&self, value: Y) -> Yield<Y, R> {
-        Yield { value: Some(value), _resume: PhantomData }
+        Yield {
+            value: Some(value),
+            _resume: PhantomData,
+        }
     }
 
     /// The first resume argument, which binds a coroutine closure's parameter. Never suspends.
     #[inline(always)]
     pub fn first_resume_arg(&self) -> FirstResumeArg<Y, R> {
-        FirstResumeArg { _types: PhantomData }
+        FirstResumeArg {
+            _types: PhantomData,
+        }
     }
 }
 
