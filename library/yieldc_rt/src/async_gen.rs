@@ -25,6 +25,7 @@
 use core::cell::{Cell, UnsafeCell};
 use core::future::Future;
 use core::marker::{PhantomData, PhantomPinned};
+use core::mem::ManuallyDrop;
 use core::pin::Pin;
 use core::ptr;
 use core::task::{Context, Poll, RawWaker, RawWakerVTable, Waker};
@@ -125,8 +126,10 @@ impl<T, F: Future<Output = ()>, P: Fn(Refused)> AsyncIterator for AsyncGen<T, F,
         let header: *const Header<T> = &this.header;
         if !this.header.bound.get() {
             // SAFETY: the vtable ignores the data pointer except in `clone`, which drops it.
-            let waker =
-                unsafe { Waker::from_raw(RawWaker::new(header as *const (), &BIND_VTABLE)) };
+            // (`ManuallyDrop`: the vtable's `drop` does nothing.)
+            let waker = ManuallyDrop::new(unsafe {
+                Waker::from_raw(RawWaker::new(header as *const (), &BIND_VTABLE))
+            });
             let mut bind_context = Context::from_waker(&waker);
             match body.as_mut().poll(&mut bind_context) {
                 Poll::Pending if this.header.bound.get() => {}
