@@ -54,7 +54,8 @@ struct Header<T> {
     type_id: core::any::TypeId,
     /// Set by `bind`; checked by `poll_next` after the binding poll.
     bound: Cell<bool>,
-    /// The `Context` of the `poll_next` in progress, null outside of one.
+    /// The `Context` of the `poll_next` in progress, null outside of one. Still set when a
+    /// `poll_next` is entered means the previous one panicked: the generator is poisoned.
     context: Cell<*const ()>,
     /// The value of the `yield` polled in this `poll_next`, if any.
     slot: UnsafeCell<Option<T>>,
@@ -75,7 +76,6 @@ pub struct AsyncCoToken<T> {
 pub struct AsyncGen<T, F, P> {
     header: Header<T>,
     body: Option<F>,
-    poisoned: bool,
     on_refused: P,
     _pinned: PhantomPinned,
 }
@@ -99,7 +99,6 @@ impl<T, F: Future<Output = ()>, P: Fn(Refused)> AsyncGen<T, F, P> {
                 slot: UnsafeCell::new(None),
             },
             body: Some(body),
-            poisoned: false,
             on_refused: key.on_refused,
             _pinned: PhantomPinned,
         }
@@ -116,11 +115,10 @@ impl<T, F: Future<Output = ()>, P: Fn(Refused)> AsyncIterator for AsyncGen<T, F,
         let Some(body) = this.body.as_mut() else {
             return Poll::Ready(None);
         };
-        if this.poisoned {
+        if !this.header.context.get().is_null() {
             (this.on_refused)(Refused::AfterPanic);
             panic_closure_returned();
         }
-        this.poisoned = true;
         // SAFETY: `body` lives inside the pinned `AsyncGen` and is never moved.
         let mut body = unsafe { Pin::new_unchecked(body) };
         let header: *const Header<T> = &this.header;
@@ -141,7 +139,6 @@ impl<T, F: Future<Output = ()>, P: Fn(Refused)> AsyncIterator for AsyncGen<T, F,
             .set(cx as *const Context<'_> as *const ());
         let poll = body.poll(cx);
         this.header.context.set(ptr::null());
-        this.poisoned = false;
         match poll {
             Poll::Ready(()) => {
                 this.body = None;
