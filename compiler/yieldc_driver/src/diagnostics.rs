@@ -1,0 +1,561 @@
+//! rustc's JSON diagnostics, brought back to the original source.
+//!
+//! Every span in a lowered file is remapped through the source map (file, bytes, lines,
+//! columns, `text`) and the `rendered` text is redrawn from the original source with
+//! annotate-snippets (rustc's renderer). Diagnostics from a check copy are dropped, except
+//! E0506, which becomes nightly's E0626 at the `yield`. Warnings whose primary span lies in
+//! generated text are lints about the lowering, not about the user's code: dropped too.
+//! Invariant: nothing that leaves this module names a shadow path or shows lowered text.
+
+use std::collections::BTreeSet;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+use serde_json::{json, Value};
+
+use crate::lowering::{GeneratedKind, LoweredFile};
+use crate::shadow::LoweredFiles;
+use crate::source_text;
+
+/// How the caller wants diagnostics.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OutputMode {
+    /// JSON lines, as cargo asks.
+    Json,
+    /// rustc's human output.
+    Human,
+    /// `--error-format=short`.
+    Short,
+}
+
+/// Rewrites rustc's diagnostics for one compilation.
+pub struct Remapper<'a> {
+    /// The lowered files, by original absolute path.
+    pub lowered_files: &'a LoweredFiles,
+    /// rustc's working directory (relative file names are relative to it).
+    pub cwd: PathBuf,
+    /// The shadow directory and the text it stands for (as the caller wrote the package path).
+    pub shadow_prefix: Option<(String, String)>,
+    /// Whether rendered text is colored.
+    pub color: bool,
+    /// Output mode.
+    pub mode: OutputMode,
+    /// Errors emitted so far.
+    pub error_count: usize,
+    /// Warnings emitted so far.
+    pub warning_count: usize,
+    /// Error codes emitted so far.
+    pub codes: BTreeSet<String>,
+    /// Whether any diagnostic was dropped or rewritten (the summary is then redrawn).
+    pub changed_anything: bool,
+}
+
+impl<'a> Remapper<'a> {
+    /// A remapper for the files in `lowered_files`.
+    pub fn new(lowered_files: &'a LoweredFiles, mode: OutputMode, color: bool) -> Self {
+        Remapper {
+            lowered_files,
+            cwd: std::env::current_dir().unwrap_or_default(),
+            shadow_prefix: None,
+            color,
+            mode,
+            error_count: 0,
+            warning_count: 0,
+            codes: BTreeSet::new(),
+            changed_anything: false,
+        }
+    }
+
+    /// Rewrites one diagnostic; `None` drops it.
+    pub fn rewrite(&mut self, mut diagnostic: Value) -> Option<Value> {
+        self.replace_shadow_paths(&mut diagnostic);
+        if is_summary(&diagnostic) {
+            return Some(diagnostic);
+        }
+        let primary = primary_span(&diagnostic).cloned();
+        let mut remapped_any = false;
+        let mut in_check_copy = false;
+        let mut in_generated = false;
+        if let Some(primary) = &primary {
+            if let Some((_, lowered)) = self.lowered_file_of(primary) {
+                let start = as_usize(&primary["byte_start"]);
+                in_check_copy = lowered.is_check_copy(start);
+                in_generated = lowered
+                    .segment_at(start)
+                    .is_some_and(|segment| segment.generated.is_some());
+            }
+        }
+        if in_check_copy {
+            self.changed_anything = true;
+            let code = diagnostic["code"]["code"].as_str().unwrap_or_default();
+            if code != "E0506" {
+                return None;
+            }
+            return self.check_copy_borrow_error(&diagnostic).map(|value| self.count(value));
+        }
+        if in_generated && diagnostic["level"] == "warning" {
+            self.changed_anything = true;
+            return None;
+        }
+        self.remap_spans_in(&mut diagnostic, &mut remapped_any);
+        if remapped_any {
+            let rendered = self.render(&diagnostic);
+            diagnostic["rendered"] = Value::String(rendered);
+        }
+        Some(self.count(diagnostic))
+    }
+
+    /// The summary lines (`aborting due to …`, `N warnings emitted`, `--explain`), redrawn from
+    /// what was emitted when anything was dropped or rewritten; `None` keeps rustc's.
+    pub fn summary(&self) -> Option<Vec<Value>> {
+        if !self.changed_anything {
+            return None;
+        }
+        let mut summary = Vec::new();
+        let plural = |count: usize| if count == 1 { "" } else { "s" };
+        let warnings = format!("{} warning{} emitted", self.warning_count, plural(self.warning_count));
+        if self.error_count > 0 {
+            let mut message = format!(
+                "aborting due to {} previous error{}",
+                self.error_count,
+                plural(self.error_count)
+            );
+            if self.warning_count > 0 {
+                message.push_str(&format!("; {warnings}"));
+            }
+            summary.push(self.plain_message("error", &message));
+        } else if self.warning_count > 0 {
+            summary.push(self.plain_message("warning", &warnings));
+        }
+        if self.error_count > 0 && !self.codes.is_empty() {
+            let codes: Vec<&String> = self.codes.iter().collect();
+            if codes.len() == 1 {
+                summary.push(self.plain_message(
+                    "failure-note",
+                    &format!("For more information about this error, try `rustc --explain {}`.", codes[0]),
+                ));
+            } else {
+                let list = codes.iter().map(|code| code.as_str()).collect::<Vec<_>>().join(", ");
+                summary.push(self.plain_message(
+                    "failure-note",
+                    &format!("Some errors have detailed explanations: {list}."),
+                ));
+                summary.push(self.plain_message(
+                    "failure-note",
+                    &format!("For more information about an error, try `rustc --explain {}`.", codes[0]),
+                ));
+            }
+        }
+        Some(summary)
+    }
+
+    /// Renders one of the driver's own diagnostics (front-end errors) in the caller's format.
+    pub fn own_diagnostic(
+        &mut self,
+        original_path: &str,
+        text: &str,
+        diagnostic: &crate::lowering::FrontEndDiagnostic,
+    ) -> Value {
+        let mut spans = vec![self.span_json(original_path, text, diagnostic.primary.clone(), true, &diagnostic.primary.1)];
+        for (range, label) in &diagnostic.labels {
+            spans.push(self.span_json(original_path, text, range.clone(), false, label));
+        }
+        let mut children = Vec::new();
+        for note in &diagnostic.notes {
+            children.push(child("note", note));
+        }
+        for help in &diagnostic.help {
+            children.push(child("help", help));
+        }
+        let mut value = json!({
+            "$message_type": "diagnostic",
+            "message": diagnostic.message,
+            "code": diagnostic.code.as_ref().map(|code| json!({"code": code, "explanation": null})),
+            "level": if diagnostic.is_error { "error" } else { "warning" },
+            "spans": spans,
+            "children": children,
+            "rendered": null,
+        });
+        value["rendered"] = Value::String(self.render(&value));
+        self.changed_anything = true;
+        self.count(value)
+    }
+
+    fn span_json(&self, path: &str, text: &str, range: (Range<usize>, String), primary: bool, label: &str) -> Value {
+        let _ = range.1;
+        let range = range.0;
+        let mut span = json!({
+            "file_name": path,
+            "byte_start": range.start,
+            "byte_end": range.end,
+            "is_primary": primary,
+            "label": if label.is_empty() { Value::Null } else { Value::String(label.to_string()) },
+            "suggested_replacement": null,
+            "suggestion_applicability": null,
+            "expansion": null,
+        });
+        fill_positions(&mut span, text, range);
+        span
+    }
+
+    fn count(&mut self, diagnostic: Value) -> Value {
+        match diagnostic["level"].as_str() {
+            Some("error") | Some("error: internal compiler error") => {
+                self.error_count += 1;
+                if let Some(code) = diagnostic["code"]["code"].as_str() {
+                    if diagnostic["code"]["explanation"].is_string() {
+                        self.codes.insert(code.to_string());
+                    }
+                }
+            }
+            Some("warning") => self.warning_count += 1,
+            _ => {}
+        }
+        diagnostic
+    }
+
+    fn plain_message(&self, level: &str, message: &str) -> Value {
+        let rendered = match level {
+            "failure-note" => format!("{message}\n"),
+            _ => {
+                let title = format!("{level}: ");
+                if self.color {
+                    let style = if level == "error" { "\x1b[1m\x1b[91m" } else { "\x1b[1m\x1b[33m" };
+                    format!("{style}{level}\x1b[0m\x1b[1m: {message}\x1b[0m\n\n")
+                } else {
+                    format!("{title}{message}\n\n")
+                }
+            }
+        };
+        json!({
+            "$message_type": "diagnostic",
+            "message": message,
+            "code": null,
+            "level": level,
+            "spans": [],
+            "children": [],
+            "rendered": rendered,
+        })
+    }
+
+    /// E0506 from a check copy → nightly's E0626: the borrow is the primary span, with the
+    /// `yield` and the generator labelled.
+    fn check_copy_borrow_error(&mut self, diagnostic: &Value) -> Option<Value> {
+        let spans = diagnostic["spans"].as_array()?;
+        let assignment = spans.iter().find(|span| span["is_primary"] == true)?;
+        let (original_path, lowered) = self.lowered_file_of(assignment)?;
+        let (original_text, lowered) = (lowered.0.clone(), lowered.1.clone());
+        let file_name = assignment["file_name"].as_str()?.to_string();
+        let borrow = spans
+            .iter()
+            .find(|span| span["label"].as_str().is_some_and(|label| label.ends_with("is borrowed here")))
+            .unwrap_or(assignment);
+        let borrow_range = remap_range(&lowered, as_usize(&borrow["byte_start"]), as_usize(&borrow["byte_end"]));
+        let anchor = yield_anchor(&lowered, as_usize(&assignment["byte_start"]));
+        let yield_range = source_text::yield_expression(&original_text, anchor)?;
+        let (generator, generator_span) = source_text::enclosing_generator(&original_text, yield_range.start);
+        let _ = original_path;
+        let mut new_spans = Vec::new();
+        if let Some(generator_span) = generator_span {
+            new_spans.push(self.span_json(&file_name, &original_text, (generator_span, String::new()), false, &format!("within this {generator}")));
+        }
+        new_spans.push(self.span_json(&file_name, &original_text, (yield_range, String::new()), false, "possible yield occurs here"));
+        new_spans.push(self.span_json(&file_name, &original_text, (borrow_range, String::new()), true, ""));
+        let mut value = json!({
+            "$message_type": "diagnostic",
+            "message": format!("borrow may still be in use when {generator} yields"),
+            "code": {"code": "E0626", "explanation": E0626_EXPLANATION},
+            "level": "error",
+            "spans": new_spans,
+            "children": [],
+            "rendered": null,
+        });
+        value["rendered"] = Value::String(self.render(&value));
+        Some(value)
+    }
+
+    fn replace_shadow_paths(&self, value: &mut Value) {
+        let Some((shadow, original)) = &self.shadow_prefix else { return };
+        match value {
+            Value::String(text) if text.contains(shadow.as_str()) => {
+                *text = text.replace(shadow.as_str(), original);
+            }
+            Value::Array(items) => items.iter_mut().for_each(|item| self.replace_shadow_paths(item)),
+            Value::Object(map) => map.values_mut().for_each(|item| self.replace_shadow_paths(item)),
+            _ => {}
+        }
+    }
+
+    fn original_path(&self, file_name: &str) -> PathBuf {
+        let path = Path::new(file_name);
+        if path.is_absolute() {
+            path.to_path_buf()
+        } else {
+            self.cwd.join(path)
+        }
+    }
+
+    fn lowered_file_of(&self, span: &Value) -> Option<(PathBuf, &'a (String, LoweredFile))> {
+        let file_name = span["file_name"].as_str()?;
+        let path = self.original_path(file_name);
+        let lowered = self.lowered_files.get(&path)?;
+        Some((path, lowered))
+    }
+
+    fn remap_spans_in(&self, diagnostic: &mut Value, remapped_any: &mut bool) {
+        if let Some(spans) = diagnostic.get_mut("spans").and_then(Value::as_array_mut) {
+            for span in spans {
+                self.remap_span(span, remapped_any);
+            }
+        }
+        if let Some(children) = diagnostic.get_mut("children").and_then(Value::as_array_mut) {
+            for child in children {
+                self.remap_spans_in(child, remapped_any);
+            }
+        }
+    }
+
+    fn remap_span(&self, span: &mut Value, remapped_any: &mut bool) {
+        if let Some(expansion) = span.get_mut("expansion").filter(|value| !value.is_null()) {
+            if let Some(inner) = expansion.get_mut("span") {
+                self.remap_span(inner, remapped_any);
+            }
+            if let Some(inner) = expansion.get_mut("def_site_span") {
+                self.remap_span(inner, remapped_any);
+            }
+        }
+        let Some((_, (original_text, lowered))) = self.lowered_file_of(span) else { return };
+        if lowered.is_identity(original_text) {
+            return;
+        }
+        *remapped_any = true;
+        let range = remap_range(lowered, as_usize(&span["byte_start"]), as_usize(&span["byte_end"]));
+        fill_positions(span, original_text, range);
+    }
+
+    /// Draws `diagnostic` as rustc would, from the original sources.
+    pub fn render(&self, diagnostic: &Value) -> String {
+        let renderer = if self.color { Renderer::styled() } else { Renderer::plain() };
+        let renderer = renderer.short_message(self.mode == OutputMode::Short);
+        let sources = SourceCache::new(self);
+        let level = level_of(diagnostic["level"].as_str().unwrap_or("error"));
+        let message = diagnostic["message"].as_str().unwrap_or_default();
+        let mut title = level.clone().primary_title(message);
+        if let Some(code) = diagnostic["code"]["code"].as_str() {
+            title = title.id(code);
+        }
+        let mut groups = Vec::new();
+        let mut primary_group = Group::with_title(title);
+        let empty = Vec::new();
+        let spans = diagnostic["spans"].as_array().unwrap_or(&empty);
+        // Inline help (rustc shows a short single suggestion as a label of the primary span).
+        let mut inline_help = None;
+        let children = diagnostic["children"].as_array().unwrap_or(&empty);
+        for child in children {
+            let child_spans = child["spans"].as_array().unwrap_or(&empty);
+            if child["level"] == "help" && child_spans.len() == 1 {
+                if let Some(replacement) = child_spans[0]["suggested_replacement"].as_str() {
+                    if !replacement.contains('\n') {
+                        inline_help = Some((
+                            child_spans[0].clone(),
+                            format!("help: {}: `{}`", child["message"].as_str().unwrap_or_default(), replacement),
+                        ));
+                    }
+                }
+            }
+        }
+        for (file_name, annotations) in group_by_file(spans, inline_help.as_ref()) {
+            let Some(source) = sources.get(&file_name) else { continue };
+            let mut snippet = Snippet::source(source).path(file_name.clone()).fold(true);
+            for (range, label, primary) in annotations {
+                let range = clamp(source, range);
+                let kind = if primary { AnnotationKind::Primary } else { AnnotationKind::Context };
+                let annotation = kind.span(range);
+                snippet = snippet.annotation(if label.is_empty() { annotation } else { annotation.label(label) });
+            }
+            primary_group = primary_group.element(snippet);
+        }
+        for child in children {
+            let child_spans = child["spans"].as_array().unwrap_or(&empty);
+            let child_level = level_of(child["level"].as_str().unwrap_or("note"));
+            let child_message = child["message"].as_str().unwrap_or_default();
+            if child_spans.is_empty() {
+                primary_group = primary_group.element(child_level.message(child_message));
+                continue;
+            }
+            if inline_help.as_ref().is_some_and(|(span, _)| child_spans[0] == *span) {
+                continue;
+            }
+            let mut group = Group::with_title(child_level.secondary_title(child_message));
+            for (file_name, annotations) in group_by_file(child_spans, None) {
+                let Some(source) = sources.get(&file_name) else { continue };
+                let mut snippet = Snippet::source(source).path(file_name.clone()).fold(true);
+                for (range, label, _) in annotations {
+                    let range = clamp(source, range);
+                    let annotation = AnnotationKind::Primary.span(range);
+                    snippet = snippet.annotation(if label.is_empty() { annotation } else { annotation.label(label) });
+                }
+                group = group.element(snippet);
+            }
+            groups.push(group);
+        }
+        groups.insert(0, primary_group);
+        let mut rendered = renderer.render(&groups);
+        rendered.push_str(if self.mode == OutputMode::Short { "\n" } else { "\n\n" });
+        rendered
+    }
+}
+
+/// Sources read for rendering: a lowered file's original text, or the file on disk.
+struct SourceCache<'r, 'a> {
+    remapper: &'r Remapper<'a>,
+    read: std::cell::RefCell<Vec<(String, &'static str)>>,
+}
+
+impl<'r, 'a> SourceCache<'r, 'a> {
+    fn new(remapper: &'r Remapper<'a>) -> Self {
+        SourceCache { remapper, read: Default::default() }
+    }
+
+    fn get(&self, file_name: &str) -> Option<&'r str> {
+        let path = self.remapper.original_path(file_name);
+        if let Some((text, _)) = self.remapper.lowered_files.get(&path) {
+            return Some(text.as_str());
+        }
+        if let Some((_, text)) = self.read.borrow().iter().find(|(name, _)| name == file_name) {
+            return Some(text);
+        }
+        let text = std::fs::read_to_string(&path).ok()?;
+        // Leaked: a diagnostic run reads a handful of files once per process.
+        let text: &'static str = Box::leak(text.into_boxed_str());
+        self.read.borrow_mut().push((file_name.to_string(), text));
+        Some(text)
+    }
+}
+
+type FileAnnotations = Vec<(String, Vec<(Range<usize>, String, bool)>)>;
+
+fn group_by_file(spans: &[Value], inline_help: Option<&(Value, String)>) -> FileAnnotations {
+    let mut files: FileAnnotations = Vec::new();
+    for span in spans {
+        let Some(file_name) = span["file_name"].as_str() else { continue };
+        let range = as_usize(&span["byte_start"])..as_usize(&span["byte_end"]);
+        let primary = span["is_primary"] == true;
+        let mut label = span["label"].as_str().unwrap_or_default().to_string();
+        if let Some((help_span, help)) = inline_help {
+            if primary && label.is_empty() && help_span["byte_start"] == span["byte_start"] {
+                label = help.clone();
+            }
+        }
+        let index = match files.iter().position(|(name, _)| name == file_name) {
+            Some(index) => index,
+            None => {
+                files.push((file_name.to_string(), Vec::new()));
+                files.len() - 1
+            }
+        };
+        files[index].1.push((range, label, primary));
+    }
+    // The file of the primary span first, like rustc.
+    files.sort_by_key(|(_, annotations)| !annotations.iter().any(|(_, _, primary)| *primary));
+    files
+}
+
+fn level_of(level: &str) -> Level<'static> {
+    match level {
+        "warning" => Level::WARNING,
+        "note" | "failure-note" => Level::NOTE,
+        "help" => Level::HELP,
+        _ => Level::ERROR,
+    }
+}
+
+fn clamp(source: &str, range: Range<usize>) -> Range<usize> {
+    let start = source_text::floor_char_boundary(source, range.start);
+    let end = source_text::floor_char_boundary(source, range.end.max(start));
+    start..end
+}
+
+fn child(level: &str, message: &str) -> Value {
+    json!({"message": message, "code": null, "level": level, "spans": [], "children": [], "rendered": null})
+}
+
+fn is_summary(diagnostic: &Value) -> bool {
+    let message = diagnostic["message"].as_str().unwrap_or_default();
+    let no_spans = diagnostic["spans"].as_array().is_none_or(|spans| spans.is_empty());
+    no_spans
+        && (message.starts_with("aborting due to")
+            || (message.ends_with("emitted") && message.contains("warning"))
+            || message.starts_with("For more information about")
+            || message.starts_with("Some errors have detailed explanations"))
+}
+
+/// Whether `diagnostic` is one of rustc's summary lines.
+pub fn is_summary_line(diagnostic: &Value) -> bool {
+    is_summary(diagnostic)
+}
+
+fn primary_span(diagnostic: &Value) -> Option<&Value> {
+    diagnostic["spans"].as_array()?.iter().find(|span| span["is_primary"] == true)
+}
+
+fn as_usize(value: &Value) -> usize {
+    value.as_u64().unwrap_or(0) as usize
+}
+
+/// A lowered byte range → the original byte range.
+fn remap_range(lowered: &LoweredFile, start: usize, end: usize) -> Range<usize> {
+    let original_start = match lowered.segment_at(start) {
+        Some(segment) if segment.generated.is_some() => segment.original.start,
+        _ => lowered.to_original(start),
+    };
+    let original_end = if end > start {
+        match lowered.segment_at(end - 1) {
+            Some(segment) if segment.generated.is_some() => segment.original.end,
+            _ => lowered.to_original(end - 1) + 1,
+        }
+    } else {
+        original_start
+    };
+    original_start..original_end.max(original_start)
+}
+
+/// The original position of the `yield` whose check-copy assignment is at lowered `offset`: the
+/// nearest `yield` segment at or before it, else the offset's own anchor.
+fn yield_anchor(lowered: &LoweredFile, offset: usize) -> usize {
+    if let Some(index) = lowered.segment_index_at(offset) {
+        for segment in lowered.segments[..=index].iter().rev() {
+            if segment.generated == Some(GeneratedKind::Yield) {
+                return segment.original.start;
+            }
+            if !segment.in_check_copy {
+                break;
+            }
+        }
+    }
+    lowered.to_original(offset)
+}
+
+/// Sets `byte_*`, `line_*`, `column_*` and `text` of a JSON span from an original range.
+fn fill_positions(span: &mut Value, text: &str, range: Range<usize>) {
+    let (line_start, column_start) = source_text::line_column(text, range.start);
+    let (line_end, column_end) = source_text::line_column(text, range.end);
+    let mut lines = Vec::new();
+    for line in line_start..=line_end {
+        let line_range = source_text::line_range(text, line);
+        let line_text = &text[line_range.clone()];
+        let highlight_start = if line == line_start { column_start } else { 1 };
+        let highlight_end = if line == line_end { column_end } else { line_text.chars().count() + 1 };
+        lines.push(json!({"text": line_text, "highlight_start": highlight_start, "highlight_end": highlight_end}));
+    }
+    span["byte_start"] = json!(range.start);
+    span["byte_end"] = json!(range.end);
+    span["line_start"] = json!(line_start);
+    span["line_end"] = json!(line_end);
+    span["column_start"] = json!(column_start);
+    span["column_end"] = json!(column_end);
+    span["text"] = Value::Array(lines);
+}
+
+const E0626_EXPLANATION: &str = "This error occurs because a borrow in a movable coroutine persists across a\nyield point.\n\nA movable generator may be moved between resumptions; a borrow of its own state that is\nstill live at a `yield` would dangle. Store the value itself instead of a borrow (iterate by\nvalue with `into_iter()`, or use indices), or end the borrow before the `yield`.\n";

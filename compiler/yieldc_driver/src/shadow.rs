@@ -1,0 +1,157 @@
+//! The shadow tree: a mirror of the package under the target directory in which every `.rs`
+//! file that uses coroutine syntax is replaced by its lowering.
+//!
+//! Directories are real; a lowered file is a real file, written only when its content changed
+//! (so incremental compilation sees stable mtimes); every other file is a symlink to the
+//! original (so `include_str!`, `#[path]` and data files resolve as in the package, at no copying
+//! cost). Entries that no longer exist in the package are removed. The caller holds the shadow's
+//! lock (see [`lock`]) for the whole rustc run, so parallel rustc processes never see a
+//! half-written tree.
+
+use std::collections::HashMap;
+use std::fs::File;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use crate::lowering::LoweredFile;
+
+/// The lowered files of a shadow, by original absolute path.
+pub type LoweredFiles = HashMap<PathBuf, (String, LoweredFile)>;
+
+/// Takes the exclusive lock of `shadow_dir` (a `.lock` file beside it).
+pub fn lock(shadow_dir: &Path) -> io::Result<File> {
+    if let Some(parent) = shadow_dir.parent() {
+        std::fs::create_dir_all(parent)?;
+    }
+    let mut lock_path = shadow_dir.as_os_str().to_owned();
+    lock_path.push(".lock");
+    let file = File::options()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(PathBuf::from(lock_path))?;
+    file.lock()?;
+    Ok(file)
+}
+
+/// Mirrors `package_dir` into `shadow_dir`, lowering with `lower` (which returns `None` for a
+/// file it leaves unchanged). `skip` lists absolute directories not to mirror (target dirs).
+pub fn sync(
+    package_dir: &Path,
+    shadow_dir: &Path,
+    skip: &[PathBuf],
+    lower: &mut dyn FnMut(&Path, &str) -> Option<LoweredFile>,
+) -> io::Result<LoweredFiles> {
+    let mut lowered_files = LoweredFiles::new();
+    std::fs::create_dir_all(shadow_dir)?;
+    sync_dir(package_dir, shadow_dir, skip, lower, &mut lowered_files, 0)?;
+    Ok(lowered_files)
+}
+
+fn sync_dir(
+    original_dir: &Path,
+    shadow_dir: &Path,
+    skip: &[PathBuf],
+    lower: &mut dyn FnMut(&Path, &str) -> Option<LoweredFile>,
+    lowered_files: &mut LoweredFiles,
+    depth: usize,
+) -> io::Result<()> {
+    let mut wanted = std::collections::HashSet::new();
+    for entry in std::fs::read_dir(original_dir)? {
+        let entry = entry?;
+        let name = entry.file_name();
+        let original = entry.path();
+        if name == ".git" || skip.iter().any(|skipped| skipped == &original) {
+            continue;
+        }
+        // A directory holding a cargo target dir (`CACHEDIR.TAG`) is never mirrored.
+        let file_type = match std::fs::metadata(&original) {
+            Ok(metadata) => metadata.file_type(),
+            Err(_) => continue, // vanished or a dangling symlink: rustc will say if it matters
+        };
+        let shadow = shadow_dir.join(&name);
+        if file_type.is_dir() {
+            if original.join("CACHEDIR.TAG").exists() || depth > 32 {
+                continue;
+            }
+            wanted.insert(name);
+            if std::fs::symlink_metadata(&shadow).is_ok_and(|m| !m.is_dir()) {
+                std::fs::remove_file(&shadow)?;
+            }
+            std::fs::create_dir_all(&shadow)?;
+            sync_dir(&original, &shadow, skip, lower, lowered_files, depth + 1)?;
+            continue;
+        }
+        wanted.insert(name);
+        let lowered = if original.extension().is_some_and(|ext| ext == "rs") {
+            match std::fs::read(&original) {
+                Ok(bytes) => match String::from_utf8(bytes) {
+                    Ok(text) => lower(&original, &text).map(|lowered| (text, lowered)),
+                    Err(_) => None, // rustc reports non-UTF-8 source itself
+                },
+                Err(_) => None,
+            }
+        } else {
+            None
+        };
+        match lowered {
+            Some((text, lowered)) => {
+                write_if_changed(&shadow, lowered.text.as_bytes())?;
+                lowered_files.insert(original, (text, lowered));
+            }
+            None => link(&original, &shadow)?,
+        }
+    }
+    for entry in std::fs::read_dir(shadow_dir)? {
+        let entry = entry?;
+        if wanted.contains(&entry.file_name()) {
+            continue;
+        }
+        let path = entry.path();
+        if entry.file_type()?.is_dir() {
+            std::fs::remove_dir_all(&path)?;
+        } else {
+            std::fs::remove_file(&path)?;
+        }
+    }
+    Ok(())
+}
+
+fn write_if_changed(path: &Path, contents: &[u8]) -> io::Result<()> {
+    match std::fs::symlink_metadata(path) {
+        Ok(metadata) if metadata.file_type().is_symlink() => std::fs::remove_file(path)?,
+        Ok(metadata) if metadata.is_file() => {
+            if std::fs::read(path).is_ok_and(|existing| existing == contents) {
+                return Ok(());
+            }
+        }
+        Ok(_) => std::fs::remove_dir_all(path)?,
+        Err(_) => {}
+    }
+    let mut temporary = path.as_os_str().to_owned();
+    temporary.push(format!(".tmp{}", std::process::id()));
+    std::fs::write(&temporary, contents)?;
+    std::fs::rename(&temporary, path)
+}
+
+fn link(original: &Path, shadow: &Path) -> io::Result<()> {
+    match std::fs::symlink_metadata(shadow) {
+        Ok(metadata) if metadata.file_type().is_symlink() => {
+            if std::fs::read_link(shadow).is_ok_and(|target| target == original) {
+                return Ok(());
+            }
+            std::fs::remove_file(shadow)?;
+        }
+        Ok(metadata) if metadata.is_dir() => std::fs::remove_dir_all(shadow)?,
+        Ok(_) => std::fs::remove_file(shadow)?,
+        Err(_) => {}
+    }
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::symlink(original, shadow)
+    }
+    #[cfg(not(unix))]
+    {
+        std::fs::copy(original, shadow).map(|_| ())
+    }
+}

@@ -1,0 +1,156 @@
+//! Positions in an original source text: lines, columns, and the small amount of token
+//! structure the diagnostics need (the extent of a `yield` expression, of a `gen` body).
+
+use std::ops::Range;
+
+/// 1-based line and 1-based column (in chars) of byte `offset`, like rustc's JSON.
+pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
+    let offset = floor_char_boundary(text, offset.min(text.len()));
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |newline| newline + 1);
+    let column = text[line_start..offset].chars().count() + 1;
+    (line, column)
+}
+
+/// The byte range of line `line` (1-based), without its newline.
+pub fn line_range(text: &str, line: usize) -> Range<usize> {
+    let mut start = 0;
+    for _ in 1..line {
+        match text[start..].find('\n') {
+            Some(newline) => start += newline + 1,
+            None => return text.len()..text.len(),
+        }
+    }
+    let end = text[start..].find('\n').map_or(text.len(), |newline| start + newline);
+    start..end
+}
+
+/// The largest char boundary at or before `offset`.
+pub fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
+    offset = offset.min(text.len());
+    while offset > 0 && !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
+}
+
+/// The `yield` expression at or before `anchor`: from the `yield` keyword to the end of its
+/// operand (a `;`, `,` or unmatched closing delimiter at depth 0).
+pub fn yield_expression(text: &str, anchor: usize) -> Option<Range<usize>> {
+    let anchor = floor_char_boundary(text, anchor);
+    let start = if text[anchor..].starts_with("yield") {
+        anchor
+    } else {
+        last_word_before(text, "yield", anchor + "yield".len())?
+    };
+    let mut depth = 0i32;
+    let mut end = text.len();
+    for (offset, byte) in text.as_bytes()[start..].iter().enumerate() {
+        match byte {
+            b'(' | b'[' | b'{' => depth += 1,
+            b')' | b']' | b'}' if depth == 0 => {
+                end = start + offset;
+                break;
+            }
+            b')' | b']' | b'}' => depth -= 1,
+            b';' | b',' if depth == 0 => {
+                end = start + offset;
+                break;
+            }
+            _ => {}
+        }
+    }
+    let end = start + text[start..end].trim_end().len();
+    Some(start..end)
+}
+
+/// The innermost generator around `position`: what nightly calls it, and the span it labels
+/// ("within this `gen` block").
+pub fn enclosing_generator(text: &str, position: usize) -> (String, Option<Range<usize>>) {
+    let mut search_end = position;
+    while let Some(gen_at) = last_word_before(text, "gen", search_end) {
+        search_end = gen_at;
+        let after = text[gen_at + 3..].trim_start();
+        let is_async = text[..gen_at].trim_end().ends_with("async");
+        let async_start = if is_async {
+            text[..gen_at].trim_end().len() - "async".len()
+        } else {
+            gen_at
+        };
+        let Some(open) = text[gen_at..].find('{').map(|offset| gen_at + offset) else { continue };
+        let Some(close) = matching_close(text, open) else { continue };
+        if !(open < position && position < close) {
+            continue;
+        }
+        if after.starts_with("fn") {
+            let what = if is_async { "`async gen` fn body" } else { "`gen` fn body" };
+            return (what.to_string(), Some(open..close + 1));
+        }
+        if after.starts_with('{') || after.starts_with("move") {
+            return if is_async {
+                ("`async gen` block".to_string(), Some(async_start..gen_at + 3))
+            } else {
+                ("`gen` block".to_string(), Some(gen_at..gen_at + 3))
+            };
+        }
+    }
+    ("coroutine".to_string(), None)
+}
+
+fn matching_close(text: &str, open: usize) -> Option<usize> {
+    let mut depth = 0usize;
+    for (offset, byte) in text.as_bytes()[open..].iter().enumerate() {
+        match byte {
+            b'{' => depth += 1,
+            b'}' => {
+                depth -= 1;
+                if depth == 0 {
+                    return Some(open + offset);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+fn last_word_before(text: &str, word: &str, end: usize) -> Option<usize> {
+    let end = floor_char_boundary(text, end);
+    let bytes = text.as_bytes();
+    let mut search = &text[..end];
+    while let Some(at) = search.rfind(word) {
+        let before_ok = at == 0 || !is_ident_byte(bytes[at - 1]);
+        let after = at + word.len();
+        let after_ok = after >= bytes.len() || !is_ident_byte(bytes[after]);
+        if before_ok && after_ok {
+            return Some(at);
+        }
+        search = &text[..at];
+    }
+    None
+}
+
+fn is_ident_byte(byte: u8) -> bool {
+    byte.is_ascii_alphanumeric() || byte == b'_' || byte >= 0x80
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_yield_and_generator() {
+        let text = "fn main() {\n    let g = gen {\n        let r = &v;\n        yield 1;\n    };\n}\n";
+        let at = text.find("yield").unwrap();
+        assert_eq!(&text[yield_expression(text, at).unwrap()], "yield 1");
+        let (what, span) = enclosing_generator(text, at);
+        assert_eq!(what, "`gen` block");
+        assert_eq!(&text[span.unwrap()], "gen");
+        assert_eq!(line_column(text, at), (4, 9));
+        let text = "gen fn f() -> i32 {\n    for x in &v { yield *x; }\n}\n";
+        let (what, span) = enclosing_generator(text, text.find("yield").unwrap());
+        assert_eq!(what, "`gen` fn body");
+        assert_eq!(&text[span.unwrap()], "{\n    for x in &v { yield *x; }\n}");
+    }
+}

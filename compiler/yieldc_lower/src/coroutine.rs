@@ -1,0 +1,112 @@
+//! General coroutines: `#[coroutine] [static] [move] |ARG| BODY`.
+
+use yieldc_syntax::ra_ap_syntax::ast::{self, AstNode};
+
+use crate::check_copy::CaptureMode;
+use crate::generator::{Body, Representation, Shape, enclosing_self_is_reference};
+use crate::lowerer::Lowerer;
+use crate::source_map::DesugaringKind;
+
+impl Lowerer<'_> {
+    /// `#[coroutine] [static] [move] |PAT[: T]| { BODY }`:
+    ///
+    /// ```text
+    /// match ::yieldc_rt::__coroutine_parts!() { (__yieldc_key, __yieldc_co) =>
+    ///     ::yieldc_rt::Coro::new(__yieldc_key, async [move] {
+    ///         let __yieldc_co = __yieldc_co;
+    ///         let PAT[: T] = __yieldc_co.first_resume_arg().await;   // with a parameter
+    ///         let _: &::yieldc_rt::Co<_, ()> = &__yieldc_co;        // without: resume type `()`
+    ///         CHECK_COPY
+    ///         BODY'
+    ///     }) }
+    /// ```
+    /// where `yield e` evaluates to the next resume argument. `static` closures use
+    /// `::yieldc_rt::StaticCoro` (no check copy: pinned); movable ones without a sound check
+    /// copy use `::yieldc_rt::BoxedCoro`.
+    pub(crate) fn lower_coroutine_closure(&mut self, closure: &ast::ClosureExpr) {
+        let node = closure.syntax().clone();
+        let Some(closure_body) = closure.body() else {
+            self.emit_children(&node);
+            return;
+        };
+        let parameters: Vec<ast::Param> =
+            closure.param_list().map(|list| list.params().collect()).unwrap_or_default();
+        if parameters.len() > 1 {
+            self.error(
+                yieldc_syntax::Diagnostic::error(
+                    Some("E0628"),
+                    "too many parameters for a coroutine (expected 0 or 1 parameters)",
+                    self.span_of(&node),
+                ),
+            );
+        }
+        let is_static = closure.static_token().is_some();
+        let is_move = closure.move_token().is_some();
+        let body = Body::of_closure_body(&closure_body);
+        let mut parameter_names = Vec::new();
+        for parameter in &parameters {
+            if let Some(pat) = parameter.pat() {
+                crate::check_copy::binding_names(pat.syntax(), &mut parameter_names);
+            }
+        }
+        let (representation, plan) = if is_static {
+            (Representation::StaticCoro, None)
+        } else {
+            let mode = if is_move { CaptureMode::Move } else { CaptureMode::Ref };
+            let plan = self.plan_movable(&body, mode, &parameter_names, enclosing_self_is_reference(&node));
+            let representation = if plan.is_some() { Representation::Coro } else { Representation::BoxedCoro };
+            (representation, plan)
+        };
+        let shape = Shape { representation, is_move, kind: DesugaringKind::CoroutineClosure, plan };
+        let start = self.node_start(&node);
+        let (open_end, close) = match &body {
+            Body::Block(statements) => match (statements.l_curly_token(), statements.r_curly_token()) {
+                (Some(l_curly), Some(r_curly)) => (
+                    self.token_end(&l_curly),
+                    Some((self.token_start(&r_curly), self.token_end(&r_curly))),
+                ),
+                _ => {
+                    self.emit_children(&node);
+                    return;
+                }
+            },
+            Body::Expr(expr) => (self.node_start(expr), None),
+        };
+        // The head (attributes, `static`, `move`, parameters) is replaced; the parameter is
+        // re-emitted inside the prologue on the same line.
+        match parameters.first() {
+            Some(parameter) => {
+                let parameter_start = self.node_start(parameter.syntax());
+                let parameter_end = self.node_end(parameter.syntax());
+                self.newlines_of(start, parameter_start);
+                self.open_generator(&shape, start, start, " let ");
+                match (parameter.pat(), parameter.ty()) {
+                    (Some(pat), Some(ty)) => {
+                        self.emit_node(pat.syntax());
+                        self.generate(": ", parameter_start, DesugaringKind::CoroutineClosure);
+                        self.emit_node(ty.syntax());
+                    }
+                    _ => self.emit_node(parameter.syntax()),
+                }
+                self.generate(
+                    " = __yieldc_co.first_resume_arg().await;",
+                    parameter_end,
+                    DesugaringKind::CoroutineClosure,
+                );
+                self.replace(parameter_end, open_end, "", DesugaringKind::CoroutineClosure);
+            }
+            None => {
+                self.open_generator(&shape, start, open_end, " let _: &::yieldc_rt::Co<_, ()> = &__yieldc_co;");
+            }
+        }
+        self.emit_generator_body(&shape, &body, open_end);
+        let end = self.node_end(&node);
+        match close {
+            Some((close_start, close_end)) => {
+                self.close_generator(&shape, close_start, close_end);
+                self.emit_children_within(&node, close_end, end);
+            }
+            None => self.close_generator(&shape, end, end),
+        }
+    }
+}

@@ -1,0 +1,597 @@
+//! Sync and async generators: `gen {}`, `gen move {}`, `gen fn`, `async gen {}`,
+//! `async gen fn`, `iter!`, and the `yield` inside them.
+
+use std::rc::Rc;
+
+use yieldc_syntax::ra_ap_syntax::ast::{self, AstNode, HasArgList, HasName};
+use yieldc_syntax::ra_ap_syntax::{SyntaxKind, SyntaxNode, SyntaxToken};
+
+use crate::check_copy::CaptureMode;
+use crate::lowerer::{CopyPlan, Lowerer};
+use crate::source_map::DesugaringKind;
+
+/// The runtime type a body is wrapped in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Representation {
+    /// Inline sync generator (check copy proved it movable).
+    Gen,
+    /// Heap-pinned sync generator (always sound).
+    BoxedGen,
+    /// Async generator (pinned by its consumer).
+    AsyncGen,
+    /// Inline movable coroutine (check copy proved it).
+    Coro,
+    /// Heap-pinned movable coroutine.
+    BoxedCoro,
+    /// `static` coroutine (pinned by its caller).
+    StaticCoro,
+}
+
+impl Representation {
+    fn parts_macro(self) -> &'static str {
+        match self {
+            Representation::Gen | Representation::BoxedGen => "::yieldc_rt::__gen_parts!()",
+            Representation::AsyncGen => "::yieldc_rt::__async_gen_parts!()",
+            Representation::Coro | Representation::BoxedCoro | Representation::StaticCoro => {
+                "::yieldc_rt::__coroutine_parts!()"
+            }
+        }
+    }
+
+    fn type_path(self) -> &'static str {
+        match self {
+            Representation::Gen => "::yieldc_rt::Gen",
+            Representation::BoxedGen => "::yieldc_rt::BoxedGen",
+            Representation::AsyncGen => "::yieldc_rt::AsyncGen",
+            Representation::Coro => "::yieldc_rt::Coro",
+            Representation::BoxedCoro => "::yieldc_rt::BoxedCoro",
+            Representation::StaticCoro => "::yieldc_rt::StaticCoro",
+        }
+    }
+}
+
+/// A generator body: a block's statements or a bare expression (closure bodies).
+#[derive(Clone)]
+pub(crate) enum Body {
+    Block(ast::StmtList),
+    Expr(SyntaxNode),
+}
+
+impl Body {
+    pub(crate) fn node(&self) -> SyntaxNode {
+        match self {
+            Body::Block(statements) => statements.syntax().clone(),
+            Body::Expr(expr) => expr.clone(),
+        }
+    }
+
+    /// The body of a closure: its block's statements when it is a plain block.
+    pub(crate) fn of_closure_body(expr: &ast::Expr) -> Body {
+        if let ast::Expr::BlockExpr(block) = expr
+            && block.async_token().is_none()
+            && block.gen_token().is_none()
+            && block.unsafe_token().is_none()
+            && block.const_token().is_none()
+            && block.try_block_modifier().is_none()
+            && block.label().is_none()
+            && let Some(statements) = block.stmt_list()
+            && statements.l_curly_token().is_some()
+            && statements.r_curly_token().is_some()
+        {
+            return Body::Block(statements);
+        }
+        Body::Expr(expr.syntax().clone())
+    }
+}
+
+/// What to emit around a body.
+pub(crate) struct Shape {
+    pub(crate) representation: Representation,
+    pub(crate) is_move: bool,
+    pub(crate) kind: DesugaringKind,
+    pub(crate) plan: Option<Rc<CopyPlan>>,
+}
+
+impl Lowerer<'_> {
+    /// Decides between the inline and the boxed sync representation: inline only when the
+    /// check copy can be built (see `check_copy.rs`).
+    pub(crate) fn plan_movable(
+        &mut self,
+        body: &Body,
+        mode: CaptureMode,
+        prologue_locals: &[String],
+        self_is_reference: bool,
+    ) -> Option<Rc<CopyPlan>> {
+        if self.options.force_boxed || self.copy_plan.is_some() {
+            return None;
+        }
+        crate::check_copy::analyze(self, body, mode, prologue_locals, self_is_reference).ok().map(Rc::new)
+    }
+
+    /// Emits `match PARTS { (__yieldc_key, __yieldc_co) => TYPE::new(__yieldc_key, async move {
+    /// let __yieldc_co = __yieldc_co;` replacing original `start..end`.
+    pub(crate) fn open_generator(&mut self, shape: &Shape, start: usize, end: usize, prologue: &str) {
+        let binding = if shape.representation == Representation::AsyncGen {
+            "let __yieldc_co = &__yieldc_co.bind().await;"
+        } else {
+            "let __yieldc_co = __yieldc_co;"
+        };
+        let text = format!(
+            "match {parts} {{ (__yieldc_key, __yieldc_co) => {ty}::new(__yieldc_key, async {mv}{{ {binding}{prologue}",
+            parts = shape.representation.parts_macro(),
+            ty = shape.representation.type_path(),
+            mv = if shape.is_move { "move " } else { "" },
+        );
+        self.replace(start, end, &text, shape.kind);
+    }
+
+    /// Emits the end of the generator, replacing original `start..end` (its closing brace).
+    pub(crate) fn close_generator(&mut self, shape: &Shape, start: usize, end: usize) {
+        self.replace(start, end, " }) }", shape.kind);
+    }
+
+    /// Emits the body's statements (without braces) as the generator's body, preceded by its
+    /// check copy when there is one.
+    pub(crate) fn emit_generator_body(&mut self, shape: &Shape, body: &Body, anchor: usize) {
+        if let Some(plan) = &shape.plan {
+            self.emit_check_copy(plan.clone(), body, anchor);
+        }
+        self.with_body(true, |this| match body {
+            Body::Block(statements) => {
+                for child in statements.syntax().children_with_tokens() {
+                    if matches!(child.kind(), SyntaxKind::L_CURLY | SyntaxKind::R_CURLY)
+                        && child.parent().as_ref() == Some(statements.syntax())
+                    {
+                        continue;
+                    }
+                    this.emit_element(&child);
+                }
+            }
+            Body::Expr(expr) => this.emit_node(expr),
+        });
+    }
+
+    /// The check copy (architecture.md, "Check copy"):
+    ///
+    /// ```text
+    /// #[allow(..)] if ::yieldc_rt::__never() { let mut CAPTURE = CAPTURE; .. { BODY° }; loop {} }
+    /// ```
+    /// on one line, where `BODY°` is the body with every `yield EXPR` replaced by
+    /// `(__yieldc_co.yield_(EXPR), { if ::yieldc_rt::__never() { x = ::yieldc_rt::__any(); } .. }).0.await`
+    /// for every capture and body local `x` in scope, and every binding made assignable.
+    pub(crate) fn emit_check_copy(&mut self, plan: Rc<CopyPlan>, body: &Body, anchor: usize) {
+        let saved_plan = self.copy_plan.replace(plan.clone());
+        let saved_flag = self.out.in_check_copy;
+        self.out.in_check_copy = true;
+        let opening = format!(
+            " #[allow(unused_mut, unused_assignments, unused_variables, unreachable_code, unused_must_use, clippy::all)] if ::yieldc_rt::__never() {{{} {{",
+            crate::lowerer::rebind_text(&plan.captures)
+        );
+        self.generate(&opening, anchor, DesugaringKind::Yield);
+        self.with_body(true, |this| match body {
+            Body::Block(statements) => {
+                for child in statements.syntax().children_with_tokens() {
+                    if matches!(child.kind(), SyntaxKind::L_CURLY | SyntaxKind::R_CURLY)
+                        && child.parent().as_ref() == Some(statements.syntax())
+                    {
+                        continue;
+                    }
+                    this.emit_element(&child);
+                }
+            }
+            Body::Expr(expr) => this.emit_node(expr),
+        });
+        self.generate(" }; loop {} } ", anchor, DesugaringKind::Yield);
+        self.out.in_check_copy = saved_flag;
+        self.copy_plan = saved_plan;
+    }
+
+    /// `gen [move] { BODY }`:
+    ///
+    /// ```text
+    /// match ::yieldc_rt::__gen_parts!() { (__yieldc_key, __yieldc_co) =>
+    ///     ::yieldc_rt::Gen::new(__yieldc_key, async [move] {
+    ///         let __yieldc_co = __yieldc_co;
+    ///         CHECK_COPY
+    ///         BODY'
+    ///     }) }
+    /// ```
+    /// `BODY'` has `yield e` → `__yieldc_co.yield_(e).await`. Without a sound check copy
+    /// (or inside another check copy) `::yieldc_rt::BoxedGen` replaces `::yieldc_rt::Gen`.
+    pub(crate) fn lower_gen_block(&mut self, block: &ast::BlockExpr) {
+        self.lower_block_generator(block, false);
+    }
+
+    /// `async gen [move] { BODY }`:
+    ///
+    /// ```text
+    /// match ::yieldc_rt::__async_gen_parts!() { (__yieldc_key, __yieldc_co) =>
+    ///     ::yieldc_rt::AsyncGen::new(__yieldc_key, async [move] {
+    ///         let __yieldc_co = &__yieldc_co.bind().await;
+    ///         BODY'
+    ///     }) }
+    /// ```
+    pub(crate) fn lower_async_gen_block(&mut self, block: &ast::BlockExpr) {
+        self.lower_block_generator(block, true);
+    }
+
+    fn lower_block_generator(&mut self, block: &ast::BlockExpr, is_async: bool) {
+        let node = block.syntax().clone();
+        let Some(statements) = block.stmt_list() else {
+            self.emit_children(&node);
+            return;
+        };
+        let (Some(l_curly), Some(r_curly)) = (statements.l_curly_token(), statements.r_curly_token()) else {
+            self.emit_children(&node);
+            return;
+        };
+        let keyword = block.async_token().or_else(|| block.gen_token());
+        let Some(keyword) = keyword else {
+            self.emit_children(&node);
+            return;
+        };
+        let is_move = block.move_token().is_some();
+        let head_start = self.token_start(&keyword);
+        // Attributes before the keyword stay.
+        let node_start = self.node_start(&node);
+        self.emit_children_within(&node, node_start, head_start);
+        let body = Body::Block(statements.clone());
+        let (representation, plan, kind) = if is_async {
+            (Representation::AsyncGen, None, DesugaringKind::AsyncGenBlock)
+        } else {
+            let mode = if is_move { CaptureMode::Move } else { CaptureMode::Ref };
+            let self_is_reference = enclosing_self_is_reference(&node);
+            let plan = self.plan_movable(&body, mode, &[], self_is_reference);
+            let representation = if plan.is_some() { Representation::Gen } else { Representation::BoxedGen };
+            (representation, plan, DesugaringKind::GenBlock)
+        };
+        let shape = Shape { representation, is_move, kind, plan };
+        let head_end = self.token_end(&l_curly);
+        self.open_generator(&shape, head_start, head_end, "");
+        self.emit_generator_body(&shape, &body, head_end);
+        let close_start = self.token_start(&r_curly);
+        let close_end = self.token_end(&r_curly);
+        self.close_generator(&shape, close_start, close_end);
+        let node_end = self.node_end(&node);
+        self.emit_children_within(&node, close_end, node_end);
+    }
+
+    /// `[async] gen fn NAME(PARAMS) [-> T] { BODY }`:
+    ///
+    /// ```text
+    /// fn NAME(PARAMS) -> impl ::core::iter::Iterator<Item = T> {
+    ///     match ::yieldc_rt::__gen_parts!() { (__yieldc_key, __yieldc_co) =>
+    ///         ::yieldc_rt::Gen::new(__yieldc_key, async move {
+    ///             let __yieldc_co = __yieldc_co;
+    ///             let p = p; ..            // every identifier parameter moves in, like `async fn`
+    ///             CHECK_COPY
+    ///             BODY'
+    ///         }) }
+    /// }
+    /// ```
+    /// No `-> T` means `()` items; `mut` on a parameter moves to its `let`. `async gen fn`
+    /// returns `impl ::yieldc_rt::async_iter::AsyncIterator<Item = T>` and wraps an `AsyncGen`
+    /// (see [`Self::lower_async_gen_block`]). Edition 2024 return-position `impl Trait` captures
+    /// every lifetime in scope, so borrowed parameters need no `use<..>`.
+    pub(crate) fn lower_gen_fn(&mut self, function: &ast::Fn) {
+        let node = function.syntax().clone();
+        let is_async = function.async_token().is_some();
+        let kind = if is_async { DesugaringKind::AsyncGenFn } else { DesugaringKind::GenFn };
+        let item_trait = if is_async {
+            "impl ::yieldc_rt::async_iter::AsyncIterator<Item = "
+        } else {
+            "impl ::core::iter::Iterator<Item = "
+        };
+        let mut parameter_names: Vec<String> = Vec::new();
+        let mut prologue = String::new();
+        let mut self_is_reference = true;
+        if let Some(parameters) = function.param_list() {
+            if let Some(self_parameter) = parameters.self_param()
+                && self_parameter.amp_token().is_none()
+            {
+                self_is_reference = false;
+            }
+            for parameter in parameters.params() {
+                if let Some(ast::Pat::IdentPat(ident)) = parameter.pat()
+                    && ident.ref_token().is_none()
+                    && ident.pat().is_none()
+                    && let Some(name) = ident.name()
+                {
+                    let name = name.text().to_string();
+                    if ident.mut_token().is_some() {
+                        prologue.push_str(&format!(" let mut {name} = {name};"));
+                    } else {
+                        prologue.push_str(&format!(" let {name} = {name};"));
+                    }
+                    parameter_names.push(name);
+                }
+            }
+        }
+        let body_block = function.body();
+        for child in node.children_with_tokens() {
+            let start = self.start_of(&child);
+            let end = self.end_of(&child);
+            match child.kind() {
+                SyntaxKind::ASYNC_KW | SyntaxKind::GEN_KW => self.replace(start, end, "", kind),
+                SyntaxKind::PARAM_LIST => {
+                    if let Some(list) = child.as_node() {
+                        self.emit_gen_fn_parameters(list, kind);
+                    }
+                    if function.ret_type().is_none() {
+                        self.generate(&format!(" -> {item_trait}()>"), end, kind);
+                    }
+                }
+                SyntaxKind::RET_TYPE => {
+                    let Some(ret) = child.as_node().and_then(|n| ast::RetType::cast(n.clone())) else {
+                        self.emit_element(&child);
+                        continue;
+                    };
+                    match (ret.thin_arrow_token(), ret.ty()) {
+                        (Some(arrow), Some(ty)) => {
+                            let arrow_start = self.token_start(&arrow);
+                            let type_start = self.node_start(ty.syntax());
+                            self.replace(arrow_start, type_start, &format!("-> {item_trait}"), kind);
+                            self.emit_node(ty.syntax());
+                            let type_end = self.node_end(ty.syntax());
+                            self.generate(">", type_end, kind);
+                            self.emit_children_within(ret.syntax(), type_end, end);
+                        }
+                        _ => self.emit_element(&child),
+                    }
+                }
+                SyntaxKind::BLOCK_EXPR if body_block.as_ref().map(|b| b.syntax()) == child.as_node() => {
+                    let Some(block) = body_block.clone() else { continue };
+                    self.lower_gen_fn_body(&block, is_async, kind, &prologue, &parameter_names, self_is_reference);
+                }
+                _ => self.emit_element(&child),
+            }
+        }
+    }
+
+    fn emit_gen_fn_parameters(&mut self, list: &SyntaxNode, kind: DesugaringKind) {
+        // `mut p` loses its `mut` (the `let mut p = p;` of the body has it).
+        for element in list.descendants_with_tokens() {
+            let Some(token) = element.into_token() else { continue };
+            let is_parameter_mut = token.kind() == SyntaxKind::MUT_KW
+                && token.parent().is_some_and(|parent| {
+                    parent.kind() == SyntaxKind::IDENT_PAT
+                        && parent.parent().is_some_and(|p| p.kind() == SyntaxKind::PARAM)
+                        && ast::IdentPat::cast(parent.clone())
+                            .is_some_and(|ident| ident.ref_token().is_none() && ident.pat().is_none())
+                });
+            if is_parameter_mut {
+                let start = self.token_start(&token);
+                let mut end = self.token_end(&token);
+                if let Some(next) = token.next_token()
+                    && next.kind() == SyntaxKind::WHITESPACE
+                    && !next.text().contains('\n')
+                {
+                    end = self.token_end(&next);
+                    self.replace(start, end, "", kind);
+                    skip_token(self, &next);
+                    continue;
+                }
+                self.replace(start, end, "", kind);
+                continue;
+            }
+            if self.is_skipped(&token) {
+                continue;
+            }
+            self.emit_token(&token);
+        }
+        self.skipped.clear();
+    }
+
+    fn lower_gen_fn_body(
+        &mut self,
+        block: &ast::BlockExpr,
+        is_async: bool,
+        kind: DesugaringKind,
+        prologue: &str,
+        parameter_names: &[String],
+        self_is_reference: bool,
+    ) {
+        let node = block.syntax().clone();
+        let Some(statements) = block.stmt_list() else {
+            self.emit_node(&node);
+            return;
+        };
+        let (Some(l_curly), Some(r_curly)) = (statements.l_curly_token(), statements.r_curly_token()) else {
+            self.emit_node(&node);
+            return;
+        };
+        let body = Body::Block(statements.clone());
+        let (representation, plan) = if is_async {
+            (Representation::AsyncGen, None)
+        } else {
+            let plan = self.plan_movable(&body, CaptureMode::Move, parameter_names, self_is_reference);
+            let representation = if plan.is_some() { Representation::Gen } else { Representation::BoxedGen };
+            (representation, plan)
+        };
+        let shape = Shape { representation, is_move: true, kind, plan };
+        let open_start = self.token_start(&l_curly);
+        let open_end = self.token_end(&l_curly);
+        self.copy_range(open_start, open_end);
+        self.open_generator(&shape, open_end, open_end, prologue);
+        self.emit_generator_body(&shape, &body, open_end);
+        let close_start = self.token_start(&r_curly);
+        let close_end = self.token_end(&r_curly);
+        self.close_generator(&shape, close_start, close_start);
+        self.copy_range(close_start, close_end);
+    }
+
+    /// `yield EXPR` → `__yieldc_co.yield_(EXPR).await`; bare `yield` →
+    /// `__yieldc_co.yield_(()).await`. Inside a check copy:
+    /// `(__yieldc_co.yield_(EXPR), { GUARDED_ASSIGNMENTS }).0.await`.
+    pub(crate) fn lower_yield(&mut self, yield_expr: &ast::YieldExpr) {
+        let node = yield_expr.syntax().clone();
+        let Some(keyword) = yield_expr.yield_token() else {
+            self.emit_children(&node);
+            return;
+        };
+        let start = self.node_start(&node);
+        let end = self.node_end(&node);
+        let keyword_start = self.token_start(&keyword);
+        let keyword_end = self.token_end(&keyword);
+        let open = if self.copy_plan.is_some() { "(__yieldc_co.yield_(" } else { "__yieldc_co.yield_(" };
+        self.emit_children_within(&node, start, keyword_start);
+        match yield_expr.expr() {
+            None => {
+                self.replace(keyword_start, keyword_end, &format!("{open}()"), DesugaringKind::Yield);
+                self.emit_children_within(&node, keyword_end, end);
+                let close = self.yield_close(start);
+                self.generate(&close, end, DesugaringKind::Yield);
+            }
+            Some(operand) => {
+                self.replace(keyword_start, keyword_end, open, DesugaringKind::Yield);
+                self.emit_children_within(&node, keyword_end, end);
+                let close = self.yield_close(start);
+                let _ = operand;
+                self.generate(&close, end, DesugaringKind::Yield);
+            }
+        }
+    }
+
+    /// Postfix `EXPR.yield` → `__yieldc_co.yield_(EXPR).await`.
+    pub(crate) fn lower_postfix_yield(&mut self, await_expr: &ast::AwaitExpr, keyword: &SyntaxToken) {
+        let node = await_expr.syntax().clone();
+        let start = self.node_start(&node);
+        let keyword_start = self.token_start(keyword);
+        let keyword_end = self.token_end(keyword);
+        let Some(operand) = await_expr.expr() else {
+            self.emit_children(&node);
+            return;
+        };
+        let open = if self.copy_plan.is_some() { "(__yieldc_co.yield_(" } else { "__yieldc_co.yield_(" };
+        self.generate(open, start, DesugaringKind::Yield);
+        self.emit_node(operand.syntax());
+        let operand_end = self.node_end(operand.syntax());
+        let close = self.yield_close(start);
+        let close = close.trim_end_matches(".await").to_owned();
+        self.generate(&close, operand_end, DesugaringKind::Yield);
+        self.emit_children_within(&node, operand_end, keyword_start);
+        self.replace(keyword_start, keyword_end, "await", DesugaringKind::Yield);
+    }
+
+    /// `).await`, or inside a check copy `), { GUARDED_ASSIGNMENTS }).0.await`.
+    fn yield_close(&self, yield_start: usize) -> String {
+        let Some(plan) = &self.copy_plan else { return ").await".to_owned() };
+        let mut names: Vec<&String> = plan.captures.iter().collect();
+        if let Some(locals) = plan.yield_assigns.get(&yield_start) {
+            for local in locals {
+                if !names.contains(&local) {
+                    names.push(local);
+                }
+            }
+        }
+        let mut text = String::from("), {");
+        for name in names {
+            text.push_str(&format!(" if ::yieldc_rt::__never() {{ {name} = ::yieldc_rt::__any(); }}"));
+        }
+        text.push_str(" }).0.await");
+        text
+    }
+
+    /// `iter!(|ARGS| BODY)` → `|ARGS| <gen move block of BODY>` (see [`Self::lower_gen_block`]):
+    /// a closure returning a new generator on each call.
+    pub(crate) fn lower_iter_macro(&mut self, call: &ast::MacroCall) {
+        let node = call.syntax().clone();
+        let Some(reparsed) = self.reparse_macro_arguments(call) else {
+            self.lower_macro_call(call);
+            return;
+        };
+        let closure = reparsed
+            .root
+            .descendants()
+            .find_map(ast::CallExpr::cast)
+            .and_then(|call_expr| call_expr.arg_list())
+            .and_then(|arguments| arguments.args().next())
+            .and_then(|argument| match argument {
+                ast::Expr::ClosureExpr(closure) => Some(closure),
+                _ => None,
+            });
+        let Some(closure) = closure else {
+            self.lower_macro_call(call);
+            return;
+        };
+        let Some(closure_body) = closure.body() else {
+            self.lower_macro_call(call);
+            return;
+        };
+        let call_start = self.node_start(&node);
+        let call_end = self.node_end(&node);
+        let saved_delta = self.delta;
+        let saved_fast_path = self.fast_path;
+        self.delta = reparsed.delta;
+        self.fast_path = false;
+        let closure_start = self.node_start(closure.syntax());
+        let closure_end = self.node_end(closure.syntax());
+        let body_start = self.node_start(closure_body.syntax());
+        let body = Body::of_closure_body(&closure_body);
+        // Parameters are locals of the closure call that the gen move block captures.
+        let mut parameter_names = Vec::new();
+        if let Some(parameters) = closure.param_list() {
+            for parameter in parameters.params() {
+                if let Some(pat) = parameter.pat() {
+                    crate::check_copy::binding_names(pat.syntax(), &mut parameter_names);
+                }
+            }
+        }
+        let plan = self.plan_movable(&body, CaptureMode::Move, &parameter_names, enclosing_self_is_reference(&node));
+        let representation = if plan.is_some() { Representation::Gen } else { Representation::BoxedGen };
+        let shape = Shape { representation, is_move: true, kind: DesugaringKind::IterMacro, plan };
+        self.delta = saved_delta;
+        self.replace(call_start, closure_start, "", DesugaringKind::IterMacro);
+        self.delta = reparsed.delta;
+        let reparsed_root = reparsed.root.clone();
+        self.emit_children_within(closure.syntax(), closure_start, body_start);
+        match &body {
+            Body::Block(statements) => {
+                let (Some(l_curly), Some(r_curly)) = (statements.l_curly_token(), statements.r_curly_token()) else {
+                    return;
+                };
+                let open_start = self.token_start(&l_curly);
+                let open_end = self.token_end(&l_curly);
+                self.open_generator(&shape, open_start, open_end, "");
+                self.emit_generator_body(&shape, &body, open_end);
+                let close_start = self.token_start(&r_curly);
+                let close_end = self.token_end(&r_curly);
+                self.close_generator(&shape, close_start, close_end);
+                self.emit_children_within(closure.syntax(), close_end, closure_end);
+            }
+            Body::Expr(expr) => {
+                let expr_start = self.node_start(expr);
+                let expr_end = self.node_end(expr);
+                self.open_generator(&shape, expr_start, expr_start, "");
+                self.emit_generator_body(&shape, &body, expr_start);
+                self.close_generator(&shape, expr_end, expr_end);
+            }
+        }
+        let _ = reparsed_root;
+        self.delta = saved_delta;
+        self.fast_path = saved_fast_path;
+        self.replace(closure_end, call_end, "", DesugaringKind::IterMacro);
+    }
+
+    fn is_skipped(&self, token: &SyntaxToken) -> bool {
+        self.skipped.contains(&usize::from(token.text_range().start()))
+    }
+}
+
+fn skip_token(lowerer: &mut Lowerer<'_>, token: &SyntaxToken) {
+    lowerer.skipped.push(usize::from(token.text_range().start()));
+}
+
+/// Whether `self` in the function enclosing `node` is a reference (`&self`, `&mut self`) or
+/// absent: then a generator's use of `self` borrows nothing of its own.
+pub(crate) fn enclosing_self_is_reference(node: &SyntaxNode) -> bool {
+    for ancestor in node.ancestors() {
+        if let Some(function) = ast::Fn::cast(ancestor) {
+            return match function.param_list().and_then(|list| list.self_param()) {
+                Some(self_parameter) => self_parameter.amp_token().is_some(),
+                None => true,
+            };
+        }
+    }
+    true
+}

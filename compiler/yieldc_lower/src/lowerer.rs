@@ -1,0 +1,452 @@
+//! The walker: copies the tree, dispatching coroutine forms to their `lower_*` functions.
+//!
+//! Offsets: nodes come from the parse of the substituted text (same offsets as the original)
+//! or from a re-parse of macro arguments inside a wrapper; `delta` converts a node offset into
+//! an original offset.
+
+use std::collections::{HashMap, HashSet};
+use std::rc::Rc;
+
+use yieldc_syntax::outline::{Outline, SubstitutionKind};
+use yieldc_syntax::ra_ap_syntax::ast::{self, AstNode};
+use yieldc_syntax::ra_ap_syntax::{NodeOrToken, SyntaxElement, SyntaxKind, SyntaxNode, SyntaxToken};
+use yieldc_syntax::{Diagnostic, Span};
+
+use crate::source_map::{Builder, DesugaringKind, SourceMap};
+use crate::LowerOptions;
+
+/// What a check copy needs while it is emitted (computed by `check_copy::analyze`).
+#[derive(Debug, Default)]
+pub(crate) struct CopyPlan {
+    /// Names rebound `let mut n = n;` at the top of the copy (captures, parameters).
+    pub captures: Vec<String>,
+    /// Original start of each `yield` → body locals in scope there (assignable).
+    pub yield_assigns: HashMap<usize, Vec<String>>,
+    /// Original start of binding names that get `mut ` inserted.
+    pub mut_insertions: HashSet<usize>,
+    /// Original end of a `let` statement → names rebound after it.
+    pub rebind_after: HashMap<usize, Vec<String>>,
+    /// Original start of a block's `{` → names rebound just inside it.
+    pub rebind_block_start: HashMap<usize, Vec<String>>,
+    /// Original start of a match arm's expression → names rebound in a block around it.
+    pub wrap_expr: HashMap<usize, Vec<String>>,
+}
+
+pub(crate) struct Lowerer<'a> {
+    pub(crate) outline: &'a Outline,
+    pub(crate) original: &'a str,
+    pub(crate) substituted: &'a str,
+    pub(crate) options: &'a LowerOptions,
+    pub(crate) out: Builder,
+    /// original offset = node offset + delta.
+    pub(crate) delta: isize,
+    /// Whether a `yield` here belongs to the generator being lowered.
+    pub(crate) in_coroutine_body: bool,
+    /// Set while a check copy is emitted.
+    pub(crate) copy_plan: Option<Rc<CopyPlan>>,
+    /// Sorted original starts of everything that needs more than a verbatim copy.
+    interesting: Vec<usize>,
+    /// Whether whole nodes without interesting content may be copied at once.
+    pub(crate) fast_path: bool,
+    pub(crate) diagnostics: Vec<Diagnostic>,
+    /// Tree offsets of tokens already consumed by a replacement (see `generator.rs`).
+    pub(crate) skipped: Vec<usize>,
+}
+
+impl<'a> Lowerer<'a> {
+    pub(crate) fn new(outline: &'a Outline, options: &'a LowerOptions) -> Self {
+        let mut lowerer = Lowerer {
+            outline,
+            original: &outline.original_text,
+            substituted: &outline.substituted_text,
+            options,
+            out: Builder::default(),
+            delta: 0,
+            in_coroutine_body: false,
+            copy_plan: None,
+            interesting: Vec::new(),
+            fast_path: true,
+            diagnostics: Vec::new(),
+            skipped: Vec::new(),
+        };
+        lowerer.interesting = lowerer.collect_interesting();
+        lowerer
+    }
+
+    pub(crate) fn finish(self) -> (String, SourceMap, Vec<Diagnostic>) {
+        let (text, map) = self.out.finish();
+        (text, map, self.diagnostics)
+    }
+
+    // ---- offsets -------------------------------------------------------------------------
+
+    pub(crate) fn to_original(&self, tree_offset: usize) -> usize {
+        let offset = tree_offset as isize + self.delta;
+        (offset.max(0) as usize).min(self.original.len())
+    }
+
+    pub(crate) fn start_of(&self, element: &SyntaxElement) -> usize {
+        self.to_original(usize::from(element.text_range().start()))
+    }
+
+    pub(crate) fn end_of(&self, element: &SyntaxElement) -> usize {
+        self.to_original(usize::from(element.text_range().end()))
+    }
+
+    pub(crate) fn node_start(&self, node: &SyntaxNode) -> usize {
+        self.to_original(usize::from(node.text_range().start()))
+    }
+
+    pub(crate) fn node_end(&self, node: &SyntaxNode) -> usize {
+        self.to_original(usize::from(node.text_range().end()))
+    }
+
+    pub(crate) fn token_start(&self, token: &SyntaxToken) -> usize {
+        self.to_original(usize::from(token.text_range().start()))
+    }
+
+    pub(crate) fn token_end(&self, token: &SyntaxToken) -> usize {
+        self.to_original(usize::from(token.text_range().end()))
+    }
+
+    pub(crate) fn substitution_kind_at(&self, original_offset: usize) -> Option<SubstitutionKind> {
+        self.outline.substitution_at(original_offset).map(|substitution| substitution.kind)
+    }
+
+    // ---- output primitives ----------------------------------------------------------------
+
+    /// Generated text anchored at original offset `at` (replacing nothing).
+    pub(crate) fn generate(&mut self, text: &str, at: usize, kind: DesugaringKind) {
+        self.out.generated(text, at..at, kind);
+    }
+
+    /// Generated text replacing original `start..end`; the newlines of the replaced range are
+    /// re-emitted after it (outside a check copy), so lines are preserved.
+    pub(crate) fn replace(&mut self, start: usize, end: usize, text: &str, kind: DesugaringKind) {
+        self.out.generated(text, start..end, kind);
+        self.newlines_of(start, end);
+    }
+
+    /// Re-emits the newlines of original `start..end` (nothing inside a check copy).
+    pub(crate) fn newlines_of(&mut self, start: usize, end: usize) {
+        if self.copy_plan.is_some() {
+            return;
+        }
+        let Some(slice) = self.original.get(start..end) else { return };
+        let newlines = slice.matches('\n').count();
+        for _ in 0..newlines {
+            self.out.generated("\n", end..end, DesugaringKind::CheckCopyTrivia);
+        }
+    }
+
+    /// Copies original `start..end` verbatim, or token-aware inside a check copy.
+    pub(crate) fn copy_range(&mut self, start: usize, end: usize) {
+        if start >= end {
+            return;
+        }
+        if self.copy_plan.is_some() {
+            let Some(slice) = self.original.get(start..end) else { return };
+            if slice.contains('\n') {
+                // Whitespace or a comment tail with a line break: one space keeps tokens apart.
+                self.out.generated(" ", start..end, DesugaringKind::CheckCopyTrivia);
+                return;
+            }
+        }
+        self.out.copy(self.original, start, end);
+    }
+
+    // ---- walking --------------------------------------------------------------------------
+
+    pub(crate) fn emit_element(&mut self, element: &SyntaxElement) {
+        match element {
+            NodeOrToken::Node(node) => self.emit_node(node),
+            NodeOrToken::Token(token) => self.emit_token(token),
+        }
+    }
+
+    pub(crate) fn emit_token(&mut self, token: &SyntaxToken) {
+        let start = self.token_start(token);
+        let end = self.token_end(token);
+        if self.copy_plan.is_some() {
+            match token.kind() {
+                SyntaxKind::COMMENT => {
+                    self.out.generated(" ", start..end, DesugaringKind::CheckCopyTrivia);
+                    return;
+                }
+                SyntaxKind::WHITESPACE => {
+                    self.copy_range(start, end);
+                    return;
+                }
+                SyntaxKind::L_CURLY => {
+                    self.copy_range(start, end);
+                    if let Some(names) = self.copy_plan.as_ref().and_then(|plan| plan.rebind_block_start.get(&start)).cloned() {
+                        let text = rebind_text(&names);
+                        self.generate(&text, end, DesugaringKind::Yield);
+                    }
+                    return;
+                }
+                SyntaxKind::IDENT => {
+                    if self.copy_plan.as_ref().is_some_and(|plan| plan.mut_insertions.contains(&start))
+                        && token.parent().is_some_and(|parent| parent.kind() == SyntaxKind::NAME)
+                    {
+                        self.generate("mut ", start, DesugaringKind::Yield);
+                    }
+                }
+                _ => {}
+            }
+        }
+        self.copy_range(start, end);
+    }
+
+    pub(crate) fn emit_children(&mut self, node: &SyntaxNode) {
+        for child in node.children_with_tokens() {
+            self.emit_element(&child);
+        }
+    }
+
+    /// Emits the children of `node` that lie within original `start..end` (partially
+    /// overlapping tokens are clipped).
+    pub(crate) fn emit_children_within(&mut self, node: &SyntaxNode, start: usize, end: usize) {
+        for child in node.children_with_tokens() {
+            let child_start = self.start_of(&child);
+            let child_end = self.end_of(&child);
+            if child_end <= start || child_start >= end {
+                if child_start == child_end && child_start >= start && child_start < end {
+                    self.emit_element(&child);
+                }
+                continue;
+            }
+            if child_start >= start && child_end <= end {
+                self.emit_element(&child);
+            } else {
+                match &child {
+                    NodeOrToken::Node(child_node) => self.emit_children_within(child_node, start, end),
+                    NodeOrToken::Token(_) => self.copy_range(child_start.max(start), child_end.min(end)),
+                }
+            }
+        }
+    }
+
+    pub(crate) fn emit_node(&mut self, node: &SyntaxNode) {
+        let start = self.node_start(node);
+        let end = self.node_end(node);
+        if self.fast_path && self.copy_plan.is_none() && !self.has_interesting(start, end) {
+            self.copy_range(start, end);
+            return;
+        }
+        if self.copy_plan.is_some()
+            && let Some(names) =
+                self.copy_plan.as_ref().and_then(|plan| plan.wrap_expr.get(&start)).cloned()
+            && node.parent().is_some_and(|parent| parent.kind() == SyntaxKind::MATCH_ARM)
+        {
+            let text = format!("{{{} ", rebind_text(&names));
+            self.generate(&text, start, DesugaringKind::Yield);
+            self.emit_node_inner(node, start, end);
+            self.generate(" }", end, DesugaringKind::Yield);
+            return;
+        }
+        self.emit_node_inner(node, start, end);
+    }
+
+    fn emit_node_inner(&mut self, node: &SyntaxNode, start: usize, end: usize) {
+        let _ = start;
+        match node.kind() {
+            SyntaxKind::BLOCK_EXPR => {
+                if let Some(block) = ast::BlockExpr::cast(node.clone()) {
+                    if block.gen_token().is_some() {
+                        if block.async_token().is_some() {
+                            self.lower_async_gen_block(&block);
+                        } else {
+                            self.lower_gen_block(&block);
+                        }
+                        return;
+                    }
+                    if block.async_token().is_some() {
+                        self.with_body(false, |this| this.emit_children(node));
+                        return;
+                    }
+                }
+            }
+            SyntaxKind::FN => {
+                if let Some(function) = ast::Fn::cast(node.clone()) {
+                    if function.gen_token().is_some() {
+                        self.lower_gen_fn(&function);
+                    } else {
+                        self.with_body(false, |this| this.emit_children(node));
+                    }
+                    return;
+                }
+            }
+            SyntaxKind::YIELD_EXPR => {
+                if self.in_coroutine_body
+                    && let Some(yield_expr) = ast::YieldExpr::cast(node.clone())
+                {
+                    self.lower_yield(&yield_expr);
+                    return;
+                }
+            }
+            SyntaxKind::AWAIT_EXPR => {
+                if let Some(await_expr) = ast::AwaitExpr::cast(node.clone())
+                    && let Some(keyword) = await_expr.await_token()
+                    && self.substitution_kind_at(self.token_start(&keyword))
+                        == Some(SubstitutionKind::PostfixYield)
+                {
+                    if self.in_coroutine_body {
+                        self.lower_postfix_yield(&await_expr, &keyword);
+                    } else {
+                        // Diagnosed by the front end; keep the user's text.
+                        self.emit_children(node);
+                    }
+                    return;
+                }
+            }
+            SyntaxKind::FOR_EXPR => {
+                if let Some(for_expr) = ast::ForExpr::cast(node.clone())
+                    && self.is_for_await(&for_expr)
+                {
+                    self.lower_for_await(&for_expr);
+                    return;
+                }
+            }
+            SyntaxKind::CLOSURE_EXPR => {
+                if let Some(closure) = ast::ClosureExpr::cast(node.clone()) {
+                    if yieldc_syntax::outline::is_coroutine_closure(&closure) {
+                        self.lower_coroutine_closure(&closure);
+                    } else {
+                        self.with_body(false, |this| this.emit_children(node));
+                    }
+                    return;
+                }
+            }
+            SyntaxKind::MACRO_CALL => {
+                if let Some(call) = ast::MacroCall::cast(node.clone()) {
+                    if yieldc_syntax::outline::is_iter_macro(&call) {
+                        self.lower_iter_macro(&call);
+                    } else {
+                        self.lower_macro_call(&call);
+                    }
+                    return;
+                }
+            }
+            SyntaxKind::PATH => {
+                if self.lower_library_path(node) {
+                    return;
+                }
+            }
+            SyntaxKind::USE_TREE => {
+                if self.lower_use_tree(node) {
+                    return;
+                }
+            }
+            SyntaxKind::ATTR => {
+                if self.lower_feature_attribute(node) {
+                    return;
+                }
+            }
+            SyntaxKind::LET_STMT if self.copy_plan.is_some() => {
+                self.emit_children(node);
+                if let Some(names) =
+                    self.copy_plan.as_ref().and_then(|plan| plan.rebind_after.get(&end)).cloned()
+                {
+                    let text = rebind_text(&names);
+                    self.generate(&text, end, DesugaringKind::Yield);
+                }
+                return;
+            }
+            _ => {}
+        }
+        self.emit_children(node);
+    }
+
+    /// Runs `f` with `in_coroutine_body` set to `inside` (restored afterwards).
+    pub(crate) fn with_body(&mut self, inside: bool, f: impl FnOnce(&mut Self)) {
+        let saved = self.in_coroutine_body;
+        self.in_coroutine_body = inside;
+        f(self);
+        self.in_coroutine_body = saved;
+    }
+
+    fn is_for_await(&self, for_expr: &ast::ForExpr) -> bool {
+        let Some(for_token) = for_expr.for_token() else { return false };
+        let after_for = self.token_end(&for_token);
+        let next_start = for_expr
+            .pat()
+            .map(|pat| self.node_start(pat.syntax()))
+            .unwrap_or(after_for);
+        self.outline.substitutions.iter().any(|substitution| {
+            substitution.kind == SubstitutionKind::ForAwait
+                && substitution.span.start >= after_for
+                && substitution.span.end <= next_start
+        })
+    }
+
+    // ---- the fast path ------------------------------------------------------------------
+
+    fn has_interesting(&self, start: usize, end: usize) -> bool {
+        let index = self.interesting.partition_point(|&offset| offset < start);
+        self.interesting.get(index).is_some_and(|&offset| offset < end)
+    }
+
+    fn collect_interesting(&self) -> Vec<usize> {
+        let mut starts: Vec<usize> = self.outline.forms.iter().map(|form| form.span.start).collect();
+        starts.extend(self.outline.substitutions.iter().map(|substitution| substitution.span.start));
+        for feature in &self.outline.features {
+            starts.push(feature.attribute.start);
+        }
+        for node in self.outline.root.descendants() {
+            match node.kind() {
+                SyntaxKind::MACRO_CALL => {
+                    if macro_needs_lowering(&node) {
+                        starts.push(self.node_start(&node));
+                    }
+                }
+                SyntaxKind::PATH | SyntaxKind::USE_TREE => {
+                    if crate::paths::path_needs_rewrite(&node) {
+                        starts.push(self.node_start(&node));
+                    }
+                }
+                _ => {}
+            }
+        }
+        starts.sort_unstable();
+        starts.dedup();
+        starts
+    }
+
+    pub(crate) fn error(&mut self, diagnostic: Diagnostic) {
+        self.diagnostics.push(diagnostic);
+    }
+
+    pub(crate) fn span_of(&self, node: &SyntaxNode) -> Span {
+        Span::new(self.node_start(node), self.node_end(node))
+    }
+}
+
+/// ` let mut a = a; let mut b = b;`
+pub(crate) fn rebind_text(names: &[String]) -> String {
+    let mut text = String::new();
+    for name in names {
+        text.push_str(" let mut ");
+        text.push_str(name);
+        text.push_str(" = ");
+        text.push_str(name);
+        text.push(';');
+    }
+    text
+}
+
+/// Whether a macro call's tokens may contain something to lower.
+pub(crate) fn macro_needs_lowering(node: &SyntaxNode) -> bool {
+    node.descendants_with_tokens().any(|element| match element {
+        NodeOrToken::Token(token) => match token.kind() {
+            SyntaxKind::YIELD_KW | SyntaxKind::GEN_KW => true,
+            SyntaxKind::IDENT => matches!(
+                token.text(),
+                "gen" | "coroutine" | "Coroutine" | "CoroutineState" | "async_iter" | "from_coroutine" | "iter"
+            ),
+            SyntaxKind::AWAIT_KW => true,
+            _ => false,
+        },
+        NodeOrToken::Node(_) => false,
+    })
+}

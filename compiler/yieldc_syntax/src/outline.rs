@@ -1,0 +1,608 @@
+//! The outline of one file: its parse tree (of the substituted text), the substitutions made
+//! before parsing, the crate's feature gates, and every coroutine form with its span.
+
+use ra_ap_syntax::ast::{self, HasAttrs};
+use ra_ap_syntax::{AstNode, SourceFile, SyntaxKind, SyntaxNode, SyntaxToken, TextRange};
+
+use crate::{Diagnostic, Edition, ParseOptions, Span};
+
+/// Which same-length substitution was made before parsing.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum SubstitutionKind {
+    /// `e.yield` → `e.await`: the `yield` keyword became `await`.
+    PostfixYield,
+    /// `for await PAT` → `for       PAT`: the `await` keyword became spaces.
+    ForAwait,
+}
+
+/// One substitution; `span` is the replaced keyword.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Substitution {
+    /// What was replaced.
+    pub kind: SubstitutionKind,
+    /// The keyword's bytes (the same in the original and the substituted text).
+    pub span: Span,
+}
+
+/// One `#![feature(NAME)]` entry of the crate root.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Feature {
+    /// The gate name.
+    pub name: String,
+    /// The name's bytes.
+    pub span: Span,
+    /// The whole attribute `#![feature(..)]`.
+    pub attribute: Span,
+}
+
+/// The kind of a coroutine form.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum FormKind {
+    /// `gen {}`, `gen move {}`, `async gen {}`, `async gen move {}`.
+    GenBlock {
+        /// `async gen`.
+        is_async: bool,
+        /// `move`.
+        is_move: bool,
+    },
+    /// `gen fn` / `async gen fn` (free, inherent, trait, impl).
+    GenFn {
+        /// `async gen fn`.
+        is_async: bool,
+    },
+    /// `yield e`, bare `yield`, postfix `e.yield`.
+    Yield {
+        /// `e.yield`.
+        postfix: bool,
+        /// No operand.
+        bare: bool,
+    },
+    /// `for await PAT in EXPR BLOCK`.
+    ForAwait,
+    /// `#[coroutine] [static] [move] |args| body`.
+    CoroutineClosure {
+        /// `static`.
+        is_static: bool,
+        /// `move`.
+        is_move: bool,
+    },
+    /// `iter!(|args| body)`.
+    IterMacro,
+}
+
+/// A coroutine form and where it is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Form {
+    /// What.
+    pub kind: FormKind,
+    /// The whole form.
+    pub span: Span,
+}
+
+/// The result of [`crate::parse`].
+#[derive(Clone, Debug)]
+pub struct Outline {
+    /// The original text.
+    pub original_text: String,
+    /// The text that was parsed: the original with the substitutions applied (same length).
+    pub substituted_text: String,
+    /// The edition the file was parsed with.
+    pub edition: Edition,
+    /// The root of the parse tree of `substituted_text`.
+    pub root: SyntaxNode,
+    /// The substitutions, in source order.
+    pub substitutions: Vec<Substitution>,
+    /// `#![feature(..)]` gates of this file (only inner attributes at the file's top).
+    pub features: Vec<Feature>,
+    /// Gates in force for the crate (this file's if it is the root, else the options').
+    pub enabled_features: Vec<String>,
+    /// Every coroutine form, in source order of its start.
+    pub forms: Vec<Form>,
+    /// Whether the parser reported syntax errors (after substitution).
+    pub has_syntax_errors: bool,
+}
+
+impl Outline {
+    /// The substitution whose keyword starts at `offset`, if any.
+    pub fn substitution_at(&self, offset: usize) -> Option<Substitution> {
+        self.substitutions
+            .binary_search_by_key(&offset, |substitution| substitution.span.start)
+            .ok()
+            .map(|index| self.substitutions[index])
+    }
+
+    /// Whether gate `name` is enabled.
+    pub fn feature_enabled(&self, name: &str) -> bool {
+        self.enabled_features.iter().any(|feature| feature == name)
+    }
+}
+
+pub(crate) fn build(source: &str, options: &ParseOptions) -> (Outline, Vec<Diagnostic>) {
+    let edition = options.edition;
+    let first_parse = SourceFile::parse(source, edition.to_ra());
+    let substitutions = find_substitutions(&first_parse.syntax_node());
+    let (substituted_text, parse) = if substitutions.is_empty() {
+        (source.to_owned(), first_parse)
+    } else {
+        let substituted_text = apply_substitutions(source, &substitutions);
+        let parse = SourceFile::parse(&substituted_text, edition.to_ra());
+        (substituted_text, parse)
+    };
+    let has_syntax_errors = !parse.errors().is_empty();
+    let root = parse.syntax_node();
+    let features = find_features(&root);
+    let enabled_features = if options.is_crate_root {
+        features
+            .iter()
+            .map(|feature| feature.name.clone())
+            .collect()
+    } else {
+        options.crate_features.clone()
+    };
+    let mut outline = Outline {
+        original_text: source.to_owned(),
+        substituted_text,
+        edition,
+        root,
+        substitutions,
+        features,
+        enabled_features,
+        forms: Vec::new(),
+        has_syntax_errors,
+    };
+    let mut diagnostics = Vec::new();
+    find_forms(&mut outline, options, &mut diagnostics);
+    (outline, diagnostics)
+}
+
+fn is_trivia(kind: SyntaxKind) -> bool {
+    matches!(kind, SyntaxKind::WHITESPACE | SyntaxKind::COMMENT)
+}
+
+/// The next token after `token` that is not whitespace or a comment.
+pub(crate) fn next_non_trivia(token: &SyntaxToken) -> Option<SyntaxToken> {
+    let mut next = token.next_token();
+    while let Some(candidate) = next {
+        if !is_trivia(candidate.kind()) {
+            return Some(candidate);
+        }
+        next = candidate.next_token();
+    }
+    None
+}
+
+fn find_substitutions(root: &SyntaxNode) -> Vec<Substitution> {
+    let mut substitutions = Vec::new();
+    for element in root.descendants_with_tokens() {
+        let Some(token) = element.into_token() else {
+            continue;
+        };
+        match token.kind() {
+            SyntaxKind::DOT => {
+                if let Some(next) = next_non_trivia(&token)
+                    && next.kind() == SyntaxKind::YIELD_KW
+                {
+                    substitutions.push(Substitution {
+                        kind: SubstitutionKind::PostfixYield,
+                        span: Span::from_range(next.text_range()),
+                    });
+                }
+            }
+            SyntaxKind::FOR_KW => {
+                if let Some(next) = next_non_trivia(&token)
+                    && (next.kind() == SyntaxKind::AWAIT_KW
+                        || (next.kind() == SyntaxKind::IDENT && next.text() == "await"))
+                {
+                    substitutions.push(Substitution {
+                        kind: SubstitutionKind::ForAwait,
+                        span: Span::from_range(next.text_range()),
+                    });
+                }
+            }
+            _ => {}
+        }
+    }
+    substitutions.sort_by_key(|substitution| substitution.span.start);
+    substitutions.dedup();
+    substitutions
+}
+
+fn apply_substitutions(source: &str, substitutions: &[Substitution]) -> String {
+    let mut text = String::with_capacity(source.len());
+    let mut cursor = 0;
+    for substitution in substitutions {
+        let Span { start, end } = substitution.span;
+        if start < cursor || end > source.len() {
+            continue;
+        }
+        text.push_str(&source[cursor..start]);
+        match substitution.kind {
+            SubstitutionKind::PostfixYield => text.push_str("await"),
+            SubstitutionKind::ForAwait => text.extend(std::iter::repeat_n(' ', end - start)),
+        }
+        cursor = end;
+    }
+    text.push_str(&source[cursor..]);
+    text
+}
+
+fn find_features(root: &SyntaxNode) -> Vec<Feature> {
+    let mut features = Vec::new();
+    let Some(file) = SourceFile::cast(root.clone()) else {
+        return features;
+    };
+    for attribute in file.attrs() {
+        if attribute.excl_token().is_none() {
+            continue;
+        }
+        let Some(meta) = attribute.meta() else {
+            continue;
+        };
+        let is_feature = meta
+            .path()
+            .map(|path| path.syntax().text().to_string().trim() == "feature")
+            .unwrap_or(false);
+        if !is_feature {
+            continue;
+        }
+        let Some(token_tree) = meta
+            .syntax()
+            .descendants()
+            .find(|node| node.kind() == SyntaxKind::TOKEN_TREE)
+        else {
+            continue;
+        };
+        for element in token_tree.children_with_tokens() {
+            if let Some(token) = element.into_token()
+                && token.kind() == SyntaxKind::IDENT
+            {
+                features.push(Feature {
+                    name: token.text().to_owned(),
+                    span: Span::from_range(token.text_range()),
+                    attribute: Span::from_range(attribute.syntax().text_range()),
+                });
+            }
+        }
+    }
+    features
+}
+
+/// What encloses a node, for the context checks.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Enclosing {
+    /// A sync `gen` block or `gen fn` body.
+    SyncGen(TextRange),
+    /// An `async gen` block or `async gen fn` body.
+    AsyncGen(TextRange),
+    /// A `#[coroutine]` closure.
+    Coroutine(TextRange),
+    /// A plain `async` block, closure or fn.
+    Async(TextRange),
+    /// A plain closure.
+    Closure(TextRange),
+    /// A plain fn or other item.
+    Item,
+}
+
+/// The innermost body that decides what `yield` and `.await` mean at `node`.
+pub fn enclosing_body(node: &SyntaxNode) -> Enclosing {
+    for ancestor in node.ancestors().skip(1) {
+        if let Some(block) = ast::BlockExpr::cast(ancestor.clone()) {
+            let is_gen = block.gen_token().is_some();
+            let is_async = block.async_token().is_some();
+            match (is_async, is_gen) {
+                (true, true) => return Enclosing::AsyncGen(ancestor.text_range()),
+                (false, true) => return Enclosing::SyncGen(ancestor.text_range()),
+                (true, false) => return Enclosing::Async(ancestor.text_range()),
+                (false, false) => continue,
+            }
+        }
+        if let Some(closure) = ast::ClosureExpr::cast(ancestor.clone()) {
+            if is_coroutine_closure(&closure) {
+                return Enclosing::Coroutine(ancestor.text_range());
+            }
+            if closure.async_token().is_some() {
+                return Enclosing::Async(ancestor.text_range());
+            }
+            return Enclosing::Closure(ancestor.text_range());
+        }
+        if let Some(function) = ast::Fn::cast(ancestor.clone()) {
+            let is_gen = function.gen_token().is_some();
+            let is_async = function.async_token().is_some();
+            return match (is_async, is_gen) {
+                (true, true) => Enclosing::AsyncGen(ancestor.text_range()),
+                (false, true) => Enclosing::SyncGen(ancestor.text_range()),
+                (true, false) => Enclosing::Async(ancestor.text_range()),
+                (false, false) => Enclosing::Item,
+            };
+        }
+        if matches!(
+            ancestor.kind(),
+            SyntaxKind::CONST | SyntaxKind::STATIC | SyntaxKind::IMPL | SyntaxKind::TRAIT
+        ) {
+            return Enclosing::Item;
+        }
+    }
+    Enclosing::Item
+}
+
+/// Whether a closure carries `#[coroutine]`.
+pub fn is_coroutine_closure(closure: &ast::ClosureExpr) -> bool {
+    closure.attrs().any(|attribute| {
+        attribute
+            .meta()
+            .and_then(|meta| meta.path())
+            .map(|path| path.syntax().text().to_string().trim() == "coroutine")
+            .unwrap_or(false)
+    })
+}
+
+/// Whether a macro call is `iter!` (also `core::iter::iter!`, `std::iter::iter!`).
+pub fn is_iter_macro(call: &ast::MacroCall) -> bool {
+    let Some(path) = call.path() else {
+        return false;
+    };
+    let text = path.syntax().text().to_string();
+    let text: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    matches!(
+        text.as_str(),
+        "iter"
+            | "std::iter::iter"
+            | "core::iter::iter"
+            | "::std::iter::iter"
+            | "::core::iter::iter"
+    )
+}
+
+fn find_forms(outline: &mut Outline, options: &ParseOptions, diagnostics: &mut Vec<Diagnostic>) {
+    let gates_known = options.is_crate_root || !options.crate_features.is_empty();
+    let gate = |outline: &Outline, name: &str| !gates_known || outline.feature_enabled(name);
+    let mut forms = Vec::new();
+    for node in outline.root.descendants() {
+        let span = Span::from_range(node.text_range());
+        match node.kind() {
+            SyntaxKind::BLOCK_EXPR => {
+                let Some(block) = ast::BlockExpr::cast(node.clone()) else {
+                    continue;
+                };
+                let Some(gen_token) = block.gen_token() else {
+                    continue;
+                };
+                let is_async = block.async_token().is_some();
+                let is_move = block.move_token().is_some();
+                forms.push(Form {
+                    kind: FormKind::GenBlock { is_async, is_move },
+                    span,
+                });
+                if !gate(outline, "gen_blocks") {
+                    let start = block.async_token().unwrap_or(gen_token.clone());
+                    let primary = Span::new(
+                        usize::from(start.text_range().start()),
+                        usize::from(gen_token.text_range().end()),
+                    );
+                    diagnostics.push(Diagnostic::missing_feature(
+                        "gen blocks are experimental",
+                        "gen_blocks",
+                        117078,
+                        primary,
+                    ));
+                }
+            }
+            SyntaxKind::FN => {
+                let Some(function) = ast::Fn::cast(node.clone()) else {
+                    continue;
+                };
+                let Some(gen_token) = function.gen_token() else {
+                    continue;
+                };
+                let is_async = function.async_token().is_some();
+                forms.push(Form {
+                    kind: FormKind::GenFn { is_async },
+                    span,
+                });
+                if !gate(outline, "gen_blocks") {
+                    diagnostics.push(Diagnostic::missing_feature(
+                        "gen blocks are experimental",
+                        "gen_blocks",
+                        117078,
+                        Span::from_range(gen_token.text_range()),
+                    ));
+                }
+            }
+            SyntaxKind::YIELD_EXPR => {
+                let bare = ast::YieldExpr::cast(node.clone())
+                    .and_then(|y| y.expr())
+                    .is_none();
+                forms.push(Form {
+                    kind: FormKind::Yield {
+                        postfix: false,
+                        bare,
+                    },
+                    span,
+                });
+                check_yield_context(outline, &node, span, diagnostics);
+            }
+            SyntaxKind::AWAIT_EXPR => {
+                let Some(await_expr) = ast::AwaitExpr::cast(node.clone()) else {
+                    continue;
+                };
+                let Some(await_token) = await_expr.await_token() else {
+                    continue;
+                };
+                let keyword = Span::from_range(await_token.text_range());
+                let postfix_yield = outline
+                    .substitution_at(keyword.start)
+                    .is_some_and(|s| s.kind == SubstitutionKind::PostfixYield);
+                if postfix_yield {
+                    forms.push(Form {
+                        kind: FormKind::Yield {
+                            postfix: true,
+                            bare: false,
+                        },
+                        span,
+                    });
+                    check_yield_context(outline, &node, span, diagnostics);
+                } else if let Enclosing::SyncGen(body) | Enclosing::Coroutine(body) =
+                    enclosing_body(&node)
+                {
+                    diagnostics.push(
+                        Diagnostic::error(
+                            Some("E0728"),
+                            "`await` is only allowed inside `async` functions and blocks",
+                            keyword,
+                        )
+                        .with_primary_label("only allowed inside `async` functions and blocks")
+                        .with_label(Span::from_range(body), "this is not `async`"),
+                    );
+                }
+            }
+            SyntaxKind::FOR_EXPR => {
+                let Some(for_token) = node
+                    .children_with_tokens()
+                    .filter_map(|element| element.into_token())
+                    .find(|token| token.kind() == SyntaxKind::FOR_KW)
+                else {
+                    continue;
+                };
+                let Some(next) = for_token.next_token() else {
+                    continue;
+                };
+                let mut cursor = Some(next);
+                let mut is_for_await = false;
+                while let Some(token) = cursor {
+                    if token.kind() != SyntaxKind::WHITESPACE {
+                        break;
+                    }
+                    if outline
+                        .substitution_at(usize::from(token.text_range().start()))
+                        .is_some_and(|s| s.kind == SubstitutionKind::ForAwait)
+                    {
+                        is_for_await = true;
+                        break;
+                    }
+                    // The substituted spaces may be merged with the surrounding whitespace.
+                    let range = token.text_range();
+                    if outline.substitutions.iter().any(|s| {
+                        s.kind == SubstitutionKind::ForAwait
+                            && s.span.start >= usize::from(range.start())
+                            && s.span.end <= usize::from(range.end())
+                    }) {
+                        is_for_await = true;
+                        break;
+                    }
+                    cursor = token.next_token();
+                }
+                if is_for_await {
+                    forms.push(Form {
+                        kind: FormKind::ForAwait,
+                        span,
+                    });
+                    if !gate(outline, "async_for_loop") {
+                        diagnostics.push(Diagnostic::missing_feature(
+                            "`for await` loops are experimental",
+                            "async_for_loop",
+                            118898,
+                            Span::from_range(for_token.text_range()),
+                        ));
+                    }
+                }
+            }
+            SyntaxKind::CLOSURE_EXPR => {
+                let Some(closure) = ast::ClosureExpr::cast(node.clone()) else {
+                    continue;
+                };
+                if closure.gen_token().is_some() {
+                    diagnostics.push(
+                        Diagnostic::error(
+                            None,
+                            if closure.async_token().is_some() {
+                                "`async gen` closures are not supported"
+                            } else {
+                                "`gen` closures are not supported"
+                            },
+                            span,
+                        )
+                        .with_help(
+                            "use a closure that returns a `gen` block: `|args| gen move { .. }`",
+                        ),
+                    );
+                    continue;
+                }
+                if is_coroutine_closure(&closure) {
+                    let is_static = closure.static_token().is_some();
+                    let is_move = closure.move_token().is_some();
+                    forms.push(Form {
+                        kind: FormKind::CoroutineClosure { is_static, is_move },
+                        span,
+                    });
+                    if !gate(outline, "coroutines") {
+                        diagnostics.push(Diagnostic::missing_feature(
+                            "the `#[coroutine]` attribute is an experimental feature",
+                            "coroutines",
+                            43122,
+                            span,
+                        ));
+                    }
+                }
+            }
+            SyntaxKind::MACRO_CALL => {
+                let Some(call) = ast::MacroCall::cast(node.clone()) else {
+                    continue;
+                };
+                if is_iter_macro(&call) {
+                    forms.push(Form {
+                        kind: FormKind::IterMacro,
+                        span,
+                    });
+                }
+            }
+            _ => {}
+        }
+    }
+    forms.sort_by_key(|form| (form.span.start, std::cmp::Reverse(form.span.end)));
+    outline.forms = forms;
+}
+
+fn check_yield_context(
+    outline: &Outline,
+    node: &SyntaxNode,
+    span: Span,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    match enclosing_body(node) {
+        Enclosing::SyncGen(_) | Enclosing::AsyncGen(_) | Enclosing::Coroutine(_) => {}
+        Enclosing::Async(_) => {
+            let in_gen = node.ancestors().any(|ancestor| {
+                ast::BlockExpr::cast(ancestor.clone()).is_some_and(|b| b.gen_token().is_some())
+                    || ast::Fn::cast(ancestor).is_some_and(|f| f.gen_token().is_some())
+            });
+            if in_gen {
+                diagnostics.push(Diagnostic::error(
+                    Some("E0727"),
+                    "`async` coroutines are not yet supported",
+                    span,
+                ));
+            } else {
+                push_yield_outside(outline, span, diagnostics);
+            }
+        }
+        Enclosing::Closure(_) | Enclosing::Item => push_yield_outside(outline, span, diagnostics),
+    }
+}
+
+fn push_yield_outside(outline: &Outline, span: Span, diagnostics: &mut Vec<Diagnostic>) {
+    let _ = outline;
+    diagnostics.push(
+        Diagnostic::error(
+            None,
+            "`yield` can only be used in `#[coroutine]` closures, or `gen` blocks",
+            span,
+        )
+        .with_help("use `#[coroutine]` to make this closure a coroutine"),
+    );
+    diagnostics.push(Diagnostic::error(
+        Some("E0627"),
+        "yield expression outside of coroutine literal",
+        span,
+    ));
+}
