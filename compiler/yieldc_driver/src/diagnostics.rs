@@ -78,7 +78,7 @@ impl<'a> Remapper<'a> {
         let mut in_check_copy = false;
         let mut in_generated = false;
         if let Some(primary) = &primary {
-            if let Some((_, lowered)) = self.lowered_file_of(primary) {
+            if let Some((_, (_, lowered))) = self.lowered_file_of(primary) {
                 let start = as_usize(&primary["byte_start"]);
                 in_check_copy = lowered.is_check_copy(start);
                 in_generated = lowered
@@ -157,7 +157,7 @@ impl<'a> Remapper<'a> {
         text: &str,
         diagnostic: &crate::lowering::FrontEndDiagnostic,
     ) -> Value {
-        let mut spans = vec![self.span_json(original_path, text, diagnostic.primary.clone(), true, &diagnostic.primary.1)];
+        let mut spans = vec![self.span_json(original_path, text, diagnostic.primary.0.clone(), true, &diagnostic.primary.1)];
         for (range, label) in &diagnostic.labels {
             spans.push(self.span_json(original_path, text, range.clone(), false, label));
         }
@@ -182,9 +182,7 @@ impl<'a> Remapper<'a> {
         self.count(value)
     }
 
-    fn span_json(&self, path: &str, text: &str, range: (Range<usize>, String), primary: bool, label: &str) -> Value {
-        let _ = range.1;
-        let range = range.0;
+    fn span_json(&self, path: &str, text: &str, range: Range<usize>, primary: bool, label: &str) -> Value {
         let mut span = json!({
             "file_name": path,
             "byte_start": range.start,
@@ -258,10 +256,10 @@ impl<'a> Remapper<'a> {
         let _ = original_path;
         let mut new_spans = Vec::new();
         if let Some(generator_span) = generator_span {
-            new_spans.push(self.span_json(&file_name, &original_text, (generator_span, String::new()), false, &format!("within this {generator}")));
+            new_spans.push(self.span_json(&file_name, &original_text, generator_span, false, &format!("within this {generator}")));
         }
-        new_spans.push(self.span_json(&file_name, &original_text, (yield_range, String::new()), false, "possible yield occurs here"));
-        new_spans.push(self.span_json(&file_name, &original_text, (borrow_range, String::new()), true, ""));
+        new_spans.push(self.span_json(&file_name, &original_text, yield_range, false, "possible yield occurs here"));
+        new_spans.push(self.span_json(&file_name, &original_text, borrow_range, true, ""));
         let mut value = json!({
             "$message_type": "diagnostic",
             "message": format!("borrow may still be in use when {generator} yields"),

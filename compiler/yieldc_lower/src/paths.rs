@@ -40,7 +40,7 @@ fn group_module(path: &str) -> Option<(&'static str, &'static [&'static str])> {
     let path = path.strip_prefix("::").unwrap_or(path);
     match path {
         "std::ops" | "core::ops" => Some(("::yieldc_rt::ops", &["Coroutine", "CoroutineState"])),
-        "std::iter" | "core::iter" => Some(("::yieldc_rt::iter", &["from_coroutine", "FromCoroutine"])),
+        "std::iter" | "core::iter" => Some(("::yieldc_rt::iter", &["from_coroutine", "FromCoroutine", "iter"])),
         _ => None,
     }
 }
@@ -76,7 +76,10 @@ fn provided_group_items(use_tree: &ast::UseTree) -> Option<(&'static str, Vec<as
 pub(crate) fn path_needs_rewrite(node: &SyntaxNode) -> bool {
     match node.kind() {
         SyntaxKind::PATH => replacement(&compact(node)).is_some(),
-        SyntaxKind::USE_TREE => ast::UseTree::cast(node.clone()).and_then(|tree| provided_group_items(&tree)).is_some(),
+        SyntaxKind::USE_TREE => {
+            is_iter_macro_import(node)
+                || ast::UseTree::cast(node.clone()).and_then(|tree| provided_group_items(&tree)).is_some()
+        }
         _ => false,
     }
 }
@@ -94,11 +97,23 @@ impl Lowerer<'_> {
     /// `std::ops::{Coroutine, Add}` →
     /// `{::yieldc_rt::ops::{Coroutine}, std::ops::{{}, Add}}`.
     pub(crate) fn lower_use_tree(&mut self, node: &SyntaxNode) -> bool {
+        if is_iter_macro_import(node) {
+            // `use std::iter::iter;` → `use {};` (every `iter!` call is lowered away).
+            let start = self.node_start(node);
+            let end = self.node_end(node);
+            self.replace(start, end, "{}", DesugaringKind::LibraryPath);
+            return true;
+        }
         let Some(tree) = ast::UseTree::cast(node.clone()) else { return false };
         let Some((module, items)) = provided_group_items(&tree) else { return false };
         let start = self.node_start(node);
         let end = self.node_end(node);
-        let item_texts: Vec<String> = items.iter().map(|item| compact_spaced(item.syntax())).collect();
+        // `iter` (the macro) is lowered away: its import is dropped, not redirected.
+        let item_texts: Vec<String> = items
+            .iter()
+            .filter(|item| item.path().is_none_or(|path| compact(path.syntax()) != "iter"))
+            .map(|item| compact_spaced(item.syntax()))
+            .collect();
         self.generate(&format!("{{{module}::{{{}}}, ", item_texts.join(", ")), start, DesugaringKind::LibraryPath);
         let item_ranges: Vec<(usize, usize)> =
             items.iter().map(|item| (self.node_start(item.syntax()), self.node_end(item.syntax()))).collect();
@@ -196,4 +211,16 @@ fn compact_spaced(node: &SyntaxNode) -> String {
         }
     }
     text
+}
+
+/// `std::iter::iter` / `core::iter::iter` as a whole use tree.
+fn is_iter_macro_import(node: &SyntaxNode) -> bool {
+    let Some(tree) = ast::UseTree::cast(node.clone()) else { return false };
+    if tree.use_tree_list().is_some() || tree.rename().is_some() || tree.star_token().is_some() {
+        return false;
+    }
+    let Some(path) = tree.path() else { return false };
+    let text = compact(path.syntax());
+    let text = text.strip_prefix("::").unwrap_or(&text);
+    matches!(text, "std::iter::iter" | "core::iter::iter")
 }

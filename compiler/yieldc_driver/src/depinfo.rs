@@ -1,0 +1,40 @@
+//! dep-info (`.d`) files name the files rustc read: shadow paths, which cargo would fingerprint
+//! instead of the user's files. They are rewritten to the original paths before the driver
+//! exits.
+
+use std::path::Path;
+
+/// Replaces the shadow directory prefix by the original package directory in a dep-info file.
+pub fn rewrite(dep_info: &Path, shadow_dir: &str, original_dir: &str) -> std::io::Result<()> {
+    let text = match std::fs::read_to_string(dep_info) {
+        Ok(text) => text,
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+        Err(err) => return Err(err),
+    };
+    let rewritten = rewrite_text(&text, shadow_dir, original_dir);
+    if rewritten != text {
+        std::fs::write(dep_info, rewritten)?;
+    }
+    Ok(())
+}
+
+/// The text of a dep-info file with `shadow_dir` replaced by `original_dir` (both without a
+/// trailing slash), also in the escaped form make uses for spaces.
+pub fn rewrite_text(text: &str, shadow_dir: &str, original_dir: &str) -> String {
+    let escaped_shadow = shadow_dir.replace(' ', "\\ ");
+    let escaped_original = original_dir.replace(' ', "\\ ");
+    let text = text.replace(&format!("{escaped_shadow}/"), &format!("{escaped_original}/"));
+    text.replace(&format!("{shadow_dir}/"), &format!("{original_dir}/"))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn rewrites_paths() {
+        let text = "/t/main.d: /t/yieldc/shadow/x/src/main.rs /t/yieldc/shadow/x/src/a.txt\n\n/t/yieldc/shadow/x/src/main.rs:\n";
+        assert_eq!(
+            super::rewrite_text(text, "/t/yieldc/shadow/x", "/home/p"),
+            "/t/main.d: /home/p/src/main.rs /home/p/src/a.txt\n\n/home/p/src/main.rs:\n"
+        );
+    }
+}

@@ -1,0 +1,492 @@
+//! One run of a wrapper program: find the base tool, decide pass-through or shadow, run it,
+//! rewrite what it printed and wrote.
+
+use std::ffi::OsString;
+use std::io::{BufRead, BufReader, IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+use crate::args::CommandLine;
+use crate::diagnostics::{OutputMode, Remapper};
+use crate::lowering::{self, Edition, LowerRequest};
+use crate::{depinfo, scan, shadow};
+
+/// yieldc's version, printed by `-vV`.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// Which program this is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tool {
+    /// `bin/rustc` (also usable as `RUSTC_WRAPPER`).
+    Rustc,
+    /// `bin/rustdoc`.
+    Rustdoc,
+    /// `bin/clippy-driver` (cargo-clippy's `RUSTC_WORKSPACE_WRAPPER`).
+    ClippyDriver,
+}
+
+impl Tool {
+    fn base_key(self) -> &'static str {
+        match self {
+            Tool::Rustc => "rustc",
+            Tool::Rustdoc => "rustdoc",
+            Tool::ClippyDriver => "clippy-driver",
+        }
+    }
+
+    fn env_override(self) -> &'static str {
+        match self {
+            Tool::Rustc => "YIELDC_BASE_RUSTC",
+            Tool::Rustdoc => "YIELDC_BASE_RUSTDOC",
+            Tool::ClippyDriver => "YIELDC_BASE_CLIPPY_DRIVER",
+        }
+    }
+}
+
+/// Runs the program and exits. A panic of the driver is reported like a rustc ICE (exit 101).
+pub fn main_for(tool: Tool) -> ! {
+    std::panic::set_hook(Box::new(|info| {
+        let location = info
+            .location()
+            .map(|location| format!(" at {}:{}", location.file(), location.line()))
+            .unwrap_or_default();
+        let message = info
+            .payload()
+            .downcast_ref::<&str>()
+            .map(|text| text.to_string())
+            .or_else(|| info.payload().downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "(no message)".to_string());
+        let args: Vec<String> = std::env::args().collect();
+        eprintln!(
+            "error: internal compiler error: the yieldc driver panicked{location}: {message}\n\n\
+             note: this is a bug in yieldc, not in your code; please file a bug report with the \
+             command line and the input files\n\
+             note: yieldc {VERSION} (lowering {})\n\
+             note: command line: {}",
+            lowering::LOWERING_HASH,
+            args.join(" ")
+        );
+    }));
+    let code = match std::panic::catch_unwind(|| run(tool, std::env::args_os().skip(1).collect())) {
+        Ok(Ok(code)) => code,
+        Ok(Err(message)) => {
+            eprintln!("error: {message}");
+            1
+        }
+        Err(_) => 101,
+    };
+    std::process::exit(code)
+}
+
+/// The toolchain directory (`bin/..`) of the running program.
+pub fn toolchain_dir() -> Option<PathBuf> {
+    let exe = std::env::current_exe().ok()?;
+    Some(exe.parent()?.parent()?.to_path_buf())
+}
+
+/// The base toolchain's program for `key` (`rustc`, `rustdoc`, `cargo`, `clippy-driver`), from
+/// `lib/yieldc/base` written by `cargo x dist`.
+fn base_tool(tool: Tool) -> Result<PathBuf, String> {
+    if let Some(path) = std::env::var_os(tool.env_override()) {
+        return Ok(PathBuf::from(path));
+    }
+    let key = tool.base_key();
+    let base_file = toolchain_dir()
+        .map(|dir| dir.join("lib/yieldc/base"))
+        .ok_or("cannot locate the yieldc toolchain directory")?;
+    let text = std::fs::read_to_string(&base_file).map_err(|err| {
+        format!(
+            "yieldc could not find its base {key}: cannot read `{}` ({err}); run `cargo x dist` \
+             or set {}",
+            base_file.display(),
+            tool.env_override()
+        )
+    })?;
+    for line in text.lines() {
+        if let Some((name, path)) = line.split_once('=') {
+            if name.trim() == key {
+                return Ok(PathBuf::from(path.trim()));
+            }
+        }
+    }
+    Err(format!("`{}` names no base {key}", base_file.display()))
+}
+
+/// The runtime rlib injected as `--extern yieldc_rt`.
+fn runtime_rlib() -> Option<PathBuf> {
+    if let Some(path) = std::env::var_os("YIELDC_RT_RLIB") {
+        return Some(PathBuf::from(path));
+    }
+    let path = toolchain_dir()?.join("lib/yieldc/libyieldc_rt.rlib");
+    path.exists().then_some(path)
+}
+
+fn run(tool: Tool, raw_args: Vec<OsString>) -> Result<i32, String> {
+    let mut raw_args: Vec<String> = raw_args
+        .into_iter()
+        .map(|arg| arg.into_string().map_err(|arg| format!("argument is not valid unicode: {arg:?}")))
+        .collect::<Result<_, _>>()?;
+    // Wrapper mode (`RUSTC_WRAPPER`, or cargo-clippy's `RUSTC_WORKSPACE_WRAPPER`): argv[1] is a
+    // rustc. It is dropped: the base tool is the one this toolchain was built for.
+    if raw_args.first().is_some_and(|first| is_rustc_path(first)) {
+        raw_args.remove(0);
+    }
+    let line = CommandLine::parse(raw_args);
+    if let Some(file) = &line.print_lowered {
+        return print_lowered(file, &line);
+    }
+    let base = base_tool(tool)?;
+    if line.wants_help && tool == Tool::Rustc {
+        let status = Command::new(&base).args(&line.args).status().map_err(|err| spawn_error(&base, err))?;
+        println!(
+            "\nyieldc {VERSION}: this rustc lowers nightly coroutine syntax (`gen`, `async gen`, \
+             `for await`, `#[coroutine]`, `iter!`) to stable Rust and runs {}.\n    \
+             --yieldc-print-lowered FILE\n                    Print the lowered source of FILE \
+             (with the crate's --edition) and exit",
+            base.display()
+        );
+        return Ok(status.code().unwrap_or(1));
+    }
+    if line.wants_version && line.args.iter().any(|arg| arg == "-vV" || arg == "-v") {
+        let output = Command::new(&base).args(&line.args).output().map_err(|err| spawn_error(&base, err))?;
+        std::io::stdout().write_all(&output.stdout).ok();
+        std::io::stderr().write_all(&output.stderr).ok();
+        if output.status.success() {
+            println!("yieldc: {VERSION} (lowering {})", lowering::LOWERING_HASH);
+        }
+        return Ok(output.status.code().unwrap_or(1));
+    }
+    let Some(input) = line.input().filter(|_| !line.is_probe).map(str::to_string) else {
+        return pass_through(&base, &line.args);
+    };
+    let cwd = std::env::current_dir().map_err(|err| format!("cannot read the current directory: {err}"))?;
+    let root = cwd.join(&input);
+    let Ok(root_text) = std::fs::read_to_string(&root) else {
+        return pass_through(&base, &line.args); // rustc reports the unreadable input
+    };
+    let package_dir = package_dir(&root);
+    let root_parent = root.parent().unwrap_or(&cwd).to_path_buf();
+    let in_registry = is_in_cargo_registry(&root);
+    let scan_dir = (!in_registry && root_parent != package_dir).then_some(root_parent.as_path());
+    if !scan::crate_uses_coroutine_syntax(&root_text, scan_dir) {
+        return pass_through(&base, &line.args);
+    }
+    compile_shadowed(tool, &base, line, &cwd, &input, &root, &root_text, &package_dir)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn compile_shadowed(
+    tool: Tool,
+    base: &Path,
+    line: CommandLine,
+    cwd: &Path,
+    input: &str,
+    root: &Path,
+    root_text: &str,
+    package_dir: &Path,
+) -> Result<i32, String> {
+    // Where the shadow lives: `<target dir>/yieldc/shadow/<crate><extra-filename>`.
+    let crate_name = line.crate_name.clone().unwrap_or_else(|| {
+        root.file_stem().map(|stem| stem.to_string_lossy().replace('-', "_")).unwrap_or_default()
+    });
+    let key = format!(
+        "{crate_name}{}{}",
+        line.extra_filename.as_deref().unwrap_or(""),
+        if tool == Tool::Rustdoc { "-doc" } else { "" }
+    );
+    let out_dir = line.out_dir.as_ref().map(|dir| cwd.join(dir)).or_else(|| {
+        line.output.as_ref().and_then(|output| cwd.join(output).parent().map(Path::to_path_buf))
+    });
+    let target_dir = out_dir.as_deref().and_then(find_target_dir);
+    let (shadow_dir, temporary) = match (&target_dir, &out_dir) {
+        (Some(target_dir), _) => (target_dir.join("yieldc/shadow").join(&key), false),
+        _ => (
+            std::env::temp_dir().join(format!("yieldc-{}", std::process::id())).join(&key),
+            true,
+        ),
+    };
+    let _lock = shadow::lock(&shadow_dir)
+        .map_err(|err| format!("cannot lock the shadow tree `{}`: {err}", shadow_dir.display()))?;
+    let edition = line.edition.as_deref().and_then(Edition::from_flag).unwrap_or_default();
+    let crate_features = scan::crate_features(root_text);
+    let mut skip = Vec::new();
+    skip.extend(target_dir.clone());
+    if let Some(dir) = std::env::var_os("CARGO_TARGET_DIR") {
+        skip.push(cwd.join(dir));
+    }
+    let mut lower = |path: &Path, text: &str| {
+        let request = LowerRequest {
+            edition,
+            is_crate_root: path == root,
+            crate_features: crate_features.clone(),
+        };
+        let lowered = lowering::lower_file(text, &request);
+        (!lowered.is_identity(text)).then_some(lowered)
+    };
+    // A package directory that is the whole of `/tmp` is not mirrored: direct `rustc file.rs`.
+    let lowered_files = shadow::sync(package_dir, &shadow_dir, &skip, &mut lower)
+        .map_err(|err| format!("cannot write the shadow tree `{}`: {err}", shadow_dir.display()))?;
+
+    let relative_root = root.strip_prefix(package_dir).map_err(|_| "crate root outside its package".to_string())?;
+    let relative_text = relative_root.to_string_lossy().into_owned();
+    let prefix_as_given = match input.strip_suffix(relative_text.as_str()) {
+        Some(prefix) => prefix.to_string(),
+        None => format!("{}/", package_dir.display()),
+    };
+    let shadow_text = shadow_dir.display().to_string();
+    let shadow_root = shadow_dir.join(relative_root);
+
+    let mode = if line.wants_json() {
+        OutputMode::Json
+    } else if line.error_format.as_deref() == Some("short") {
+        OutputMode::Short
+    } else {
+        OutputMode::Human
+    };
+    let color = match mode {
+        OutputMode::Json => line.json.iter().any(|json| json.contains("diagnostic-rendered-ansi")),
+        _ => match line.color.as_deref() {
+            Some("always") => true,
+            Some("never") => false,
+            _ => std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+        },
+    };
+    let mut remapper = Remapper::new(&lowered_files, mode, color);
+    remapper.cwd = cwd.to_path_buf();
+    remapper.shadow_prefix = Some((format!("{shadow_text}/"), prefix_as_given.clone()));
+
+    // The front end's own diagnostics come first, like rustc's parse errors.
+    let mut front_end_errors = 0;
+    let mut own = Vec::new();
+    let mut paths: Vec<&PathBuf> = lowered_files.keys().collect();
+    paths.sort();
+    for path in paths {
+        let (text, lowered) = &lowered_files[path];
+        let shown = display_name(path, package_dir, &prefix_as_given);
+        for diagnostic in &lowered.diagnostics {
+            front_end_errors += usize::from(diagnostic.is_error);
+            own.push(remapper.own_diagnostic(&shown, text, diagnostic));
+        }
+    }
+    let mut stderr = std::io::stderr().lock();
+    for diagnostic in &own {
+        emit(&mut stderr, mode, diagnostic);
+    }
+    if front_end_errors > 0 {
+        for diagnostic in remapper.summary().unwrap_or_default() {
+            emit(&mut stderr, mode, &diagnostic);
+        }
+        return Ok(1);
+    }
+
+    let mut args: Vec<String> = Vec::with_capacity(line.args.len() + 8);
+    let mut skip_next = false;
+    for (index, arg) in line.args.iter().enumerate() {
+        if skip_next {
+            skip_next = false;
+            continue;
+        }
+        if Some(index) == line.input_index {
+            args.push(shadow_root.display().to_string());
+            continue;
+        }
+        if mode != OutputMode::Json && (arg == "--error-format" || arg == "--json") {
+            skip_next = true;
+            continue;
+        }
+        if mode != OutputMode::Json && (arg.starts_with("--error-format=") || arg.starts_with("--json=")) {
+            continue;
+        }
+        args.push(arg.clone());
+    }
+    if mode != OutputMode::Json {
+        args.push("--error-format=json".to_string());
+        let mut json = Vec::new();
+        if color {
+            json.push("diagnostic-rendered-ansi");
+        }
+        if mode == OutputMode::Short {
+            json.push("diagnostic-short");
+        }
+        if !json.is_empty() {
+            args.push(format!("--json={}", json.join(",")));
+        }
+    }
+    args.push(format!("--remap-path-prefix={shadow_text}/={prefix_as_given}"));
+    if !line.has_yieldc_rt_extern && tool != Tool::Rustdoc || (tool == Tool::Rustdoc && !line.has_yieldc_rt_extern) {
+        if let Some(rlib) = runtime_rlib() {
+            args.push("--extern".to_string());
+            args.push(format!("yieldc_rt={}", rlib.display()));
+            if let Some(dir) = rlib.parent() {
+                args.push("-L".to_string());
+                args.push(format!("dependency={}", dir.display()));
+            }
+        }
+    }
+
+    let mut child = Command::new(base)
+        .args(&args)
+        .stderr(Stdio::piped())
+        .spawn()
+        .map_err(|err| spawn_error(base, err))?;
+    let child_stderr = child.stderr.take().expect("stderr is piped");
+    let mut summaries = Vec::new();
+    for text_line in BufReader::new(child_stderr).lines() {
+        let Ok(text_line) = text_line else { break };
+        let parsed: Option<serde_json::Value> =
+            text_line.starts_with('{').then(|| serde_json::from_str(&text_line).ok()).flatten();
+        let Some(value) = parsed else {
+            let shown = text_line.replace(&format!("{shadow_text}/"), &prefix_as_given);
+            writeln!(stderr, "{shown}").ok();
+            continue;
+        };
+        if value["$message_type"] != "diagnostic" {
+            if mode == OutputMode::Json {
+                let mut value = value;
+                replace_in_json(&mut value, &format!("{shadow_text}/"), &prefix_as_given);
+                writeln!(stderr, "{value}").ok();
+            }
+            continue;
+        }
+        if crate::diagnostics::is_summary_line(&value) {
+            summaries.push(value);
+            continue;
+        }
+        if let Some(rewritten) = remapper.rewrite(value) {
+            emit(&mut stderr, mode, &rewritten);
+        }
+    }
+    let status = child.wait().map_err(|err| format!("waiting for {}: {err}", base.display()))?;
+    let summaries = remapper.summary().unwrap_or(summaries);
+    for diagnostic in &summaries {
+        emit(&mut stderr, mode, diagnostic);
+    }
+    drop(stderr);
+    if let Some(dep_info) = line.dep_info_path() {
+        let dep_info = cwd.join(dep_info);
+        depinfo::rewrite(&dep_info, &shadow_text, &package_dir.display().to_string())
+            .map_err(|err| format!("cannot rewrite dep-info `{}`: {err}", dep_info.display()))?;
+    }
+    if temporary {
+        if let Some(parent) = shadow_dir.parent() {
+            std::fs::remove_dir_all(parent).ok();
+        }
+    }
+    Ok(status.code().unwrap_or(101))
+}
+
+fn emit(out: &mut impl Write, mode: OutputMode, diagnostic: &serde_json::Value) {
+    match mode {
+        OutputMode::Json => {
+            writeln!(out, "{diagnostic}").ok();
+        }
+        _ => {
+            if let Some(rendered) = diagnostic["rendered"].as_str() {
+                write!(out, "{rendered}").ok();
+            }
+        }
+    }
+}
+
+fn replace_in_json(value: &mut serde_json::Value, from: &str, to: &str) {
+    match value {
+        serde_json::Value::String(text) if text.contains(from) => *text = text.replace(from, to),
+        serde_json::Value::Array(items) => items.iter_mut().for_each(|item| replace_in_json(item, from, to)),
+        serde_json::Value::Object(map) => map.values_mut().for_each(|item| replace_in_json(item, from, to)),
+        _ => {}
+    }
+}
+
+fn display_name(path: &Path, package_dir: &Path, prefix_as_given: &str) -> String {
+    match path.strip_prefix(package_dir) {
+        Ok(relative) => format!("{prefix_as_given}{}", relative.display()),
+        Err(_) => path.display().to_string(),
+    }
+}
+
+/// Runs the base tool with `args` unchanged, replacing this process where possible.
+fn pass_through(base: &Path, args: &[String]) -> Result<i32, String> {
+    let mut command = Command::new(base);
+    command.args(args);
+    #[cfg(unix)]
+    {
+        use std::os::unix::process::CommandExt;
+        let err = command.exec();
+        Err(spawn_error(base, err))
+    }
+    #[cfg(not(unix))]
+    {
+        let status = command.status().map_err(|err| spawn_error(base, err))?;
+        Ok(status.code().unwrap_or(101))
+    }
+}
+
+fn spawn_error(base: &Path, err: std::io::Error) -> String {
+    format!("could not run the base compiler `{}`: {err}", base.display())
+}
+
+/// Whether `arg` names a rustc binary (wrapper mode's argv[1]).
+fn is_rustc_path(arg: &str) -> bool {
+    if arg.starts_with('-') {
+        return false;
+    }
+    let stem = Path::new(arg).file_stem().and_then(|stem| stem.to_str()).unwrap_or_default();
+    matches!(stem, "rustc" | "yieldc-rustc" | "clippy-driver")
+}
+
+/// The package of the crate root: cargo's `CARGO_MANIFEST_DIR` when it contains the root, else
+/// the root's directory (direct `rustc file.rs`).
+fn package_dir(root: &Path) -> PathBuf {
+    if let Some(manifest_dir) = std::env::var_os("CARGO_MANIFEST_DIR") {
+        let manifest_dir = PathBuf::from(manifest_dir);
+        if root.starts_with(&manifest_dir) {
+            return manifest_dir;
+        }
+    }
+    root.parent().map(Path::to_path_buf).unwrap_or_default()
+}
+
+/// The cargo target directory above `out_dir` (the one holding `CACHEDIR.TAG`).
+fn find_target_dir(out_dir: &Path) -> Option<PathBuf> {
+    out_dir.ancestors().find(|dir| dir.join("CACHEDIR.TAG").is_file()).map(Path::to_path_buf)
+}
+
+fn is_in_cargo_registry(root: &Path) -> bool {
+    let cargo_home = std::env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|home| PathBuf::from(home).join(".cargo")));
+    match cargo_home {
+        Some(home) => root.starts_with(home.join("registry")) || root.starts_with(home.join("git")),
+        None => false,
+    }
+}
+
+/// `--yieldc-print-lowered FILE`: prints the lowering of one file.
+fn print_lowered(file: &str, line: &CommandLine) -> Result<i32, String> {
+    let text = std::fs::read_to_string(file).map_err(|err| format!("cannot read `{file}`: {err}"))?;
+    let request = LowerRequest {
+        edition: line.edition.as_deref().and_then(Edition::from_flag).unwrap_or(Edition::E2024),
+        is_crate_root: true,
+        crate_features: Vec::new(),
+    };
+    let lowered = lowering::lower_file(&text, &request);
+    print!("{}", lowered.text);
+    let mut check_copies = lowered.segments.iter().filter(|segment| segment.in_check_copy).peekable();
+    if check_copies.peek().is_some() {
+        println!("\n// --- check copies (never executed; borrow-checked only) ---");
+        let mut previous_end = None;
+        for segment in check_copies {
+            if previous_end != Some(segment.lowered.start) {
+                let (line, _) = crate::source_text::line_column(&lowered.text, segment.lowered.start);
+                print!("\n// line {line}: ");
+            }
+            print!("{}", &lowered.text[segment.lowered.clone()]);
+            previous_end = Some(segment.lowered.end);
+        }
+        println!();
+    }
+    if !lowering::FRONT_END_LINKED {
+        eprintln!("note: the front end is not linked into this build yet: the lowering is the identity");
+    }
+    Ok(0)
+}
