@@ -126,7 +126,7 @@ fn run(binary: &Path) -> (String, Option<i32>) {
     (String::from_utf8_lossy(&output.stdout).into_owned(), output.status.code())
 }
 
-/// `(code, primary line, other lines)` of each error in rustc's JSON output, with lines
+/// `(code, primary line, lines of the "borrowed here" labels)` of each error in rustc's JSON output, with lines
 /// computed through `line_of`.
 fn json_errors(stderr: &str, mut line_of: impl FnMut(&serde_json::Value, bool) -> usize) -> Vec<(String, usize, Vec<usize>)> {
     let mut errors = Vec::new();
@@ -141,7 +141,7 @@ fn json_errors(stderr: &str, mut line_of: impl FnMut(&serde_json::Value, bool) -
         for span in value["spans"].as_array().into_iter().flatten() {
             if span["is_primary"] == true {
                 primary = line_of(span, true);
-            } else {
+            } else if span["label"].as_str().is_some_and(|label| label.contains("borrowed here")) {
                 others.push(line_of(span, false));
             }
         }
