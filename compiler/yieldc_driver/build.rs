@@ -19,11 +19,16 @@ fn main() {
             std::fs::read(&file).unwrap_or_default().hash(&mut hasher);
         }
     }
-    println!("cargo:rustc-env=YIELDC_LOWERING_HASH={:016x}", hasher.finish());
+    println!(
+        "cargo:rustc-env=YIELDC_LOWERING_HASH={:016x}",
+        hasher.finish()
+    );
 }
 
 fn collect(dir: &Path, files: &mut Vec<std::path::PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
     for entry in entries.flatten() {
         let path = entry.path();
         if path.is_dir() {

@@ -1,19 +1,31 @@
 //! `cargo x`: the project's task runner (cargo-xtask pattern, like rustc's `./x`).
 
-use std::process::ExitCode;
+mod dist;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode};
 
 const USAGE: &str = "usage: cargo x <command>
 
 commands:
+  dist     build the driver (release) and assemble the toolchain in `build/toolchain/`
+  install  dist, `rustup toolchain link yieldc build/toolchain`, then build and run
+           `examples/hello` with `cargo +yieldc run`
+  lower FILE [--edition E]
+           print the lowering of FILE (like the toolchain's `rustc --yieldc-print-lowered`)
   miri     run the runtime's tests under Miri (stacked and tree borrows)
   help     print this message
 
-planned (see the issue tracker): dist, install, bless, bench, nightly-diff, rfc-check, lower";
+settings: `yieldc.toml` ([toolchain] base, prefix, link-name)
+planned (see the issue tracker): bless, bench, nightly-diff, rfc-check";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.first().map(String::as_str) {
         Some("miri") => miri(),
+        Some("dist") => report(dist().map(|_| ())),
+        Some("install") => report(install()),
+        Some("lower") => report(lower(&args[1..])),
         Some("help") | Some("--help") | Some("-h") | None => {
             println!("{USAGE}");
             ExitCode::SUCCESS
@@ -59,4 +71,140 @@ fn miri() -> ExitCode {
         }
     }
     ExitCode::SUCCESS
+}
+
+fn report(result: Result<(), String>) -> ExitCode {
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("error: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn workspace_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("xtask is in the workspace")
+        .to_path_buf()
+}
+
+fn cargo() -> Command {
+    Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()))
+}
+
+/// `cargo x dist`: builds the driver in release mode and assembles the toolchain. Returns its
+/// directory.
+fn dist() -> Result<PathBuf, String> {
+    let workspace = workspace_root();
+    let config = dist::Config::load(&workspace);
+    eprintln!("== building the driver (release) ==");
+    let status = cargo()
+        .current_dir(&workspace)
+        .args(["build", "--release", "-p", "yieldc_driver", "--bins"])
+        .status()
+        .map_err(|err| format!("cannot run cargo: {err}"))?;
+    if !status.success() {
+        return Err("building yieldc_driver failed".to_string());
+    }
+    let target_dir = std::env::var_os("CARGO_TARGET_DIR")
+        .map(|dir| workspace.join(dir))
+        .unwrap_or_else(|| workspace.join("target"));
+    let prefix = workspace.join(&config.prefix);
+    eprintln!(
+        "== assembling {} (base toolchain `{}`) ==",
+        prefix.display(),
+        config.base
+    );
+    dist::assemble(
+        &target_dir.join("release"),
+        &workspace,
+        &prefix,
+        &config.base,
+    )?;
+    eprintln!("toolchain ready: {}", prefix.display());
+    Ok(prefix)
+}
+
+/// `cargo x install`: dist, link with rustup, build and run the bundled example.
+fn install() -> Result<(), String> {
+    let prefix = dist()?;
+    let workspace = workspace_root();
+    let config = dist::Config::load(&workspace);
+    eprintln!(
+        "== rustup toolchain link {} {} ==",
+        config.link_name,
+        prefix.display()
+    );
+    let status = Command::new("rustup")
+        .args(["toolchain", "link", &config.link_name])
+        .arg(&prefix)
+        .status()
+        .map_err(|err| format!("cannot run rustup: {err}"))?;
+    if !status.success() {
+        return Err("`rustup toolchain link` failed".to_string());
+    }
+    let example = workspace.join("examples/hello");
+    eprintln!(
+        "== cargo +{} run (in {}) ==",
+        config.link_name,
+        example.display()
+    );
+    let status = Command::new("cargo")
+        .arg(format!("+{}", config.link_name))
+        .args(["run", "--quiet"])
+        .current_dir(&example)
+        // The outer `cargo x` sets these for itself; the example must see the linked toolchain.
+        .env_remove("RUSTC")
+        .env_remove("RUSTDOC")
+        .env_remove("CARGO")
+        .env_remove("RUSTUP_TOOLCHAIN")
+        .env_remove("CARGO_TARGET_DIR")
+        .status()
+        .map_err(|err| format!("cannot run cargo: {err}"))?;
+    if !status.success() {
+        return Err("the example failed to build or run".to_string());
+    }
+    eprintln!(
+        "yieldc is installed: use `cargo +{}` (or `channel = \"{}\"` in rust-toolchain.toml)",
+        config.link_name, config.link_name
+    );
+    Ok(())
+}
+
+/// `cargo x lower FILE`: builds the driver and prints the lowering of FILE.
+fn lower(args: &[String]) -> Result<(), String> {
+    let Some(file) = args.first() else {
+        return Err("usage: cargo x lower FILE [--edition E]".to_string());
+    };
+    let mut command = cargo();
+    command
+        .current_dir(workspace_root())
+        .args([
+            "run",
+            "-q",
+            "-p",
+            "yieldc_driver",
+            "--bin",
+            "yieldc-rustc",
+            "--",
+        ])
+        .arg("--yieldc-print-lowered")
+        .arg(
+            std::env::current_dir()
+                .map_err(|err| err.to_string())?
+                .join(file),
+        )
+        .args(&args[1..])
+        // `--yieldc-print-lowered` never runs the base rustc.
+        .env("YIELDC_BASE_RUSTC", "rustc");
+    let status = command
+        .status()
+        .map_err(|err| format!("cannot run cargo: {err}"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err("lowering failed".to_string())
+    }
 }

@@ -156,7 +156,9 @@ impl CommandLine {
                 ("--json", Some(value)) => line.json.push(value),
                 ("--color", Some(value)) => line.color = Some(value),
                 ("--extern", Some(value)) => {
-                    let crate_part = value.split_once('=').map_or(value.as_str(), |(name, _)| name);
+                    let crate_part = value
+                        .split_once('=')
+                        .map_or(value.as_str(), |(name, _)| name);
                     let crate_part = crate_part.rsplit(':').next().unwrap_or(crate_part);
                     if crate_part == "yieldc_rt" {
                         line.has_yieldc_rt_extern = true;
@@ -258,7 +260,10 @@ mod tests {
         assert!(line.wants_json());
         assert!(!line.is_probe);
         assert!(!line.has_yieldc_rt_extern);
-        assert_eq!(line.dep_info_path().as_deref(), Some("/t/debug/deps/hello-0a1b.d"));
+        assert_eq!(
+            line.dep_info_path().as_deref(),
+            Some("/t/debug/deps/hello-0a1b.d")
+        );
     }
 
     #[test]

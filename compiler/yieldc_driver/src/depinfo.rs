@@ -23,7 +23,10 @@ pub fn rewrite(dep_info: &Path, shadow_dir: &str, original_dir: &str) -> std::io
 pub fn rewrite_text(text: &str, shadow_dir: &str, original_dir: &str) -> String {
     let escaped_shadow = shadow_dir.replace(' ', "\\ ");
     let escaped_original = original_dir.replace(' ', "\\ ");
-    let text = text.replace(&format!("{escaped_shadow}/"), &format!("{escaped_original}/"));
+    let text = text.replace(
+        &format!("{escaped_shadow}/"),
+        &format!("{escaped_original}/"),
+    );
     text.replace(&format!("{shadow_dir}/"), &format!("{original_dir}/"))
 }
 

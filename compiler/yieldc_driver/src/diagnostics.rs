@@ -92,7 +92,9 @@ impl<'a> Remapper<'a> {
             if code != "E0506" {
                 return None;
             }
-            return self.check_copy_borrow_error(&diagnostic).map(|value| self.count(value));
+            return self
+                .check_copy_borrow_error(&diagnostic)
+                .map(|value| self.count(value));
         }
         if in_generated && diagnostic["level"] == "warning" {
             self.changed_anything = true;
@@ -114,7 +116,11 @@ impl<'a> Remapper<'a> {
         }
         let mut summary = Vec::new();
         let plural = |count: usize| if count == 1 { "" } else { "s" };
-        let warnings = format!("{} warning{} emitted", self.warning_count, plural(self.warning_count));
+        let warnings = format!(
+            "{} warning{} emitted",
+            self.warning_count,
+            plural(self.warning_count)
+        );
         if self.error_count > 0 {
             let mut message = format!(
                 "aborting due to {} previous error{}",
@@ -133,17 +139,27 @@ impl<'a> Remapper<'a> {
             if codes.len() == 1 {
                 summary.push(self.plain_message(
                     "failure-note",
-                    &format!("For more information about this error, try `rustc --explain {}`.", codes[0]),
+                    &format!(
+                        "For more information about this error, try `rustc --explain {}`.",
+                        codes[0]
+                    ),
                 ));
             } else {
-                let list = codes.iter().map(|code| code.as_str()).collect::<Vec<_>>().join(", ");
+                let list = codes
+                    .iter()
+                    .map(|code| code.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ");
                 summary.push(self.plain_message(
                     "failure-note",
                     &format!("Some errors have detailed explanations: {list}."),
                 ));
                 summary.push(self.plain_message(
                     "failure-note",
-                    &format!("For more information about an error, try `rustc --explain {}`.", codes[0]),
+                    &format!(
+                        "For more information about an error, try `rustc --explain {}`.",
+                        codes[0]
+                    ),
                 ));
             }
         }
@@ -157,7 +173,13 @@ impl<'a> Remapper<'a> {
         text: &str,
         diagnostic: &crate::lowering::FrontEndDiagnostic,
     ) -> Value {
-        let mut spans = vec![self.span_json(original_path, text, diagnostic.primary.0.clone(), true, &diagnostic.primary.1)];
+        let mut spans = vec![self.span_json(
+            original_path,
+            text,
+            diagnostic.primary.0.clone(),
+            true,
+            &diagnostic.primary.1,
+        )];
         for (range, label) in &diagnostic.labels {
             spans.push(self.span_json(original_path, text, range.clone(), false, label));
         }
@@ -182,7 +204,14 @@ impl<'a> Remapper<'a> {
         self.count(value)
     }
 
-    fn span_json(&self, path: &str, text: &str, range: Range<usize>, primary: bool, label: &str) -> Value {
+    fn span_json(
+        &self,
+        path: &str,
+        text: &str,
+        range: Range<usize>,
+        primary: bool,
+        label: &str,
+    ) -> Value {
         let mut span = json!({
             "file_name": path,
             "byte_start": range.start,
@@ -219,7 +248,11 @@ impl<'a> Remapper<'a> {
             _ => {
                 let title = format!("{level}: ");
                 if self.color {
-                    let style = if level == "error" { "\x1b[1m\x1b[91m" } else { "\x1b[1m\x1b[33m" };
+                    let style = if level == "error" {
+                        "\x1b[1m\x1b[91m"
+                    } else {
+                        "\x1b[1m\x1b[33m"
+                    };
                     format!("{style}{level}\x1b[0m\x1b[1m: {message}\x1b[0m\n\n")
                 } else {
                     format!("{title}{message}\n\n")
@@ -247,18 +280,39 @@ impl<'a> Remapper<'a> {
         let file_name = assignment["file_name"].as_str()?.to_string();
         let borrow = spans
             .iter()
-            .find(|span| span["label"].as_str().is_some_and(|label| label.ends_with("is borrowed here")))
+            .find(|span| {
+                span["label"]
+                    .as_str()
+                    .is_some_and(|label| label.ends_with("is borrowed here"))
+            })
             .unwrap_or(assignment);
-        let borrow_range = remap_range(&lowered, as_usize(&borrow["byte_start"]), as_usize(&borrow["byte_end"]));
+        let borrow_range = remap_range(
+            &lowered,
+            as_usize(&borrow["byte_start"]),
+            as_usize(&borrow["byte_end"]),
+        );
         let anchor = yield_anchor(&lowered, as_usize(&assignment["byte_start"]));
         let yield_range = source_text::yield_expression(&original_text, anchor)?;
-        let (generator, generator_span) = source_text::enclosing_generator(&original_text, yield_range.start);
+        let (generator, generator_span) =
+            source_text::enclosing_generator(&original_text, yield_range.start);
         let _ = original_path;
         let mut new_spans = Vec::new();
         if let Some(generator_span) = generator_span {
-            new_spans.push(self.span_json(&file_name, &original_text, generator_span, false, &format!("within this {generator}")));
+            new_spans.push(self.span_json(
+                &file_name,
+                &original_text,
+                generator_span,
+                false,
+                &format!("within this {generator}"),
+            ));
         }
-        new_spans.push(self.span_json(&file_name, &original_text, yield_range, false, "possible yield occurs here"));
+        new_spans.push(self.span_json(
+            &file_name,
+            &original_text,
+            yield_range,
+            false,
+            "possible yield occurs here",
+        ));
         new_spans.push(self.span_json(&file_name, &original_text, borrow_range, true, ""));
         let mut value = json!({
             "$message_type": "diagnostic",
@@ -274,13 +328,19 @@ impl<'a> Remapper<'a> {
     }
 
     fn replace_shadow_paths(&self, value: &mut Value) {
-        let Some((shadow, original)) = &self.shadow_prefix else { return };
+        let Some((shadow, original)) = &self.shadow_prefix else {
+            return;
+        };
         match value {
             Value::String(text) if text.contains(shadow.as_str()) => {
                 *text = text.replace(shadow.as_str(), original);
             }
-            Value::Array(items) => items.iter_mut().for_each(|item| self.replace_shadow_paths(item)),
-            Value::Object(map) => map.values_mut().for_each(|item| self.replace_shadow_paths(item)),
+            Value::Array(items) => items
+                .iter_mut()
+                .for_each(|item| self.replace_shadow_paths(item)),
+            Value::Object(map) => map
+                .values_mut()
+                .for_each(|item| self.replace_shadow_paths(item)),
             _ => {}
         }
     }
@@ -323,18 +383,28 @@ impl<'a> Remapper<'a> {
                 self.remap_span(inner, remapped_any);
             }
         }
-        let Some((_, (original_text, lowered))) = self.lowered_file_of(span) else { return };
+        let Some((_, (original_text, lowered))) = self.lowered_file_of(span) else {
+            return;
+        };
         if lowered.is_identity(original_text) {
             return;
         }
         *remapped_any = true;
-        let range = remap_range(lowered, as_usize(&span["byte_start"]), as_usize(&span["byte_end"]));
+        let range = remap_range(
+            lowered,
+            as_usize(&span["byte_start"]),
+            as_usize(&span["byte_end"]),
+        );
         fill_positions(span, original_text, range);
     }
 
     /// Draws `diagnostic` as rustc would, from the original sources.
     pub fn render(&self, diagnostic: &Value) -> String {
-        let renderer = if self.color { Renderer::styled() } else { Renderer::plain() };
+        let renderer = if self.color {
+            Renderer::styled()
+        } else {
+            Renderer::plain()
+        };
         let renderer = renderer.short_message(self.mode == OutputMode::Short);
         let sources = SourceCache::new(self);
         let level = level_of(diagnostic["level"].as_str().unwrap_or("error"));
@@ -357,20 +427,34 @@ impl<'a> Remapper<'a> {
                     if !replacement.contains('\n') {
                         inline_help = Some((
                             child_spans[0].clone(),
-                            format!("help: {}: `{}`", child["message"].as_str().unwrap_or_default(), replacement),
+                            format!(
+                                "help: {}: `{}`",
+                                child["message"].as_str().unwrap_or_default(),
+                                replacement
+                            ),
                         ));
                     }
                 }
             }
         }
         for (file_name, annotations) in group_by_file(spans, inline_help.as_ref()) {
-            let Some(source) = sources.get(&file_name) else { continue };
+            let Some(source) = sources.get(&file_name) else {
+                continue;
+            };
             let mut snippet = Snippet::source(source).path(file_name.clone()).fold(true);
             for (range, label, primary) in annotations {
                 let range = clamp(source, range);
-                let kind = if primary { AnnotationKind::Primary } else { AnnotationKind::Context };
+                let kind = if primary {
+                    AnnotationKind::Primary
+                } else {
+                    AnnotationKind::Context
+                };
                 let annotation = kind.span(range);
-                snippet = snippet.annotation(if label.is_empty() { annotation } else { annotation.label(label) });
+                snippet = snippet.annotation(if label.is_empty() {
+                    annotation
+                } else {
+                    annotation.label(label)
+                });
             }
             primary_group = primary_group.element(snippet);
         }
@@ -382,17 +466,26 @@ impl<'a> Remapper<'a> {
                 primary_group = primary_group.element(child_level.message(child_message));
                 continue;
             }
-            if inline_help.as_ref().is_some_and(|(span, _)| child_spans[0] == *span) {
+            if inline_help
+                .as_ref()
+                .is_some_and(|(span, _)| child_spans[0] == *span)
+            {
                 continue;
             }
             let mut group = Group::with_title(child_level.secondary_title(child_message));
             for (file_name, annotations) in group_by_file(child_spans, None) {
-                let Some(source) = sources.get(&file_name) else { continue };
+                let Some(source) = sources.get(&file_name) else {
+                    continue;
+                };
                 let mut snippet = Snippet::source(source).path(file_name.clone()).fold(true);
                 for (range, label, _) in annotations {
                     let range = clamp(source, range);
                     let annotation = AnnotationKind::Primary.span(range);
-                    snippet = snippet.annotation(if label.is_empty() { annotation } else { annotation.label(label) });
+                    snippet = snippet.annotation(if label.is_empty() {
+                        annotation
+                    } else {
+                        annotation.label(label)
+                    });
                 }
                 group = group.element(snippet);
             }
@@ -400,7 +493,11 @@ impl<'a> Remapper<'a> {
         }
         groups.insert(0, primary_group);
         let mut rendered = renderer.render(&groups);
-        rendered.push_str(if self.mode == OutputMode::Short { "\n" } else { "\n\n" });
+        rendered.push_str(if self.mode == OutputMode::Short {
+            "\n"
+        } else {
+            "\n\n"
+        });
         rendered
     }
 }
@@ -413,7 +510,10 @@ struct SourceCache<'r, 'a> {
 
 impl<'r, 'a> SourceCache<'r, 'a> {
     fn new(remapper: &'r Remapper<'a>) -> Self {
-        SourceCache { remapper, read: Default::default() }
+        SourceCache {
+            remapper,
+            read: Default::default(),
+        }
     }
 
     fn get(&self, file_name: &str) -> Option<&'r str> {
@@ -421,7 +521,12 @@ impl<'r, 'a> SourceCache<'r, 'a> {
         if let Some((text, _)) = self.remapper.lowered_files.get(&path) {
             return Some(text.as_str());
         }
-        if let Some((_, text)) = self.read.borrow().iter().find(|(name, _)| name == file_name) {
+        if let Some((_, text)) = self
+            .read
+            .borrow()
+            .iter()
+            .find(|(name, _)| name == file_name)
+        {
             return Some(text);
         }
         let text = std::fs::read_to_string(&path).ok()?;
@@ -437,7 +542,9 @@ type FileAnnotations = Vec<(String, Vec<(Range<usize>, String, bool)>)>;
 fn group_by_file(spans: &[Value], inline_help: Option<&(Value, String)>) -> FileAnnotations {
     let mut files: FileAnnotations = Vec::new();
     for span in spans {
-        let Some(file_name) = span["file_name"].as_str() else { continue };
+        let Some(file_name) = span["file_name"].as_str() else {
+            continue;
+        };
         let range = as_usize(&span["byte_start"])..as_usize(&span["byte_end"]);
         let primary = span["is_primary"] == true;
         let mut label = span["label"].as_str().unwrap_or_default().to_string();
@@ -481,7 +588,9 @@ fn child(level: &str, message: &str) -> Value {
 
 fn is_summary(diagnostic: &Value) -> bool {
     let message = diagnostic["message"].as_str().unwrap_or_default();
-    let no_spans = diagnostic["spans"].as_array().is_none_or(|spans| spans.is_empty());
+    let no_spans = diagnostic["spans"]
+        .as_array()
+        .is_none_or(|spans| spans.is_empty());
     no_spans
         && (message.starts_with("aborting due to")
             || (message.ends_with("emitted") && message.contains("warning"))
@@ -495,7 +604,10 @@ pub fn is_summary_line(diagnostic: &Value) -> bool {
 }
 
 fn primary_span(diagnostic: &Value) -> Option<&Value> {
-    diagnostic["spans"].as_array()?.iter().find(|span| span["is_primary"] == true)
+    diagnostic["spans"]
+        .as_array()?
+        .iter()
+        .find(|span| span["is_primary"] == true)
 }
 
 fn as_usize(value: &Value) -> usize {
@@ -544,7 +656,11 @@ fn fill_positions(span: &mut Value, text: &str, range: Range<usize>) {
         let line_range = source_text::line_range(text, line);
         let line_text = &text[line_range.clone()];
         let highlight_start = if line == line_start { column_start } else { 1 };
-        let highlight_end = if line == line_end { column_end } else { line_text.chars().count() + 1 };
+        let highlight_end = if line == line_end {
+            column_end
+        } else {
+            line_text.chars().count() + 1
+        };
         lines.push(json!({"text": line_text, "highlight_start": highlight_start, "highlight_end": highlight_end}));
     }
     span["byte_start"] = json!(range.start);

@@ -124,7 +124,10 @@ fn runtime_rlib() -> Option<PathBuf> {
 fn run(tool: Tool, raw_args: Vec<OsString>) -> Result<i32, String> {
     let mut raw_args: Vec<String> = raw_args
         .into_iter()
-        .map(|arg| arg.into_string().map_err(|arg| format!("argument is not valid unicode: {arg:?}")))
+        .map(|arg| {
+            arg.into_string()
+                .map_err(|arg| format!("argument is not valid unicode: {arg:?}"))
+        })
         .collect::<Result<_, _>>()?;
     // Wrapper mode (`RUSTC_WRAPPER`, or cargo-clippy's `RUSTC_WORKSPACE_WRAPPER`): argv[1] is a
     // rustc. It is dropped: the base tool is the one this toolchain was built for.
@@ -137,7 +140,10 @@ fn run(tool: Tool, raw_args: Vec<OsString>) -> Result<i32, String> {
     }
     let base = base_tool(tool)?;
     if line.wants_help && tool == Tool::Rustc {
-        let status = Command::new(&base).args(&line.args).status().map_err(|err| spawn_error(&base, err))?;
+        let status = Command::new(&base)
+            .args(&line.args)
+            .status()
+            .map_err(|err| spawn_error(&base, err))?;
         println!(
             "\nyieldc {VERSION}: this rustc lowers nightly coroutine syntax (`gen`, `async gen`, \
              `for await`, `#[coroutine]`, `iter!`) to stable Rust and runs {}.\n    \
@@ -148,7 +154,10 @@ fn run(tool: Tool, raw_args: Vec<OsString>) -> Result<i32, String> {
         return Ok(status.code().unwrap_or(1));
     }
     if line.wants_version && line.args.iter().any(|arg| arg == "-vV" || arg == "-v") {
-        let output = Command::new(&base).args(&line.args).output().map_err(|err| spawn_error(&base, err))?;
+        let output = Command::new(&base)
+            .args(&line.args)
+            .output()
+            .map_err(|err| spawn_error(&base, err))?;
         std::io::stdout().write_all(&output.stdout).ok();
         std::io::stderr().write_all(&output.stderr).ok();
         if output.status.success() {
@@ -159,7 +168,8 @@ fn run(tool: Tool, raw_args: Vec<OsString>) -> Result<i32, String> {
     let Some(input) = line.input().filter(|_| !line.is_probe).map(str::to_string) else {
         return pass_through(&base, &line.args);
     };
-    let cwd = std::env::current_dir().map_err(|err| format!("cannot read the current directory: {err}"))?;
+    let cwd = std::env::current_dir()
+        .map_err(|err| format!("cannot read the current directory: {err}"))?;
     let root = cwd.join(&input);
     let Ok(root_text) = std::fs::read_to_string(&root) else {
         return pass_through(&base, &line.args); // rustc reports the unreadable input
@@ -171,7 +181,16 @@ fn run(tool: Tool, raw_args: Vec<OsString>) -> Result<i32, String> {
     if !scan::crate_uses_coroutine_syntax(&root_text, scan_dir) {
         return pass_through(&base, &line.args);
     }
-    compile_shadowed(tool, &base, line, &cwd, &input, &root, &root_text, &package_dir)
+    compile_shadowed(
+        tool,
+        &base,
+        line,
+        &cwd,
+        &input,
+        &root,
+        &root_text,
+        &package_dir,
+    )
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -187,7 +206,9 @@ fn compile_shadowed(
 ) -> Result<i32, String> {
     // Where the shadow lives: `<target dir>/yieldc/shadow/<crate><extra-filename>`.
     let crate_name = line.crate_name.clone().unwrap_or_else(|| {
-        root.file_stem().map(|stem| stem.to_string_lossy().replace('-', "_")).unwrap_or_default()
+        root.file_stem()
+            .map(|stem| stem.to_string_lossy().replace('-', "_"))
+            .unwrap_or_default()
     });
     let key = format!(
         "{crate_name}{}{}",
@@ -195,19 +216,31 @@ fn compile_shadowed(
         if tool == Tool::Rustdoc { "-doc" } else { "" }
     );
     let out_dir = line.out_dir.as_ref().map(|dir| cwd.join(dir)).or_else(|| {
-        line.output.as_ref().and_then(|output| cwd.join(output).parent().map(Path::to_path_buf))
+        line.output
+            .as_ref()
+            .and_then(|output| cwd.join(output).parent().map(Path::to_path_buf))
     });
     let target_dir = out_dir.as_deref().and_then(find_target_dir);
     let (shadow_dir, temporary) = match (&target_dir, &out_dir) {
         (Some(target_dir), _) => (target_dir.join("yieldc/shadow").join(&key), false),
         _ => (
-            std::env::temp_dir().join(format!("yieldc-{}", std::process::id())).join(&key),
+            std::env::temp_dir()
+                .join(format!("yieldc-{}", std::process::id()))
+                .join(&key),
             true,
         ),
     };
-    let _lock = shadow::lock(&shadow_dir)
-        .map_err(|err| format!("cannot lock the shadow tree `{}`: {err}", shadow_dir.display()))?;
-    let edition = line.edition.as_deref().and_then(Edition::from_flag).unwrap_or_default();
+    let _lock = shadow::lock(&shadow_dir).map_err(|err| {
+        format!(
+            "cannot lock the shadow tree `{}`: {err}",
+            shadow_dir.display()
+        )
+    })?;
+    let edition = line
+        .edition
+        .as_deref()
+        .and_then(Edition::from_flag)
+        .unwrap_or_default();
     let crate_features = scan::crate_features(root_text);
     let mut skip = Vec::new();
     skip.extend(target_dir.clone());
@@ -224,10 +257,17 @@ fn compile_shadowed(
         (!lowered.is_identity(text)).then_some(lowered)
     };
     // A package directory that is the whole of `/tmp` is not mirrored: direct `rustc file.rs`.
-    let lowered_files = shadow::sync(package_dir, &shadow_dir, &skip, &mut lower)
-        .map_err(|err| format!("cannot write the shadow tree `{}`: {err}", shadow_dir.display()))?;
+    let lowered_files =
+        shadow::sync(package_dir, &shadow_dir, &skip, &mut lower).map_err(|err| {
+            format!(
+                "cannot write the shadow tree `{}`: {err}",
+                shadow_dir.display()
+            )
+        })?;
 
-    let relative_root = root.strip_prefix(package_dir).map_err(|_| "crate root outside its package".to_string())?;
+    let relative_root = root
+        .strip_prefix(package_dir)
+        .map_err(|_| "crate root outside its package".to_string())?;
     let relative_text = relative_root.to_string_lossy().into_owned();
     let prefix_as_given = match input.strip_suffix(relative_text.as_str()) {
         Some(prefix) => prefix.to_string(),
@@ -244,7 +284,10 @@ fn compile_shadowed(
         OutputMode::Human
     };
     let color = match mode {
-        OutputMode::Json => line.json.iter().any(|json| json.contains("diagnostic-rendered-ansi")),
+        OutputMode::Json => line
+            .json
+            .iter()
+            .any(|json| json.contains("diagnostic-rendered-ansi")),
         _ => match line.color.as_deref() {
             Some("always") => true,
             Some("never") => false,
@@ -294,7 +337,9 @@ fn compile_shadowed(
             skip_next = true;
             continue;
         }
-        if mode != OutputMode::Json && (arg.starts_with("--error-format=") || arg.starts_with("--json=")) {
+        if mode != OutputMode::Json
+            && (arg.starts_with("--error-format=") || arg.starts_with("--json="))
+        {
             continue;
         }
         args.push(arg.clone());
@@ -312,8 +357,12 @@ fn compile_shadowed(
             args.push(format!("--json={}", json.join(",")));
         }
     }
-    args.push(format!("--remap-path-prefix={shadow_text}/={prefix_as_given}"));
-    if !line.has_yieldc_rt_extern && tool != Tool::Rustdoc || (tool == Tool::Rustdoc && !line.has_yieldc_rt_extern) {
+    args.push(format!(
+        "--remap-path-prefix={shadow_text}/={prefix_as_given}"
+    ));
+    if !line.has_yieldc_rt_extern && tool != Tool::Rustdoc
+        || (tool == Tool::Rustdoc && !line.has_yieldc_rt_extern)
+    {
         if let Some(rlib) = runtime_rlib() {
             args.push("--extern".to_string());
             args.push(format!("yieldc_rt={}", rlib.display()));
@@ -333,8 +382,10 @@ fn compile_shadowed(
     let mut summaries = Vec::new();
     for text_line in BufReader::new(child_stderr).lines() {
         let Ok(text_line) = text_line else { break };
-        let parsed: Option<serde_json::Value> =
-            text_line.starts_with('{').then(|| serde_json::from_str(&text_line).ok()).flatten();
+        let parsed: Option<serde_json::Value> = text_line
+            .starts_with('{')
+            .then(|| serde_json::from_str(&text_line).ok())
+            .flatten();
         let Some(value) = parsed else {
             let shown = text_line.replace(&format!("{shadow_text}/"), &prefix_as_given);
             writeln!(stderr, "{shown}").ok();
@@ -356,7 +407,9 @@ fn compile_shadowed(
             emit(&mut stderr, mode, &rewritten);
         }
     }
-    let status = child.wait().map_err(|err| format!("waiting for {}: {err}", base.display()))?;
+    let status = child
+        .wait()
+        .map_err(|err| format!("waiting for {}: {err}", base.display()))?;
     let summaries = remapper.summary().unwrap_or(summaries);
     for diagnostic in &summaries {
         emit(&mut stderr, mode, diagnostic);
@@ -391,8 +444,12 @@ fn emit(out: &mut impl Write, mode: OutputMode, diagnostic: &serde_json::Value) 
 fn replace_in_json(value: &mut serde_json::Value, from: &str, to: &str) {
     match value {
         serde_json::Value::String(text) if text.contains(from) => *text = text.replace(from, to),
-        serde_json::Value::Array(items) => items.iter_mut().for_each(|item| replace_in_json(item, from, to)),
-        serde_json::Value::Object(map) => map.values_mut().for_each(|item| replace_in_json(item, from, to)),
+        serde_json::Value::Array(items) => items
+            .iter_mut()
+            .for_each(|item| replace_in_json(item, from, to)),
+        serde_json::Value::Object(map) => map
+            .values_mut()
+            .for_each(|item| replace_in_json(item, from, to)),
         _ => {}
     }
 }
@@ -422,7 +479,10 @@ fn pass_through(base: &Path, args: &[String]) -> Result<i32, String> {
 }
 
 fn spawn_error(base: &Path, err: std::io::Error) -> String {
-    format!("could not run the base compiler `{}`: {err}", base.display())
+    format!(
+        "could not run the base compiler `{}`: {err}",
+        base.display()
+    )
 }
 
 /// Whether `arg` names a rustc binary (wrapper mode's argv[1]).
@@ -430,7 +490,10 @@ fn is_rustc_path(arg: &str) -> bool {
     if arg.starts_with('-') {
         return false;
     }
-    let stem = Path::new(arg).file_stem().and_then(|stem| stem.to_str()).unwrap_or_default();
+    let stem = Path::new(arg)
+        .file_stem()
+        .and_then(|stem| stem.to_str())
+        .unwrap_or_default();
     matches!(stem, "rustc" | "yieldc-rustc" | "clippy-driver")
 }
 
@@ -448,7 +511,10 @@ fn package_dir(root: &Path) -> PathBuf {
 
 /// The cargo target directory above `out_dir` (the one holding `CACHEDIR.TAG`).
 fn find_target_dir(out_dir: &Path) -> Option<PathBuf> {
-    out_dir.ancestors().find(|dir| dir.join("CACHEDIR.TAG").is_file()).map(Path::to_path_buf)
+    out_dir
+        .ancestors()
+        .find(|dir| dir.join("CACHEDIR.TAG").is_file())
+        .map(Path::to_path_buf)
 }
 
 fn is_in_cargo_registry(root: &Path) -> bool {
@@ -463,21 +529,31 @@ fn is_in_cargo_registry(root: &Path) -> bool {
 
 /// `--yieldc-print-lowered FILE`: prints the lowering of one file.
 fn print_lowered(file: &str, line: &CommandLine) -> Result<i32, String> {
-    let text = std::fs::read_to_string(file).map_err(|err| format!("cannot read `{file}`: {err}"))?;
+    let text =
+        std::fs::read_to_string(file).map_err(|err| format!("cannot read `{file}`: {err}"))?;
     let request = LowerRequest {
-        edition: line.edition.as_deref().and_then(Edition::from_flag).unwrap_or(Edition::E2024),
+        edition: line
+            .edition
+            .as_deref()
+            .and_then(Edition::from_flag)
+            .unwrap_or(Edition::E2024),
         is_crate_root: true,
         crate_features: Vec::new(),
     };
     let lowered = lowering::lower_file(&text, &request);
     print!("{}", lowered.text);
-    let mut check_copies = lowered.segments.iter().filter(|segment| segment.in_check_copy).peekable();
+    let mut check_copies = lowered
+        .segments
+        .iter()
+        .filter(|segment| segment.in_check_copy)
+        .peekable();
     if check_copies.peek().is_some() {
         println!("\n// --- check copies (never executed; borrow-checked only) ---");
         let mut previous_end = None;
         for segment in check_copies {
             if previous_end != Some(segment.lowered.start) {
-                let (line, _) = crate::source_text::line_column(&lowered.text, segment.lowered.start);
+                let (line, _) =
+                    crate::source_text::line_column(&lowered.text, segment.lowered.start);
                 print!("\n// line {line}: ");
             }
             print!("{}", &lowered.text[segment.lowered.clone()]);
@@ -486,7 +562,9 @@ fn print_lowered(file: &str, line: &CommandLine) -> Result<i32, String> {
         println!();
     }
     if !lowering::FRONT_END_LINKED {
-        eprintln!("note: the front end is not linked into this build yet: the lowering is the identity");
+        eprintln!(
+            "note: the front end is not linked into this build yet: the lowering is the identity"
+        );
     }
     Ok(0)
 }

@@ -97,7 +97,10 @@ impl LoweredFile {
     pub fn is_identity(&self, original: &str) -> bool {
         self.text == original
             && self.diagnostics.is_empty()
-            && self.segments.iter().all(|segment| segment.generated.is_none())
+            && self
+                .segments
+                .iter()
+                .all(|segment| segment.generated.is_none())
     }
 
     /// The segment containing lowered byte `lowered` (the last one for the end offset).

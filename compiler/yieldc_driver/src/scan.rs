@@ -32,10 +32,16 @@ pub fn crate_features(root_text: &str) -> Vec<String> {
         let start = from + position + 3;
         from = start;
         let rest = root_text[start..].trim_start();
-        let Some(rest) = rest.strip_prefix("feature") else { continue };
+        let Some(rest) = rest.strip_prefix("feature") else {
+            continue;
+        };
         let rest = rest.trim_start();
-        let Some(rest) = rest.strip_prefix('(') else { continue };
-        let Some(close) = rest.find(')') else { continue };
+        let Some(rest) = rest.strip_prefix('(') else {
+            continue;
+        };
+        let Some(close) = rest.find(')') else {
+            continue;
+        };
         for name in rest[..close].split(',') {
             let name = name.trim();
             if !name.is_empty() && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') {
@@ -86,10 +92,14 @@ fn dir_mentions_yield(dir: &Path, depth: usize) -> bool {
     if depth > 8 {
         return false;
     }
-    let Ok(entries) = std::fs::read_dir(dir) else { return false };
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return false;
+    };
     for entry in entries.flatten() {
         let path = entry.path();
-        let Ok(file_type) = entry.file_type() else { continue };
+        let Ok(file_type) = entry.file_type() else {
+            continue;
+        };
         if file_type.is_dir() {
             let name = entry.file_name();
             if name == "target" || name == ".git" {
@@ -120,9 +130,15 @@ mod tests {
     #[test]
     fn reads_feature_gates() {
         let text = "//! doc\n#![feature(gen_blocks, async_iterator)]\n#![ feature ( coroutines ) ]\nfn main() {}";
-        assert_eq!(crate_features(text), ["gen_blocks", "async_iterator", "coroutines"]);
+        assert_eq!(
+            crate_features(text),
+            ["gen_blocks", "async_iterator", "coroutines"]
+        );
         assert!(crate_uses_coroutine_syntax(text, None));
-        assert!(!crate_uses_coroutine_syntax("#![feature(never_type)] fn f() { yield_now() }", None));
+        assert!(!crate_uses_coroutine_syntax(
+            "#![feature(never_type)] fn f() { yield_now() }",
+            None
+        ));
         assert!(crate_uses_coroutine_syntax("fn f() { yield 1 }", None));
     }
 }

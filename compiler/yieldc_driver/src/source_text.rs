@@ -22,7 +22,9 @@ pub fn line_range(text: &str, line: usize) -> Range<usize> {
             None => return text.len()..text.len(),
         }
     }
-    let end = text[start..].find('\n').map_or(text.len(), |newline| start + newline);
+    let end = text[start..]
+        .find('\n')
+        .map_or(text.len(), |newline| start + newline);
     start..end
 }
 
@@ -78,18 +80,29 @@ pub fn enclosing_generator(text: &str, position: usize) -> (String, Option<Range
         } else {
             gen_at
         };
-        let Some(open) = text[gen_at..].find('{').map(|offset| gen_at + offset) else { continue };
-        let Some(close) = matching_close(text, open) else { continue };
+        let Some(open) = text[gen_at..].find('{').map(|offset| gen_at + offset) else {
+            continue;
+        };
+        let Some(close) = matching_close(text, open) else {
+            continue;
+        };
         if !(open < position && position < close) {
             continue;
         }
         if after.starts_with("fn") {
-            let what = if is_async { "`async gen` fn body" } else { "`gen` fn body" };
+            let what = if is_async {
+                "`async gen` fn body"
+            } else {
+                "`gen` fn body"
+            };
             return (what.to_string(), Some(open..close + 1));
         }
         if after.starts_with('{') || after.starts_with("move") {
             return if is_async {
-                ("`async gen` block".to_string(), Some(async_start..gen_at + 3))
+                (
+                    "`async gen` block".to_string(),
+                    Some(async_start..gen_at + 3),
+                )
             } else {
                 ("`gen` block".to_string(), Some(gen_at..gen_at + 3))
             };
@@ -141,7 +154,8 @@ mod tests {
 
     #[test]
     fn finds_yield_and_generator() {
-        let text = "fn main() {\n    let g = gen {\n        let r = &v;\n        yield 1;\n    };\n}\n";
+        let text =
+            "fn main() {\n    let g = gen {\n        let r = &v;\n        yield 1;\n    };\n}\n";
         let at = text.find("yield").unwrap();
         assert_eq!(&text[yield_expression(text, at).unwrap()], "yield 1");
         let (what, span) = enclosing_generator(text, at);
