@@ -74,20 +74,20 @@ pub struct ParseOptions {
 /// The cheap byte scan that runs before any parsing: `false` means the file certainly uses no
 /// coroutine syntax and no coroutine library path, so it can be passed through unchanged.
 pub fn might_use_coroutine_syntax(source: &str) -> bool {
-    const NEEDLES: &[&str] = &[
-        "yield",
-        "gen",
-        "coroutine",
-        "Coroutine",
-        "async_iter",
-        "await",
-        "iter!",
-        "feature",
+    // `(needle, whole word)`: keywords must be whole words; names may be prefixes
+    // (`coroutines`, `CoroutineState`, `async_iterator`).
+    const NEEDLES: &[(&str, bool)] = &[
+        ("yield", true),
+        ("gen", true),
+        ("await", true),
+        ("coroutine", false),
+        ("Coroutine", false),
+        ("async_iter", false),
+        ("iter!", false),
+        ("feature", false),
     ];
     let bytes = source.as_bytes();
-    NEEDLES
-        .iter()
-        .any(|needle| contains_word(bytes, needle.as_bytes()))
+    NEEDLES.iter().any(|(needle, whole)| contains_word(bytes, needle.as_bytes(), *whole))
 }
 
 /// Parses `source` and finds its coroutine forms.
@@ -95,9 +95,9 @@ pub fn parse(source: &str, options: &ParseOptions) -> (Outline, Vec<Diagnostic>)
     outline::build(source, options)
 }
 
-/// Whether `haystack` contains `needle` not preceded by an identifier character (the end is not
-/// checked: `gen` must match `gen`, `gen_blocks`, never `length`).
-fn contains_word(haystack: &[u8], needle: &[u8]) -> bool {
+/// Whether `haystack` contains `needle` not preceded by an identifier character and, when
+/// `whole`, not followed by one either (`gen` matches `gen {`, never `length` or `generic`).
+fn contains_word(haystack: &[u8], needle: &[u8], whole: bool) -> bool {
     if needle.is_empty() || haystack.len() < needle.len() {
         return false;
     }
@@ -108,7 +108,9 @@ fn contains_word(haystack: &[u8], needle: &[u8]) -> bool {
             Some(position) => {
                 let at = start + position;
                 let before_ok = at == 0 || !is_ident_byte(haystack[at - 1]);
-                if before_ok {
+                let after = at + needle.len();
+                let after_ok = !whole || after >= haystack.len() || !is_ident_byte(haystack[after]);
+                if before_ok && after_ok {
                     return true;
                 }
                 start = at + 1;
