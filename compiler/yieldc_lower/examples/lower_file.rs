@@ -4,7 +4,10 @@
 fn main() {
     let mut arguments = std::env::args().skip(1);
     let mut path = None;
-    let mut options = yieldc_lower::LowerOptions { is_crate_root: true, ..Default::default() };
+    let mut options = yieldc_lower::LowerOptions {
+        is_crate_root: true,
+        ..Default::default()
+    };
     while let Some(argument) = arguments.next() {
         match argument.as_str() {
             "--edition" => {

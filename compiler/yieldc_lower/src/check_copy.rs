@@ -25,7 +25,9 @@
 use std::collections::HashSet;
 
 use yieldc_syntax::outline::SubstitutionKind;
-use yieldc_syntax::ra_ap_syntax::ast::{self, AstNode, HasArgList, HasGenericArgs, HasLoopBody, HasName};
+use yieldc_syntax::ra_ap_syntax::ast::{
+    self, AstNode, HasArgList, HasGenericArgs, HasLoopBody, HasName,
+};
 use yieldc_syntax::ra_ap_syntax::{NodeOrToken, SyntaxKind, SyntaxNode};
 
 use crate::generator::Body;
@@ -64,7 +66,10 @@ pub(crate) fn analyze(
     let mut analyzer = Analyzer {
         lowerer,
         delta: lowerer.delta,
-        scopes: vec![Scope { names: Vec::new(), ours: true }],
+        scopes: vec![Scope {
+            names: Vec::new(),
+            ours: true,
+        }],
         plan: CopyPlan::default(),
         bound_ever: HashSet::new(),
         free: Vec::new(),
@@ -99,7 +104,10 @@ pub(crate) fn binding_names(pat: &SyntaxNode, names: &mut Vec<String>) {
 }
 
 fn is_binding_name(name: &str) -> bool {
-    name.chars().next().is_some_and(|c| c.is_lowercase() || c == '_') && name != "_"
+    name.chars()
+        .next()
+        .is_some_and(|c| c.is_lowercase() || c == '_')
+        && name != "_"
 }
 
 struct Scope {
@@ -154,7 +162,10 @@ impl Analyzer<'_, '_> {
 
     fn push_scope(&mut self) {
         let ours = self.ours();
-        self.scopes.push(Scope { names: Vec::new(), ours });
+        self.scopes.push(Scope {
+            names: Vec::new(),
+            ours,
+        });
     }
 
     fn pop_scope(&mut self) {
@@ -180,7 +191,9 @@ impl Analyzer<'_, '_> {
     fn visit(&mut self, node: &SyntaxNode) -> Result<(), Refusal> {
         match node.kind() {
             SyntaxKind::BLOCK_EXPR => {
-                let Some(block) = ast::BlockExpr::cast(node.clone()) else { return Ok(()) };
+                let Some(block) = ast::BlockExpr::cast(node.clone()) else {
+                    return Ok(());
+                };
                 if block.gen_token().is_some() || block.async_token().is_some() {
                     return self.barrier(|this| this.visit_children(node));
                 }
@@ -190,7 +203,9 @@ impl Analyzer<'_, '_> {
                 result
             }
             SyntaxKind::LET_STMT => {
-                let Some(statement) = ast::LetStmt::cast(node.clone()) else { return Ok(()) };
+                let Some(statement) = ast::LetStmt::cast(node.clone()) else {
+                    return Ok(());
+                };
                 if let Some(initializer) = statement.initializer() {
                     self.visit(initializer.syntax())?;
                 }
@@ -207,7 +222,9 @@ impl Analyzer<'_, '_> {
                 Ok(())
             }
             SyntaxKind::LET_EXPR => {
-                let Some(let_expr) = ast::LetExpr::cast(node.clone()) else { return Ok(()) };
+                let Some(let_expr) = ast::LetExpr::cast(node.clone()) else {
+                    return Ok(());
+                };
                 if let Some(expr) = let_expr.expr() {
                     self.visit(expr.syntax())?;
                 }
@@ -217,7 +234,9 @@ impl Analyzer<'_, '_> {
                 Ok(())
             }
             SyntaxKind::IF_EXPR => {
-                let Some(if_expr) = ast::IfExpr::cast(node.clone()) else { return Ok(()) };
+                let Some(if_expr) = ast::IfExpr::cast(node.clone()) else {
+                    return Ok(());
+                };
                 self.push_scope();
                 let mut result = Ok(());
                 if let Some(condition) = if_expr.condition() {
@@ -240,7 +259,9 @@ impl Analyzer<'_, '_> {
                 Ok(())
             }
             SyntaxKind::WHILE_EXPR => {
-                let Some(while_expr) = ast::WhileExpr::cast(node.clone()) else { return Ok(()) };
+                let Some(while_expr) = ast::WhileExpr::cast(node.clone()) else {
+                    return Ok(());
+                };
                 self.push_scope();
                 let mut result = Ok(());
                 if let Some(condition) = while_expr.condition() {
@@ -256,7 +277,9 @@ impl Analyzer<'_, '_> {
                 result
             }
             SyntaxKind::FOR_EXPR => {
-                let Some(for_expr) = ast::ForExpr::cast(node.clone()) else { return Ok(()) };
+                let Some(for_expr) = ast::ForExpr::cast(node.clone()) else {
+                    return Ok(());
+                };
                 if let Some(iterable) = for_expr.iterable() {
                     self.visit(iterable.syntax())?;
                 }
@@ -275,11 +298,15 @@ impl Analyzer<'_, '_> {
                 result
             }
             SyntaxKind::MATCH_EXPR => {
-                let Some(match_expr) = ast::MatchExpr::cast(node.clone()) else { return Ok(()) };
+                let Some(match_expr) = ast::MatchExpr::cast(node.clone()) else {
+                    return Ok(());
+                };
                 if let Some(scrutinee) = match_expr.expr() {
                     self.visit(scrutinee.syntax())?;
                 }
-                let Some(arms) = match_expr.match_arm_list() else { return Ok(()) };
+                let Some(arms) = match_expr.match_arm_list() else {
+                    return Ok(());
+                };
                 for arm in arms.arms() {
                     self.push_scope();
                     let result = self.visit_arm(&arm);
@@ -289,7 +316,9 @@ impl Analyzer<'_, '_> {
                 Ok(())
             }
             SyntaxKind::CLOSURE_EXPR => {
-                let Some(closure) = ast::ClosureExpr::cast(node.clone()) else { return Ok(()) };
+                let Some(closure) = ast::ClosureExpr::cast(node.clone()) else {
+                    return Ok(());
+                };
                 self.barrier(|this| {
                     if let Some(parameters) = closure.param_list() {
                         for parameter in parameters.params() {
@@ -305,7 +334,9 @@ impl Analyzer<'_, '_> {
                 })
             }
             SyntaxKind::PATH_EXPR => {
-                let Some(path_expr) = ast::PathExpr::cast(node.clone()) else { return Ok(()) };
+                let Some(path_expr) = ast::PathExpr::cast(node.clone()) else {
+                    return Ok(());
+                };
                 if let Some(path) = path_expr.path()
                     && path.qualifier().is_none()
                     && let Some(segment) = path.segment()
@@ -318,7 +349,9 @@ impl Analyzer<'_, '_> {
                 Ok(())
             }
             SyntaxKind::RECORD_EXPR_FIELD => {
-                let Some(field) = ast::RecordExprField::cast(node.clone()) else { return Ok(()) };
+                let Some(field) = ast::RecordExprField::cast(node.clone()) else {
+                    return Ok(());
+                };
                 if field.colon_token().is_none()
                     && field.expr().is_none()
                     && let Some(name) = field.name_ref()
@@ -328,7 +361,9 @@ impl Analyzer<'_, '_> {
                 self.visit_children(node)
             }
             SyntaxKind::CALL_EXPR => {
-                let Some(call) = ast::CallExpr::cast(node.clone()) else { return Ok(()) };
+                let Some(call) = ast::CallExpr::cast(node.clone()) else {
+                    return Ok(());
+                };
                 let mut free_callee = false;
                 if let Some(ast::Expr::PathExpr(callee)) = call.expr() {
                     self.visit(callee.syntax())?;
@@ -355,7 +390,9 @@ impl Analyzer<'_, '_> {
                 result
             }
             SyntaxKind::MACRO_CALL => {
-                let Some(call) = ast::MacroCall::cast(node.clone()) else { return Ok(()) };
+                let Some(call) = ast::MacroCall::cast(node.clone()) else {
+                    return Ok(());
+                };
                 self.visit_macro(&call)
             }
             SyntaxKind::YIELD_EXPR => {
@@ -366,8 +403,14 @@ impl Analyzer<'_, '_> {
                 if let Some(await_expr) = ast::AwaitExpr::cast(node.clone())
                     && let Some(keyword) = await_expr.await_token()
                 {
-                    let keyword_start = (usize::from(keyword.text_range().start()) as isize + self.delta).max(0) as usize;
-                    if self.lowerer.outline.substitution_at(keyword_start).map(|s| s.kind)
+                    let keyword_start = (usize::from(keyword.text_range().start()) as isize
+                        + self.delta)
+                        .max(0) as usize;
+                    if self
+                        .lowerer
+                        .outline
+                        .substitution_at(keyword_start)
+                        .map(|s| s.kind)
                         == Some(SubstitutionKind::PostfixYield)
                     {
                         self.on_yield(node)?;
@@ -382,7 +425,10 @@ impl Analyzer<'_, '_> {
             | SyntaxKind::TYPE_ALIAS
             | SyntaxKind::USE
             | SyntaxKind::MACRO_RULES => {
-                if node.children().any(|child| child.kind() == SyntaxKind::ATTR) {
+                if node
+                    .children()
+                    .any(|child| child.kind() == SyntaxKind::ATTR)
+                {
                     return Err("an item with attributes in the body".to_owned());
                 }
                 Ok(())
@@ -421,11 +467,17 @@ impl Analyzer<'_, '_> {
         let saved_delta = self.delta;
         // The lowerer re-parses relative to its own delta; keep them in step.
         let reparsed = {
-            let lowerer_view = LowererDelta { lowerer: self.lowerer, delta: self.delta };
+            let lowerer_view = LowererDelta {
+                lowerer: self.lowerer,
+                delta: self.delta,
+            };
             lowerer_view.reparse(call)
         };
         let Some(reparsed) = reparsed else {
-            let name = call.path().map(|path| path.syntax().text().to_string()).unwrap_or_default();
+            let name = call
+                .path()
+                .map(|path| path.syntax().text().to_string())
+                .unwrap_or_default();
             return Err(format!("the arguments of `{name}!` cannot be analysed"));
         };
         self.delta = reparsed.delta;
@@ -463,7 +515,9 @@ impl Analyzer<'_, '_> {
         for scope in self.scopes.iter().filter(|scope| scope.ours) {
             for (name, assignable) in &scope.names {
                 if !assignable {
-                    return Err(format!("a `yield` where `{name}` is bound but not yet rebound"));
+                    return Err(format!(
+                        "a `yield` where `{name}` is bound but not yet rebound"
+                    ));
                 }
                 if !names.contains(name) {
                     names.push(name.clone());
@@ -476,7 +530,9 @@ impl Analyzer<'_, '_> {
     }
 
     fn resolves(&self, name: &str) -> bool {
-        self.scopes.iter().any(|scope| scope.names.iter().any(|(bound, _)| bound == name))
+        self.scopes
+            .iter()
+            .any(|scope| scope.names.iter().any(|(bound, _)| bound == name))
     }
 
     fn use_name(&mut self, name: &str, node: &SyntaxNode) -> Result<(), Refusal> {
@@ -491,9 +547,17 @@ impl Analyzer<'_, '_> {
         }
         let parent_kind = node.parent().map(|parent| parent.kind());
         let is_callee = parent_kind == Some(SyntaxKind::CALL_EXPR)
-            && node.parent().and_then(|parent| parent.children().next()).as_ref() == Some(node);
+            && node
+                .parent()
+                .and_then(|parent| parent.children().next())
+                .as_ref()
+                == Some(node);
         let is_reference = parent_kind == Some(SyntaxKind::REF_EXPR);
-        let entry = match self.free.iter_mut().find(|(free_name, _)| free_name == name) {
+        let entry = match self
+            .free
+            .iter_mut()
+            .find(|(free_name, _)| free_name == name)
+        {
             Some((_, entry)) => entry,
             None => {
                 self.free.push((name.to_owned(), FreeUse::default()));
@@ -513,20 +577,33 @@ impl Analyzer<'_, '_> {
     fn bind(&mut self, pat: &SyntaxNode, site: Site) -> Result<(), Refusal> {
         let mut bindings = Vec::new();
         for node in pat.descendants() {
-            let Some(ident) = ast::IdentPat::cast(node.clone()) else { continue };
+            let Some(ident) = ast::IdentPat::cast(node.clone()) else {
+                continue;
+            };
             let Some(name) = ident.name() else { continue };
             let text = name.text().to_string();
             if !is_binding_name(&text) {
                 continue;
             }
-            let plain_top_level = node == *pat && ident.ref_token().is_none() && ident.pat().is_none();
+            let plain_top_level =
+                node == *pat && ident.ref_token().is_none() && ident.pat().is_none();
             let name_start = self.original(name.syntax());
-            bindings.push((text, plain_top_level, ident.mut_token().is_some(), name_start));
+            bindings.push((
+                text,
+                plain_top_level,
+                ident.mut_token().is_some(),
+                name_start,
+            ));
         }
         let ours = self.ours() && !matches!(site, Site::NotOurs);
         for (name, plain_top_level, has_mut, name_start) in bindings {
             if ours {
-                if self.scopes.iter().filter(|scope| scope.ours).any(|scope| scope.names.iter().any(|(n, _)| *n == name)) {
+                if self
+                    .scopes
+                    .iter()
+                    .filter(|scope| scope.ours)
+                    .any(|scope| scope.names.iter().any(|(n, _)| *n == name))
+                {
                     return Err(format!("`{name}` shadows a binding in scope"));
                 }
                 if self.free.iter().any(|(free_name, _)| *free_name == name) {
@@ -536,7 +613,10 @@ impl Analyzer<'_, '_> {
             }
             let assignable = match &site {
                 Site::NotOurs => false,
-                Site::Let { end, has_initializer } => {
+                Site::Let {
+                    end,
+                    has_initializer,
+                } => {
                     if plain_top_level {
                         if !has_mut {
                             self.plan.mut_insertions.insert(name_start);
@@ -544,12 +624,20 @@ impl Analyzer<'_, '_> {
                     } else if !has_initializer {
                         return Err("a destructuring `let` without initializer".to_owned());
                     } else {
-                        self.plan.rebind_after.entry(*end).or_default().push(name.clone());
+                        self.plan
+                            .rebind_after
+                            .entry(*end)
+                            .or_default()
+                            .push(name.clone());
                     }
                     true
                 }
                 Site::BlockStart(l_curly) => {
-                    self.plan.rebind_block_start.entry(*l_curly).or_default().push(name.clone());
+                    self.plan
+                        .rebind_block_start
+                        .entry(*l_curly)
+                        .or_default()
+                        .push(name.clone());
                     true
                 }
                 Site::Pending => false,
@@ -563,7 +651,9 @@ impl Analyzer<'_, '_> {
     /// Names bound but not yet assignable in the innermost scope become assignable (they are
     /// rebound where the returned list is emitted).
     fn take_pending(&mut self) -> Vec<String> {
-        let Some(scope) = self.scopes.last_mut() else { return Vec::new() };
+        let Some(scope) = self.scopes.last_mut() else {
+            return Vec::new();
+        };
         if !scope.ours {
             return Vec::new();
         }
@@ -585,7 +675,11 @@ impl Analyzer<'_, '_> {
         }
         match block_l_curly(self, block) {
             Some(l_curly) => {
-                self.plan.rebind_block_start.entry(l_curly).or_default().extend(names);
+                self.plan
+                    .rebind_block_start
+                    .entry(l_curly)
+                    .or_default()
+                    .extend(names);
             }
             None => {
                 // No block to rebind in: make the names unassignable again so a yield refuses.
@@ -618,7 +712,9 @@ impl Analyzer<'_, '_> {
             }
             CaptureMode::Ref => {
                 if let Some((name, _)) = self.free.iter().find(|(_, free_use)| free_use.value) {
-                    return Err(format!("`{name}` may be captured by value by a non-`move` body"));
+                    return Err(format!(
+                        "`{name}` may be captured by value by a non-`move` body"
+                    ));
                 }
             }
         }

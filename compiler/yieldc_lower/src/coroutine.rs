@@ -29,16 +29,16 @@ impl Lowerer<'_> {
             self.emit_children(&node);
             return;
         };
-        let parameters: Vec<ast::Param> =
-            closure.param_list().map(|list| list.params().collect()).unwrap_or_default();
+        let parameters: Vec<ast::Param> = closure
+            .param_list()
+            .map(|list| list.params().collect())
+            .unwrap_or_default();
         if parameters.len() > 1 {
-            self.error(
-                yieldc_syntax::Diagnostic::error(
-                    Some("E0628"),
-                    "too many parameters for a coroutine (expected 0 or 1 parameters)",
-                    self.span_of(&node),
-                ),
-            );
+            self.error(yieldc_syntax::Diagnostic::error(
+                Some("E0628"),
+                "too many parameters for a coroutine (expected 0 or 1 parameters)",
+                self.span_of(&node),
+            ));
         }
         let is_static = closure.static_token().is_some();
         let is_move = closure.move_token().is_some();
@@ -52,24 +52,44 @@ impl Lowerer<'_> {
         let (representation, plan) = if is_static {
             (Representation::StaticCoro, None)
         } else {
-            let mode = if is_move { CaptureMode::Move } else { CaptureMode::Ref };
-            let plan = self.plan_movable(&body, mode, &parameter_names, enclosing_self_is_reference(&node));
-            let representation = if plan.is_some() { Representation::Coro } else { Representation::BoxedCoro };
+            let mode = if is_move {
+                CaptureMode::Move
+            } else {
+                CaptureMode::Ref
+            };
+            let plan = self.plan_movable(
+                &body,
+                mode,
+                &parameter_names,
+                enclosing_self_is_reference(&node),
+            );
+            let representation = if plan.is_some() {
+                Representation::Coro
+            } else {
+                Representation::BoxedCoro
+            };
             (representation, plan)
         };
-        let shape = Shape { representation, is_move, kind: DesugaringKind::CoroutineClosure, plan };
+        let shape = Shape {
+            representation,
+            is_move,
+            kind: DesugaringKind::CoroutineClosure,
+            plan,
+        };
         let start = self.node_start(&node);
         let (open_end, close) = match &body {
-            Body::Block(statements) => match (statements.l_curly_token(), statements.r_curly_token()) {
-                (Some(l_curly), Some(r_curly)) => (
-                    self.token_end(&l_curly),
-                    Some((self.token_start(&r_curly), self.token_end(&r_curly))),
-                ),
-                _ => {
-                    self.emit_children(&node);
-                    return;
+            Body::Block(statements) => {
+                match (statements.l_curly_token(), statements.r_curly_token()) {
+                    (Some(l_curly), Some(r_curly)) => (
+                        self.token_end(&l_curly),
+                        Some((self.token_start(&r_curly), self.token_end(&r_curly))),
+                    ),
+                    _ => {
+                        self.emit_children(&node);
+                        return;
+                    }
                 }
-            },
+            }
             Body::Expr(expr) => (self.node_start(expr), None),
         };
         // The head (attributes, `static`, `move`, parameters) is replaced; the parameter is
@@ -93,10 +113,20 @@ impl Lowerer<'_> {
                     parameter_end,
                     DesugaringKind::CoroutineClosure,
                 );
-                self.replace(parameter_end, open_end, "", DesugaringKind::CoroutineClosure);
+                self.replace(
+                    parameter_end,
+                    open_end,
+                    "",
+                    DesugaringKind::CoroutineClosure,
+                );
             }
             None => {
-                self.open_generator(&shape, start, open_end, " let _: &::yieldc_rt::Co<_, ()> = &__yieldc_co;");
+                self.open_generator(
+                    &shape,
+                    start,
+                    open_end,
+                    " let _: &::yieldc_rt::Co<_, ()> = &__yieldc_co;",
+                );
             }
         }
         self.emit_generator_body(&shape, &body, open_end);

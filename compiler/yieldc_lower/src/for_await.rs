@@ -25,7 +25,8 @@ impl Lowerer<'_> {
     /// The label and pattern are emitted after `EXPR`, on its last line.
     pub(crate) fn lower_for_await(&mut self, for_expr: &ast::ForExpr) {
         let node = for_expr.syntax().clone();
-        let (Some(pat), Some(iterable), Some(block)) = (for_expr.pat(), for_expr.iterable(), for_expr.loop_body())
+        let (Some(pat), Some(iterable), Some(block)) =
+            (for_expr.pat(), for_expr.iterable(), for_expr.loop_body())
         else {
             self.emit_children(&node);
             return;
@@ -72,8 +73,11 @@ impl Lowerer<'_> {
                 let start = self.token_start(&token);
                 let end = self.token_end(&token);
                 let text = token.text();
-                if text.contains('\n') || token.kind() == yieldc_syntax::ra_ap_syntax::SyntaxKind::COMMENT {
-                    self.out.generated(" ", start..end, DesugaringKind::CheckCopyTrivia);
+                if text.contains('\n')
+                    || token.kind() == yieldc_syntax::ra_ap_syntax::SyntaxKind::COMMENT
+                {
+                    self.out
+                        .generated(" ", start..end, DesugaringKind::CheckCopyTrivia);
                 } else {
                     self.out.copy(self.original, start, end);
                 }

@@ -105,12 +105,20 @@ impl Lowerer<'_> {
         if self.options.force_boxed || self.copy_plan.is_some() {
             return None;
         }
-        crate::check_copy::analyze(self, body, mode, prologue_locals, self_is_reference).ok().map(Rc::new)
+        crate::check_copy::analyze(self, body, mode, prologue_locals, self_is_reference)
+            .ok()
+            .map(Rc::new)
     }
 
     /// Emits `match PARTS { (__yieldc_key, __yieldc_co) => TYPE::new(__yieldc_key, async move {
     /// let __yieldc_co = __yieldc_co;` replacing original `start..end`.
-    pub(crate) fn open_generator(&mut self, shape: &Shape, start: usize, end: usize, prologue: &str) {
+    pub(crate) fn open_generator(
+        &mut self,
+        shape: &Shape,
+        start: usize,
+        end: usize,
+        prologue: &str,
+    ) {
         let binding = if shape.representation == Representation::AsyncGen {
             "let __yieldc_co = &__yieldc_co.bind().await;"
         } else {
@@ -221,7 +229,9 @@ impl Lowerer<'_> {
             self.emit_children(&node);
             return;
         };
-        let (Some(l_curly), Some(r_curly)) = (statements.l_curly_token(), statements.r_curly_token()) else {
+        let (Some(l_curly), Some(r_curly)) =
+            (statements.l_curly_token(), statements.r_curly_token())
+        else {
             self.emit_children(&node);
             return;
         };
@@ -237,15 +247,32 @@ impl Lowerer<'_> {
         self.emit_children_within(&node, node_start, head_start);
         let body = Body::Block(statements.clone());
         let (representation, plan, kind) = if is_async {
-            (Representation::AsyncGen, None, DesugaringKind::AsyncGenBlock)
+            (
+                Representation::AsyncGen,
+                None,
+                DesugaringKind::AsyncGenBlock,
+            )
         } else {
-            let mode = if is_move { CaptureMode::Move } else { CaptureMode::Ref };
+            let mode = if is_move {
+                CaptureMode::Move
+            } else {
+                CaptureMode::Ref
+            };
             let self_is_reference = enclosing_self_is_reference(&node);
             let plan = self.plan_movable(&body, mode, &[], self_is_reference);
-            let representation = if plan.is_some() { Representation::Gen } else { Representation::BoxedGen };
+            let representation = if plan.is_some() {
+                Representation::Gen
+            } else {
+                Representation::BoxedGen
+            };
             (representation, plan, DesugaringKind::GenBlock)
         };
-        let shape = Shape { representation, is_move, kind, plan };
+        let shape = Shape {
+            representation,
+            is_move,
+            kind,
+            plan,
+        };
         let head_end = self.token_end(&l_curly);
         self.open_generator(&shape, head_start, head_end, "");
         self.emit_generator_body(&shape, &body, head_end);
@@ -276,7 +303,11 @@ impl Lowerer<'_> {
     pub(crate) fn lower_gen_fn(&mut self, function: &ast::Fn) {
         let node = function.syntax().clone();
         let is_async = function.async_token().is_some();
-        let kind = if is_async { DesugaringKind::AsyncGenFn } else { DesugaringKind::GenFn };
+        let kind = if is_async {
+            DesugaringKind::AsyncGenFn
+        } else {
+            DesugaringKind::GenFn
+        };
         let item_trait = if is_async {
             "impl ::yieldc_rt::async_iter::AsyncIterator<Item = "
         } else {
@@ -322,7 +353,8 @@ impl Lowerer<'_> {
                     }
                 }
                 SyntaxKind::RET_TYPE => {
-                    let Some(ret) = child.as_node().and_then(|n| ast::RetType::cast(n.clone())) else {
+                    let Some(ret) = child.as_node().and_then(|n| ast::RetType::cast(n.clone()))
+                    else {
                         self.emit_element(&child);
                         continue;
                     };
@@ -330,7 +362,12 @@ impl Lowerer<'_> {
                         (Some(arrow), Some(ty)) => {
                             let arrow_start = self.token_start(&arrow);
                             let type_start = self.node_start(ty.syntax());
-                            self.replace(arrow_start, type_start, &format!("-> {item_trait}"), kind);
+                            self.replace(
+                                arrow_start,
+                                type_start,
+                                &format!("-> {item_trait}"),
+                                kind,
+                            );
                             self.emit_node(ty.syntax());
                             let type_end = self.node_end(ty.syntax());
                             self.generate(">", type_end, kind);
@@ -339,9 +376,20 @@ impl Lowerer<'_> {
                         _ => self.emit_element(&child),
                     }
                 }
-                SyntaxKind::BLOCK_EXPR if body_block.as_ref().map(|b| b.syntax()) == child.as_node() => {
-                    let Some(block) = body_block.clone() else { continue };
-                    self.lower_gen_fn_body(&block, is_async, kind, &prologue, &parameter_names, self_is_reference);
+                SyntaxKind::BLOCK_EXPR
+                    if body_block.as_ref().map(|b| b.syntax()) == child.as_node() =>
+                {
+                    let Some(block) = body_block.clone() else {
+                        continue;
+                    };
+                    self.lower_gen_fn_body(
+                        &block,
+                        is_async,
+                        kind,
+                        &prologue,
+                        &parameter_names,
+                        self_is_reference,
+                    );
                 }
                 _ => self.emit_element(&child),
             }
@@ -351,13 +399,18 @@ impl Lowerer<'_> {
     fn emit_gen_fn_parameters(&mut self, list: &SyntaxNode, kind: DesugaringKind) {
         // `mut p` loses its `mut` (the `let mut p = p;` of the body has it).
         for element in list.descendants_with_tokens() {
-            let Some(token) = element.into_token() else { continue };
+            let Some(token) = element.into_token() else {
+                continue;
+            };
             let is_parameter_mut = token.kind() == SyntaxKind::MUT_KW
                 && token.parent().is_some_and(|parent| {
                     parent.kind() == SyntaxKind::IDENT_PAT
-                        && parent.parent().is_some_and(|p| p.kind() == SyntaxKind::PARAM)
-                        && ast::IdentPat::cast(parent.clone())
-                            .is_some_and(|ident| ident.ref_token().is_none() && ident.pat().is_none())
+                        && parent
+                            .parent()
+                            .is_some_and(|p| p.kind() == SyntaxKind::PARAM)
+                        && ast::IdentPat::cast(parent.clone()).is_some_and(|ident| {
+                            ident.ref_token().is_none() && ident.pat().is_none()
+                        })
                 });
             if is_parameter_mut {
                 let start = self.token_start(&token);
@@ -396,7 +449,9 @@ impl Lowerer<'_> {
             self.emit_node(&node);
             return;
         };
-        let (Some(l_curly), Some(r_curly)) = (statements.l_curly_token(), statements.r_curly_token()) else {
+        let (Some(l_curly), Some(r_curly)) =
+            (statements.l_curly_token(), statements.r_curly_token())
+        else {
             self.emit_node(&node);
             return;
         };
@@ -404,11 +459,21 @@ impl Lowerer<'_> {
         let (representation, plan) = if is_async {
             (Representation::AsyncGen, None)
         } else {
-            let plan = self.plan_movable(&body, CaptureMode::Move, parameter_names, self_is_reference);
-            let representation = if plan.is_some() { Representation::Gen } else { Representation::BoxedGen };
+            let plan =
+                self.plan_movable(&body, CaptureMode::Move, parameter_names, self_is_reference);
+            let representation = if plan.is_some() {
+                Representation::Gen
+            } else {
+                Representation::BoxedGen
+            };
             (representation, plan)
         };
-        let shape = Shape { representation, is_move: true, kind, plan };
+        let shape = Shape {
+            representation,
+            is_move: true,
+            kind,
+            plan,
+        };
         let open_start = self.token_start(&l_curly);
         let open_end = self.token_end(&l_curly);
         self.copy_range(open_start, open_end);
@@ -433,11 +498,20 @@ impl Lowerer<'_> {
         let end = self.node_end(&node);
         let keyword_start = self.token_start(&keyword);
         let keyword_end = self.token_end(&keyword);
-        let open = if self.copy_plan.is_some() { "(__yieldc_co.yield_(" } else { "__yieldc_co.yield_(" };
+        let open = if self.copy_plan.is_some() {
+            "(__yieldc_co.yield_("
+        } else {
+            "__yieldc_co.yield_("
+        };
         self.emit_children_within(&node, start, keyword_start);
         match yield_expr.expr() {
             None => {
-                self.replace(keyword_start, keyword_end, &format!("{open}()"), DesugaringKind::Yield);
+                self.replace(
+                    keyword_start,
+                    keyword_end,
+                    &format!("{open}()"),
+                    DesugaringKind::Yield,
+                );
                 self.emit_children_within(&node, keyword_end, end);
                 let close = self.yield_close(start);
                 self.generate(&close, end, DesugaringKind::Yield);
@@ -453,7 +527,11 @@ impl Lowerer<'_> {
     }
 
     /// Postfix `EXPR.yield` → `__yieldc_co.yield_(EXPR).await`.
-    pub(crate) fn lower_postfix_yield(&mut self, await_expr: &ast::AwaitExpr, keyword: &SyntaxToken) {
+    pub(crate) fn lower_postfix_yield(
+        &mut self,
+        await_expr: &ast::AwaitExpr,
+        keyword: &SyntaxToken,
+    ) {
         let node = await_expr.syntax().clone();
         let start = self.node_start(&node);
         let keyword_start = self.token_start(keyword);
@@ -462,7 +540,11 @@ impl Lowerer<'_> {
             self.emit_children(&node);
             return;
         };
-        let open = if self.copy_plan.is_some() { "(__yieldc_co.yield_(" } else { "__yieldc_co.yield_(" };
+        let open = if self.copy_plan.is_some() {
+            "(__yieldc_co.yield_("
+        } else {
+            "__yieldc_co.yield_("
+        };
         self.generate(open, start, DesugaringKind::Yield);
         self.emit_node(operand.syntax());
         let operand_end = self.node_end(operand.syntax());
@@ -475,7 +557,9 @@ impl Lowerer<'_> {
 
     /// `).await`, or inside a check copy `), { GUARDED_ASSIGNMENTS }).0.await`.
     fn yield_close(&self, yield_start: usize) -> String {
-        let Some(plan) = &self.copy_plan else { return ").await".to_owned() };
+        let Some(plan) = &self.copy_plan else {
+            return ").await".to_owned();
+        };
         let mut names: Vec<&String> = plan.captures.iter().collect();
         if let Some(locals) = plan.yield_assigns.get(&yield_start) {
             for local in locals {
@@ -486,7 +570,9 @@ impl Lowerer<'_> {
         }
         let mut text = String::from("), {");
         for name in names {
-            text.push_str(&format!(" if ::yieldc_rt::__never() {{ {name} = ::yieldc_rt::__any(); }}"));
+            text.push_str(&format!(
+                " if ::yieldc_rt::__never() {{ {name} = ::yieldc_rt::__any(); }}"
+            ));
         }
         text.push_str(" }).0.await");
         text
@@ -537,9 +623,23 @@ impl Lowerer<'_> {
                 }
             }
         }
-        let plan = self.plan_movable(&body, CaptureMode::Move, &parameter_names, enclosing_self_is_reference(&node));
-        let representation = if plan.is_some() { Representation::Gen } else { Representation::BoxedGen };
-        let shape = Shape { representation, is_move: true, kind: DesugaringKind::IterMacro, plan };
+        let plan = self.plan_movable(
+            &body,
+            CaptureMode::Move,
+            &parameter_names,
+            enclosing_self_is_reference(&node),
+        );
+        let representation = if plan.is_some() {
+            Representation::Gen
+        } else {
+            Representation::BoxedGen
+        };
+        let shape = Shape {
+            representation,
+            is_move: true,
+            kind: DesugaringKind::IterMacro,
+            plan,
+        };
         self.delta = saved_delta;
         self.replace(call_start, closure_start, "", DesugaringKind::IterMacro);
         self.delta = reparsed.delta;
@@ -547,7 +647,9 @@ impl Lowerer<'_> {
         self.emit_children_within(closure.syntax(), closure_start, body_start);
         match &body {
             Body::Block(statements) => {
-                let (Some(l_curly), Some(r_curly)) = (statements.l_curly_token(), statements.r_curly_token()) else {
+                let (Some(l_curly), Some(r_curly)) =
+                    (statements.l_curly_token(), statements.r_curly_token())
+                else {
                     return;
                 };
                 let open_start = self.token_start(&l_curly);
@@ -574,12 +676,15 @@ impl Lowerer<'_> {
     }
 
     fn is_skipped(&self, token: &SyntaxToken) -> bool {
-        self.skipped.contains(&usize::from(token.text_range().start()))
+        self.skipped
+            .contains(&usize::from(token.text_range().start()))
     }
 }
 
 fn skip_token(lowerer: &mut Lowerer<'_>, token: &SyntaxToken) {
-    lowerer.skipped.push(usize::from(token.text_range().start()));
+    lowerer
+        .skipped
+        .push(usize::from(token.text_range().start()));
 }
 
 /// Whether `self` in the function enclosing `node` is a reference (`&self`, `&mut self`) or

@@ -82,12 +82,20 @@ pub fn lower(source: &str, options: &LowerOptions) -> Lowered {
         fallback.diagnostics = diagnostics;
         return fallback;
     }
-    Lowered { text, source_map, diagnostics }
+    Lowered {
+        text,
+        source_map,
+        diagnostics,
+    }
 }
 
 fn unchanged(source: &str) -> Lowered {
     let mut builder = source_map::Builder::default();
     builder.copy(source, 0, source.len());
     let (text, source_map) = builder.finish();
-    Lowered { text, source_map, diagnostics: Vec::new() }
+    Lowered {
+        text,
+        source_map,
+        diagnostics: Vec::new(),
+    }
 }

@@ -9,11 +9,13 @@ use std::rc::Rc;
 
 use yieldc_syntax::outline::{Outline, SubstitutionKind};
 use yieldc_syntax::ra_ap_syntax::ast::{self, AstNode};
-use yieldc_syntax::ra_ap_syntax::{NodeOrToken, SyntaxElement, SyntaxKind, SyntaxNode, SyntaxToken};
+use yieldc_syntax::ra_ap_syntax::{
+    NodeOrToken, SyntaxElement, SyntaxKind, SyntaxNode, SyntaxToken,
+};
 use yieldc_syntax::{Diagnostic, Span};
 
-use crate::source_map::{Builder, DesugaringKind, SourceMap};
 use crate::LowerOptions;
+use crate::source_map::{Builder, DesugaringKind, SourceMap};
 
 /// What a check copy needs while it is emitted (computed by `check_copy::analyze`).
 #[derive(Debug, Default)]
@@ -110,7 +112,9 @@ impl<'a> Lowerer<'a> {
     }
 
     pub(crate) fn substitution_kind_at(&self, original_offset: usize) -> Option<SubstitutionKind> {
-        self.outline.substitution_at(original_offset).map(|substitution| substitution.kind)
+        self.outline
+            .substitution_at(original_offset)
+            .map(|substitution| substitution.kind)
     }
 
     // ---- output primitives ----------------------------------------------------------------
@@ -132,10 +136,13 @@ impl<'a> Lowerer<'a> {
         if self.copy_plan.is_some() {
             return;
         }
-        let Some(slice) = self.original.get(start..end) else { return };
+        let Some(slice) = self.original.get(start..end) else {
+            return;
+        };
         let newlines = slice.matches('\n').count();
         for _ in 0..newlines {
-            self.out.generated("\n", end..end, DesugaringKind::CheckCopyTrivia);
+            self.out
+                .generated("\n", end..end, DesugaringKind::CheckCopyTrivia);
         }
     }
 
@@ -145,10 +152,13 @@ impl<'a> Lowerer<'a> {
             return;
         }
         if self.copy_plan.is_some() {
-            let Some(slice) = self.original.get(start..end) else { return };
+            let Some(slice) = self.original.get(start..end) else {
+                return;
+            };
             if slice.contains('\n') {
                 // Whitespace or a comment tail with a line break: one space keeps tokens apart.
-                self.out.generated(" ", start..end, DesugaringKind::CheckCopyTrivia);
+                self.out
+                    .generated(" ", start..end, DesugaringKind::CheckCopyTrivia);
                 return;
             }
         }
@@ -170,7 +180,8 @@ impl<'a> Lowerer<'a> {
         if self.copy_plan.is_some() {
             match token.kind() {
                 SyntaxKind::COMMENT => {
-                    self.out.generated(" ", start..end, DesugaringKind::CheckCopyTrivia);
+                    self.out
+                        .generated(" ", start..end, DesugaringKind::CheckCopyTrivia);
                     return;
                 }
                 SyntaxKind::WHITESPACE => {
@@ -179,15 +190,25 @@ impl<'a> Lowerer<'a> {
                 }
                 SyntaxKind::L_CURLY => {
                     self.copy_range(start, end);
-                    if let Some(names) = self.copy_plan.as_ref().and_then(|plan| plan.rebind_block_start.get(&start)).cloned() {
+                    if let Some(names) = self
+                        .copy_plan
+                        .as_ref()
+                        .and_then(|plan| plan.rebind_block_start.get(&start))
+                        .cloned()
+                    {
                         let text = rebind_text(&names);
                         self.generate(&text, end, DesugaringKind::Yield);
                     }
                     return;
                 }
                 SyntaxKind::IDENT => {
-                    if self.copy_plan.as_ref().is_some_and(|plan| plan.mut_insertions.contains(&start))
-                        && token.parent().is_some_and(|parent| parent.kind() == SyntaxKind::NAME)
+                    if self
+                        .copy_plan
+                        .as_ref()
+                        .is_some_and(|plan| plan.mut_insertions.contains(&start))
+                        && token
+                            .parent()
+                            .is_some_and(|parent| parent.kind() == SyntaxKind::NAME)
                     {
                         self.generate("mut ", start, DesugaringKind::Yield);
                     }
@@ -220,8 +241,12 @@ impl<'a> Lowerer<'a> {
                 self.emit_element(&child);
             } else {
                 match &child {
-                    NodeOrToken::Node(child_node) => self.emit_children_within(child_node, start, end),
-                    NodeOrToken::Token(_) => self.copy_range(child_start.max(start), child_end.min(end)),
+                    NodeOrToken::Node(child_node) => {
+                        self.emit_children_within(child_node, start, end)
+                    }
+                    NodeOrToken::Token(_) => {
+                        self.copy_range(child_start.max(start), child_end.min(end))
+                    }
                 }
             }
         }
@@ -235,9 +260,14 @@ impl<'a> Lowerer<'a> {
             return;
         }
         if self.copy_plan.is_some()
-            && let Some(names) =
-                self.copy_plan.as_ref().and_then(|plan| plan.wrap_expr.get(&start)).cloned()
-            && node.parent().is_some_and(|parent| parent.kind() == SyntaxKind::MATCH_ARM)
+            && let Some(names) = self
+                .copy_plan
+                .as_ref()
+                .and_then(|plan| plan.wrap_expr.get(&start))
+                .cloned()
+            && node
+                .parent()
+                .is_some_and(|parent| parent.kind() == SyntaxKind::MATCH_ARM)
         {
             let text = format!("{{{} ", rebind_text(&names));
             self.generate(&text, start, DesugaringKind::Yield);
@@ -345,8 +375,11 @@ impl<'a> Lowerer<'a> {
             }
             SyntaxKind::LET_STMT if self.copy_plan.is_some() => {
                 self.emit_children(node);
-                if let Some(names) =
-                    self.copy_plan.as_ref().and_then(|plan| plan.rebind_after.get(&end)).cloned()
+                if let Some(names) = self
+                    .copy_plan
+                    .as_ref()
+                    .and_then(|plan| plan.rebind_after.get(&end))
+                    .cloned()
                 {
                     let text = rebind_text(&names);
                     self.generate(&text, end, DesugaringKind::Yield);
@@ -367,7 +400,9 @@ impl<'a> Lowerer<'a> {
     }
 
     fn is_for_await(&self, for_expr: &ast::ForExpr) -> bool {
-        let Some(for_token) = for_expr.for_token() else { return false };
+        let Some(for_token) = for_expr.for_token() else {
+            return false;
+        };
         let after_for = self.token_end(&for_token);
         let next_start = for_expr
             .pat()
@@ -384,12 +419,24 @@ impl<'a> Lowerer<'a> {
 
     fn has_interesting(&self, start: usize, end: usize) -> bool {
         let index = self.interesting.partition_point(|&offset| offset < start);
-        self.interesting.get(index).is_some_and(|&offset| offset < end)
+        self.interesting
+            .get(index)
+            .is_some_and(|&offset| offset < end)
     }
 
     fn collect_interesting(&self) -> Vec<usize> {
-        let mut starts: Vec<usize> = self.outline.forms.iter().map(|form| form.span.start).collect();
-        starts.extend(self.outline.substitutions.iter().map(|substitution| substitution.span.start));
+        let mut starts: Vec<usize> = self
+            .outline
+            .forms
+            .iter()
+            .map(|form| form.span.start)
+            .collect();
+        starts.extend(
+            self.outline
+                .substitutions
+                .iter()
+                .map(|substitution| substitution.span.start),
+        );
         for feature in &self.outline.features {
             starts.push(feature.attribute.start);
         }
@@ -442,7 +489,13 @@ pub(crate) fn macro_needs_lowering(node: &SyntaxNode) -> bool {
             SyntaxKind::YIELD_KW | SyntaxKind::GEN_KW => true,
             SyntaxKind::IDENT => matches!(
                 token.text(),
-                "gen" | "coroutine" | "Coroutine" | "CoroutineState" | "async_iter" | "from_coroutine" | "iter"
+                "gen"
+                    | "coroutine"
+                    | "Coroutine"
+                    | "CoroutineState"
+                    | "async_iter"
+                    | "from_coroutine"
+                    | "iter"
             ),
             SyntaxKind::AWAIT_KW => true,
             _ => false,

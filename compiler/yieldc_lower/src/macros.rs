@@ -34,8 +34,13 @@ impl Lowerer<'_> {
     }
 
     /// As [`Self::reparse_macro_arguments`], for a node whose offsets are shifted by `delta`.
-    pub(crate) fn reparse_macro_arguments_at(&self, call: &ast::MacroCall, delta: isize) -> Option<Reparsed> {
-        let to_original = |offset: usize| ((offset as isize + delta).max(0) as usize).min(self.original.len());
+    pub(crate) fn reparse_macro_arguments_at(
+        &self,
+        call: &ast::MacroCall,
+        delta: isize,
+    ) -> Option<Reparsed> {
+        let to_original =
+            |offset: usize| ((offset as isize + delta).max(0) as usize).min(self.original.len());
         let token_tree = call.token_tree()?;
         let open = token_tree.syntax().first_token()?;
         let close = token_tree.syntax().last_token()?;
@@ -52,7 +57,10 @@ impl Lowerer<'_> {
         let inner_end = to_original(usize::from(close.text_range().start()));
         let inner = self.substituted.get(inner_start..inner_end)?;
         let edition = self.outline.edition.to_ra();
-        for (prefix, suffix, is_call) in [(CALL_PREFIX, CALL_SUFFIX, true), (BLOCK_PREFIX, BLOCK_SUFFIX, false)] {
+        for (prefix, suffix, is_call) in [
+            (CALL_PREFIX, CALL_SUFFIX, true),
+            (BLOCK_PREFIX, BLOCK_SUFFIX, false),
+        ] {
             let wrapped = format!("{prefix}{inner}{suffix}");
             let parse = SourceFile::parse(&wrapped, edition);
             if !parse.errors().is_empty() {
@@ -60,14 +68,18 @@ impl Lowerer<'_> {
             }
             let root = parse.syntax_node();
             let items: Vec<SyntaxNode> = if is_call {
-                let Some(arguments) = root.descendants().find_map(ast::ArgList::cast) else { continue };
-                arguments.args().map(|argument| argument.syntax().clone()).collect()
-            } else {
-                let Some(statements) = root.descendants().find_map(ast::StmtList::cast) else { continue };
-                statements
-                    .syntax()
-                    .children()
+                let Some(arguments) = root.descendants().find_map(ast::ArgList::cast) else {
+                    continue;
+                };
+                arguments
+                    .args()
+                    .map(|argument| argument.syntax().clone())
                     .collect()
+            } else {
+                let Some(statements) = root.descendants().find_map(ast::StmtList::cast) else {
+                    continue;
+                };
+                statements.syntax().children().collect()
             };
             return Some(Reparsed {
                 root,
@@ -85,7 +97,11 @@ impl Lowerer<'_> {
     pub(crate) fn lower_macro_call(&mut self, call: &ast::MacroCall) {
         let node = call.syntax().clone();
         let needs_walk = self.copy_plan.is_some() || crate::lowerer::macro_needs_lowering(&node);
-        let reparsed = if needs_walk { self.reparse_macro_arguments(call) } else { None };
+        let reparsed = if needs_walk {
+            self.reparse_macro_arguments(call)
+        } else {
+            None
+        };
         let Some(reparsed) = reparsed else {
             if self.copy_plan.is_some() {
                 self.emit_tokens_only(&node);
@@ -95,7 +111,9 @@ impl Lowerer<'_> {
             }
             return;
         };
-        let Some(token_tree) = call.token_tree() else { return };
+        let Some(token_tree) = call.token_tree() else {
+            return;
+        };
         // Everything before the arguments: path, `!`, the opening delimiter.
         let call_start = self.node_start(&node);
         self.emit_children_within(&node, call_start, reparsed.inner_start);

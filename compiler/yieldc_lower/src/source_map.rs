@@ -64,7 +64,9 @@ impl SourceMap {
         if self.entries.is_empty() {
             return None;
         }
-        let index = self.entries.partition_point(|entry| entry.lowered.end <= lowered);
+        let index = self
+            .entries
+            .partition_point(|entry| entry.lowered.end <= lowered);
         self.entries.get(index).or_else(|| self.entries.last())
     }
 
@@ -87,7 +89,8 @@ impl SourceMap {
 
     /// Whether lowered byte `lowered` lies in a check copy.
     pub fn is_check_copy(&self, lowered: usize) -> bool {
-        self.entry_at(lowered).is_some_and(|entry| entry.in_check_copy)
+        self.entry_at(lowered)
+            .is_some_and(|entry| entry.in_check_copy)
     }
 }
 
@@ -102,7 +105,9 @@ pub(crate) struct Builder {
 impl Builder {
     /// Appends original text `original[start..end]` verbatim.
     pub(crate) fn copy(&mut self, original: &str, start: usize, end: usize) {
-        let Some(slice) = original.get(start..end) else { return };
+        let Some(slice) = original.get(start..end) else {
+            return;
+        };
         if slice.is_empty() {
             return;
         }
@@ -152,6 +157,11 @@ impl Builder {
     }
 
     pub(crate) fn finish(self) -> (String, SourceMap) {
-        (self.text, SourceMap { entries: self.entries })
+        (
+            self.text,
+            SourceMap {
+                entries: self.entries,
+            },
+        )
     }
 }

@@ -33,14 +33,32 @@ fn runtime_rlib() -> &'static Path {
         std::fs::create_dir_all(&out_dir).expect("create scratch dir");
         let source = manifest_dir().join("../../library/yieldc_rt/src/lib.rs");
         let output = Command::new(rustc())
-            .args(["--edition", "2021", "--crate-type", "rlib", "--crate-name", "yieldc_rt"])
-            .args(["--cfg", "feature=\"alloc\"", "-A", "warnings", "-C", "debuginfo=0"])
+            .args([
+                "--edition",
+                "2021",
+                "--crate-type",
+                "rlib",
+                "--crate-name",
+                "yieldc_rt",
+            ])
+            .args([
+                "--cfg",
+                "feature=\"alloc\"",
+                "-A",
+                "warnings",
+                "-C",
+                "debuginfo=0",
+            ])
             .arg(&source)
             .arg("--out-dir")
             .arg(&out_dir)
             .output()
             .expect("run rustc for yieldc_rt");
-        assert!(output.status.success(), "building yieldc_rt failed:\n{}", String::from_utf8_lossy(&output.stderr));
+        assert!(
+            output.status.success(),
+            "building yieldc_rt failed:\n{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
         out_dir.join("libyieldc_rt.rlib")
     })
 }
@@ -88,7 +106,12 @@ fn programs() -> Vec<Program> {
                     nightly_error = Some(value.trim().to_owned());
                 }
             }
-            Program { name: path.file_stem().unwrap().to_string_lossy().into_owned(), source, edition, nightly_error }
+            Program {
+                name: path.file_stem().unwrap().to_string_lossy().into_owned(),
+                source,
+                edition,
+                nightly_error,
+            }
         })
         .collect()
 }
@@ -109,7 +132,11 @@ struct Compiled {
 }
 
 fn compile(mut command: Command, source_path: &Path, binary: &Path, json: bool) -> Compiled {
-    command.arg(source_path).arg("-o").arg(binary).args(["-A", "warnings", "-C", "debuginfo=0"]);
+    command
+        .arg(source_path)
+        .arg("-o")
+        .arg(binary)
+        .args(["-A", "warnings", "-C", "debuginfo=0"]);
     if json {
         command.arg("--error-format=json");
     }
@@ -123,15 +150,23 @@ fn compile(mut command: Command, source_path: &Path, binary: &Path, json: bool) 
 
 fn run(binary: &Path) -> (String, Option<i32>) {
     let output = Command::new(binary).output().expect("run program");
-    (String::from_utf8_lossy(&output.stdout).into_owned(), output.status.code())
+    (
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        output.status.code(),
+    )
 }
 
 /// `(code, primary line, lines of the "borrowed here" labels)` of each error in rustc's JSON output, with lines
 /// computed through `line_of`.
-fn json_errors(stderr: &str, mut line_of: impl FnMut(&serde_json::Value, bool) -> usize) -> Vec<(String, usize, Vec<usize>)> {
+fn json_errors(
+    stderr: &str,
+    mut line_of: impl FnMut(&serde_json::Value, bool) -> usize,
+) -> Vec<(String, usize, Vec<usize>)> {
     let mut errors = Vec::new();
     for line in stderr.lines() {
-        let Ok(value) = serde_json::from_str::<serde_json::Value>(line) else { continue };
+        let Ok(value) = serde_json::from_str::<serde_json::Value>(line) else {
+            continue;
+        };
         if value["level"] != "error" {
             continue;
         }
@@ -141,7 +176,10 @@ fn json_errors(stderr: &str, mut line_of: impl FnMut(&serde_json::Value, bool) -
         for span in value["spans"].as_array().into_iter().flatten() {
             if span["is_primary"] == true {
                 primary = line_of(span, true);
-            } else if span["label"].as_str().is_some_and(|label| label.contains("borrowed here")) {
+            } else if span["label"]
+                .as_str()
+                .is_some_and(|label| label.contains("borrowed here"))
+            {
                 others.push(line_of(span, false));
             }
         }
@@ -157,9 +195,17 @@ fn original_line(source: &str, offset: usize) -> usize {
 fn check_program(program: &Program) -> Result<String, String> {
     let dir = scratch_dir().join(&program.name);
     std::fs::create_dir_all(&dir).map_err(|error| error.to_string())?;
-    let options = LowerOptions { edition: program.edition, is_crate_root: true, ..Default::default() };
+    let options = LowerOptions {
+        edition: program.edition,
+        is_crate_root: true,
+        ..Default::default()
+    };
     let lowered: Lowered = yieldc_lower::lower(&program.source, &options);
-    let errors: Vec<_> = lowered.diagnostics.iter().filter(|d| d.level == yieldc_lower::Level::Error).collect();
+    let errors: Vec<_> = lowered
+        .diagnostics
+        .iter()
+        .filter(|d| d.level == yieldc_lower::Level::Error)
+        .collect();
     if !errors.is_empty() {
         return Err(format!("lowering reported errors: {errors:#?}"));
     }
@@ -176,12 +222,30 @@ fn check_program(program: &Program) -> Result<String, String> {
         .args(["--edition", edition, "--crate-name", &program.name])
         .arg("--extern")
         .arg(format!("yieldc_rt={}", runtime_rlib().display()));
-    let lowered_build = compile(stable, &lowered_path, &dir.join("lowered.bin"), program.nightly_error.is_some());
+    let lowered_build = compile(
+        stable,
+        &lowered_path,
+        &dir.join("lowered.bin"),
+        program.nightly_error.is_some(),
+    );
 
     let nightly = if nightly_available() {
         let mut command = Command::new("rustup");
-        command.args(["run", "nightly", "rustc", "--edition", edition, "--crate-name", &program.name]);
-        Some(compile(command, &original_path, &dir.join("nightly.bin"), program.nightly_error.is_some()))
+        command.args([
+            "run",
+            "nightly",
+            "rustc",
+            "--edition",
+            edition,
+            "--crate-name",
+            &program.name,
+        ]);
+        Some(compile(
+            command,
+            &original_path,
+            &dir.join("nightly.bin"),
+            program.nightly_error.is_some(),
+        ))
     } else {
         None
     };
@@ -192,7 +256,10 @@ fn check_program(program: &Program) -> Result<String, String> {
         }
         let ours = json_errors(&lowered_build.stderr, |span, _| {
             let lowered_offset = span["byte_start"].as_u64().unwrap_or(0) as usize;
-            original_line(&program.source, lowered.source_map.to_original(lowered_offset))
+            original_line(
+                &program.source,
+                lowered.source_map.to_original(lowered_offset),
+            )
         });
         let in_copy: Vec<bool> = lowered_build
             .stderr
@@ -200,50 +267,83 @@ fn check_program(program: &Program) -> Result<String, String> {
             .filter_map(|line| serde_json::from_str::<serde_json::Value>(line).ok())
             .filter(|value| value["level"] == "error" && value["code"]["code"] == "E0506")
             .map(|value| {
-                value["spans"].as_array().into_iter().flatten().filter(|span| span["is_primary"] == true).all(|span| {
-                    lowered.source_map.is_check_copy(span["byte_start"].as_u64().unwrap_or(0) as usize)
-                })
+                value["spans"]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .filter(|span| span["is_primary"] == true)
+                    .all(|span| {
+                        lowered
+                            .source_map
+                            .is_check_copy(span["byte_start"].as_u64().unwrap_or(0) as usize)
+                    })
             })
             .collect();
         let e0506: Vec<_> = ours.iter().filter(|(code, _, _)| code == "E0506").collect();
         if e0506.is_empty() || in_copy.iter().any(|inside| !inside) {
-            return Err(format!("expected E0506 from a check copy, got:\n{}", human(&lowered_build.stderr)));
+            return Err(format!(
+                "expected E0506 from a check copy, got:\n{}",
+                human(&lowered_build.stderr)
+            ));
         }
         // The borrow (E0506's secondary span) sits where nightly's E0626 points.
-        let mut our_lines: Vec<usize> = e0506.iter().flat_map(|(_, _, others)| others.iter().copied()).collect();
+        let mut our_lines: Vec<usize> = e0506
+            .iter()
+            .flat_map(|(_, _, others)| others.iter().copied())
+            .collect();
         our_lines.sort();
         our_lines.dedup();
         let Some(nightly) = nightly else {
-            return Ok(format!("note: nightly absent, {} checked against the check copy only", program.name));
+            return Ok(format!(
+                "note: nightly absent, {} checked against the check copy only",
+                program.name
+            ));
         };
         if nightly.success {
             return Err("nightly accepted a program marked `nightly-error`".to_owned());
         }
-        let theirs = json_errors(&nightly.stderr, |span, _| span["line_start"].as_u64().unwrap_or(0) as usize);
-        let mut their_lines: Vec<usize> =
-            theirs.iter().filter(|(code, _, _)| code == expected_code).map(|(_, line, _)| *line).collect();
+        let theirs = json_errors(&nightly.stderr, |span, _| {
+            span["line_start"].as_u64().unwrap_or(0) as usize
+        });
+        let mut their_lines: Vec<usize> = theirs
+            .iter()
+            .filter(|(code, _, _)| code == expected_code)
+            .map(|(_, line, _)| *line)
+            .collect();
         their_lines.sort();
         their_lines.dedup();
         if their_lines.is_empty() {
-            return Err(format!("nightly did not report {expected_code}:\n{}", human(&nightly.stderr)));
+            return Err(format!(
+                "nightly did not report {expected_code}:\n{}",
+                human(&nightly.stderr)
+            ));
         }
         if our_lines != their_lines {
             return Err(format!(
                 "nightly reports {expected_code} on lines {their_lines:?}, the check copy's borrows are on lines {our_lines:?}"
             ));
         }
-        return Ok(format!("{}: rejected like nightly (lines {their_lines:?})", program.name));
+        return Ok(format!(
+            "{}: rejected like nightly (lines {their_lines:?})",
+            program.name
+        ));
     }
 
     if !lowered_build.success {
-        return Err(format!("the lowered program does not compile:\n{}\n--- lowered text ---\n{}", lowered_build.stderr, lowered.text));
+        return Err(format!(
+            "the lowered program does not compile:\n{}\n--- lowered text ---\n{}",
+            lowered_build.stderr, lowered.text
+        ));
     }
     let (our_stdout, our_status) = run(&lowered_build.binary);
     let Some(nightly) = nightly else {
         if our_status != Some(0) {
             return Err(format!("the lowered program exited with {our_status:?}"));
         }
-        return Ok(format!("note: nightly absent, {} only compiled and ran", program.name));
+        return Ok(format!(
+            "note: nightly absent, {} only compiled and ran",
+            program.name
+        ));
     };
     if !nightly.success {
         return Err(format!("nightly rejects the program:\n{}", nightly.stderr));
@@ -272,16 +372,30 @@ fn programs_behave_like_nightly() {
     assert!(!programs.is_empty());
     runtime_rlib();
     if !nightly_available() {
-        println!("note: `rustup run nightly rustc` is not available; skipping the comparison with nightly");
+        println!(
+            "note: `rustup run nightly rustc` is not available; skipping the comparison with nightly"
+        );
     }
     let results: Vec<(String, Result<String, String>)> = std::thread::scope(|scope| {
         let handles: Vec<_> = programs
             .iter()
-            .map(|program| (program.name.clone(), scope.spawn(move || check_program(program))))
+            .map(|program| {
+                (
+                    program.name.clone(),
+                    scope.spawn(move || check_program(program)),
+                )
+            })
             .collect();
         handles
             .into_iter()
-            .map(|(name, handle)| (name, handle.join().unwrap_or_else(|_| Err("the check panicked".to_owned()))))
+            .map(|(name, handle)| {
+                (
+                    name,
+                    handle
+                        .join()
+                        .unwrap_or_else(|_| Err("the check panicked".to_owned())),
+                )
+            })
             .collect()
     });
     let mut failures = Vec::new();
@@ -291,5 +405,10 @@ fn programs_behave_like_nightly() {
             Err(message) => failures.push(format!("=== {name}\n{message}")),
         }
     }
-    assert!(failures.is_empty(), "{} program(s) failed:\n{}", failures.len(), failures.join("\n\n"));
+    assert!(
+        failures.is_empty(),
+        "{} program(s) failed:\n{}",
+        failures.len(),
+        failures.join("\n\n")
+    );
 }

@@ -87,7 +87,9 @@ pub fn might_use_coroutine_syntax(source: &str) -> bool {
         ("feature", false),
     ];
     let bytes = source.as_bytes();
-    NEEDLES.iter().any(|(needle, whole)| contains_word(bytes, needle.as_bytes(), *whole))
+    NEEDLES
+        .iter()
+        .any(|(needle, whole)| contains_word(bytes, needle.as_bytes(), *whole))
 }
 
 /// Parses `source` and finds its coroutine forms.

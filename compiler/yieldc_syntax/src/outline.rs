@@ -298,6 +298,15 @@ pub fn enclosing_body(node: &SyntaxNode) -> Enclosing {
             }
         }
         if let Some(closure) = ast::ClosureExpr::cast(ancestor.clone()) {
+            if closure.gen_token().is_some() {
+                // `gen`/`async gen` closures are rejected on their own; their yields are not
+                // reported again.
+                return if closure.async_token().is_some() {
+                    Enclosing::AsyncGen(ancestor.text_range())
+                } else {
+                    Enclosing::SyncGen(ancestor.text_range())
+                };
+            }
             if is_coroutine_closure(&closure) {
                 return Enclosing::Coroutine(ancestor.text_range());
             }
@@ -420,7 +429,7 @@ fn find_forms(outline: &mut Outline, options: &ParseOptions, diagnostics: &mut V
                     },
                     span,
                 });
-                check_yield_context(outline, &node, span, diagnostics);
+                check_yield_context(outline, &node, span, gates_known, diagnostics);
             }
             SyntaxKind::AWAIT_EXPR => {
                 let Some(await_expr) = ast::AwaitExpr::cast(node.clone()) else {
@@ -441,7 +450,7 @@ fn find_forms(outline: &mut Outline, options: &ParseOptions, diagnostics: &mut V
                         },
                         span,
                     });
-                    check_yield_context(outline, &node, span, diagnostics);
+                    check_yield_context(outline, &node, span, gates_known, diagnostics);
                 } else if let Enclosing::SyncGen(body) | Enclosing::Coroutine(body) =
                     enclosing_body(&node)
                 {
@@ -535,12 +544,35 @@ fn find_forms(outline: &mut Outline, options: &ParseOptions, diagnostics: &mut V
                         kind: FormKind::CoroutineClosure { is_static, is_move },
                         span,
                     });
+                    let attribute_span = closure
+                        .attrs()
+                        .find(|attribute| {
+                            attribute
+                                .meta()
+                                .and_then(|meta| meta.path())
+                                .is_some_and(|path| {
+                                    path.syntax().text().to_string().trim() == "coroutine"
+                                })
+                        })
+                        .map(|attribute| Span::from_range(attribute.syntax().text_range()))
+                        .unwrap_or(span);
+                    let is_statement = node.parent().is_some_and(|parent| {
+                        matches!(parent.kind(), SyntaxKind::EXPR_STMT | SyntaxKind::STMT_LIST)
+                    });
+                    if !is_statement && !gate(outline, "stmt_expr_attributes") {
+                        diagnostics.push(Diagnostic::missing_feature(
+                            "attributes on expressions are experimental",
+                            "stmt_expr_attributes",
+                            15701,
+                            attribute_span,
+                        ));
+                    }
                     if !gate(outline, "coroutines") {
                         diagnostics.push(Diagnostic::missing_feature(
                             "the `#[coroutine]` attribute is an experimental feature",
                             "coroutines",
                             43122,
-                            span,
+                            attribute_span,
                         ));
                     }
                 }
@@ -554,6 +586,18 @@ fn find_forms(outline: &mut Outline, options: &ParseOptions, diagnostics: &mut V
                         kind: FormKind::IterMacro,
                         span,
                     });
+                    if !gate(outline, "iter_macro") {
+                        let primary = call
+                            .path()
+                            .map(|path| Span::from_range(path.syntax().text_range()))
+                            .unwrap_or(span);
+                        diagnostics.push(Diagnostic::missing_feature(
+                            "use of unstable library feature `iter_macro`: generators are unstable",
+                            "iter_macro",
+                            142269,
+                            primary,
+                        ));
+                    }
                 }
             }
             _ => {}
@@ -567,9 +611,23 @@ fn check_yield_context(
     outline: &Outline,
     node: &SyntaxNode,
     span: Span,
+    gates_known: bool,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
-    match enclosing_body(node) {
+    let enclosing = enclosing_body(node);
+    let in_gen = matches!(enclosing, Enclosing::SyncGen(_) | Enclosing::AsyncGen(_));
+    let gated = outline.feature_enabled("yield_expr")
+        || outline.feature_enabled("coroutines")
+        || (in_gen && outline.feature_enabled("gen_blocks"));
+    if gates_known && !gated {
+        diagnostics.push(Diagnostic::missing_feature(
+            "yield syntax is experimental",
+            "yield_expr",
+            43122,
+            span,
+        ));
+    }
+    match enclosing {
         Enclosing::SyncGen(_) | Enclosing::AsyncGen(_) | Enclosing::Coroutine(_) => {}
         Enclosing::Async(_) => {
             let in_gen = node.ancestors().any(|ancestor| {

@@ -1,0 +1,173 @@
+//! Lowering snapshots, one per form: the input, then the lowered text, then the diagnostics.
+//! Review changes with `cargo insta review` (or `INSTA_UPDATE=always` and `git diff`); never
+//! edit the `.snap` files by hand.
+
+use yieldc_lower::{Edition, LowerOptions, lower};
+
+fn check(name: &str, input: &str) {
+    check_with(
+        name,
+        input,
+        LowerOptions {
+            edition: Edition::E2024,
+            is_crate_root: true,
+            ..Default::default()
+        },
+    );
+}
+
+fn check_with(name: &str, input: &str, options: LowerOptions) {
+    let lowered = lower(input, &options);
+    let mut report = format!("{input}\n=== lowered ===\n{}", lowered.text);
+    if !lowered.diagnostics.is_empty() {
+        report.push_str("\n=== diagnostics ===\n");
+        for diagnostic in &lowered.diagnostics {
+            report.push_str(&format!(
+                "{}[{}]: {} @ {}..{} {:?}\n",
+                match diagnostic.level {
+                    yieldc_lower::Level::Error => "error",
+                    yieldc_lower::Level::Warning => "warning",
+                },
+                diagnostic.code.unwrap_or("-"),
+                diagnostic.message,
+                diagnostic.primary.start,
+                diagnostic.primary.end,
+                diagnostic.help
+            ));
+        }
+    }
+    insta::assert_snapshot!(name, report);
+}
+
+#[test]
+fn gen_block() {
+    check(
+        "gen_block",
+        "#![feature(gen_blocks)]\nfn f() -> impl Iterator<Item = u8> {\n    gen {\n        let x = 1;\n        yield x;\n    }\n}\n",
+    );
+}
+
+#[test]
+fn gen_move_block_with_capture() {
+    check(
+        "gen_move_block",
+        "fn f(v: Vec<u8>) -> impl Iterator<Item = u8> {\n    gen move {\n        for x in v {\n            yield x;\n        }\n    }\n}\n",
+    );
+}
+
+#[test]
+fn gen_block_boxed_when_shadowing() {
+    check(
+        "gen_block_boxed",
+        "fn f() -> impl Iterator<Item = u8> {\n    gen {\n        let x = 1;\n        let x = x + 1;\n        yield x;\n    }\n}\n",
+    );
+}
+
+#[test]
+fn gen_block_force_boxed() {
+    check_with(
+        "gen_block_force_boxed",
+        "fn f() -> impl Iterator<Item = u8> {\n    gen { yield 1; }\n}\n",
+        LowerOptions {
+            force_boxed: true,
+            is_crate_root: true,
+            ..Default::default()
+        },
+    );
+}
+
+#[test]
+fn postfix_and_bare_yield() {
+    check(
+        "postfix_yield",
+        "fn f() -> impl Iterator<Item = ()> {\n    gen {\n        ().yield;\n        yield;\n    }\n}\n",
+    );
+}
+
+#[test]
+fn gen_fn_free() {
+    check(
+        "gen_fn_free",
+        "gen fn count(mut n: u32, step: u32) -> u32 {\n    while n > 0 {\n        yield n;\n        n -= step;\n    }\n}\n",
+    );
+}
+
+#[test]
+fn gen_fn_unit_items_and_borrowed_argument() {
+    check(
+        "gen_fn_unit",
+        "gen fn ticks(s: &str) {\n    for _ in s.chars() {\n        yield;\n    }\n}\n",
+    );
+}
+
+#[test]
+fn gen_fn_in_traits_and_impls() {
+    check(
+        "gen_fn_trait",
+        "trait T {\n    gen fn a(&self) -> u8;\n    gen fn b(&self) -> u8 { yield 1; }\n}\nimpl T for () {\n    gen fn a(&self) -> u8 { yield 2; }\n}\n",
+    );
+}
+
+#[test]
+fn async_gen_block_and_fn() {
+    check(
+        "async_gen",
+        "async gen fn f(n: u8) -> u8 {\n    yield n;\n}\nfn g() {\n    let s = async gen move {\n        let v = vec![1];\n        for x in &v { yield *x; }\n    };\n}\n",
+    );
+}
+
+#[test]
+fn for_await() {
+    check(
+        "for_await",
+        "async fn f(s: impl AsyncIterator<Item = u8>) {\n    'outer: for await x in s {\n        println!(\"{x}\");\n    }\n}\n",
+    );
+}
+
+#[test]
+fn coroutine_closures() {
+    check(
+        "coroutine",
+        "fn f() {\n    let a = #[coroutine] |x: i32| {\n        let y = yield x;\n        y\n    };\n    let b = #[coroutine] static move || {\n        let v = [1];\n        for p in &v { yield *p; }\n    };\n}\n",
+    );
+}
+
+#[test]
+fn iter_macro() {
+    check(
+        "iter_macro",
+        "use std::iter::iter;\nfn f() {\n    let it = iter!(|n: u8| {\n        yield n;\n    });\n}\n",
+    );
+}
+
+#[test]
+fn library_paths_and_features() {
+    check(
+        "paths",
+        "#![feature(coroutines, coroutine_trait, negative_impls, stmt_expr_attributes)]\nuse std::ops::{Coroutine, CoroutineState, Add};\nuse core::async_iter::AsyncIterator;\nfn f() { let _ = std::iter::from_coroutine(#[coroutine] || { yield 1; }); }\n",
+    );
+}
+
+#[test]
+fn macro_arguments() {
+    check(
+        "macro_arguments",
+        "fn f() {\n    println!(\"{:?}\", gen { yield 1; }.count());\n    let g = gen {\n        let x = 2;\n        assert_eq!(x, 2, \"{}\", x);\n        yield x;\n    };\n}\n",
+    );
+}
+
+#[test]
+fn match_and_if_let_bindings_in_the_check_copy() {
+    check(
+        "check_copy_bindings",
+        "fn f(o: Option<(u8, u8)>) -> impl Iterator<Item = u8> {\n    gen move {\n        if let Some((a, b)) = o {\n            yield a;\n            yield b;\n        }\n        match o {\n            Some((c, _)) => yield c,\n            None => {}\n        }\n    }\n}\n",
+    );
+}
+
+#[test]
+fn diagnostics() {
+    check(
+        "diagnostics",
+        "fn f() {\n    let g = gen { yield 1; };\n    let h = gen { async {}.await; };\n    let i = gen { let a = async { yield 2; }; };\n    let c = async gen || { yield 3; };\n}\nfn p() { yield 1; }\n",
+    );
+}
