@@ -382,6 +382,9 @@ fn compile_shadowed(
     let mut summaries = Vec::new();
     for text_line in BufReader::new(child_stderr).lines() {
         let Ok(text_line) = text_line else { break };
+        if std::env::var_os("YIELDC_DEBUG_DIAGNOSTICS").is_some() {
+            eprintln!("yieldc-debug: {text_line}");
+        }
         let parsed: Option<serde_json::Value> = text_line
             .starts_with('{')
             .then(|| serde_json::from_str(&text_line).ok())

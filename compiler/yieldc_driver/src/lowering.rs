@@ -155,22 +155,69 @@ pub struct LowerRequest {
 /// Identifies the lowering in `-vV` (changes when the front end changes).
 pub const LOWERING_HASH: &str = env!("YIELDC_LOWERING_HASH");
 
-/// Lowers one file.
-// FIXME(frontend): identity lowering until `yieldc_lower::lower` compiles; then call it here and
-// convert its `SourceMap` entries and diagnostics.
+/// Lowers one file with `yieldc_lower`.
 pub fn lower_file(source: &str, request: &LowerRequest) -> LoweredFile {
-    let _ = request;
+    let options = yieldc_lower::LowerOptions {
+        edition: match request.edition {
+            Edition::E2015 => yieldc_lower::Edition::E2015,
+            Edition::E2018 => yieldc_lower::Edition::E2018,
+            Edition::E2021 => yieldc_lower::Edition::E2021,
+            Edition::E2024 => yieldc_lower::Edition::E2024,
+        },
+        is_crate_root: request.is_crate_root,
+        crate_features: request.crate_features.clone(),
+        ..Default::default()
+    };
+    let lowered = yieldc_lower::lower(source, &options);
+    let segments = lowered
+        .source_map
+        .entries()
+        .iter()
+        .map(|entry| Segment {
+            lowered: entry.lowered.clone(),
+            original: entry.original.clone(),
+            generated: entry.kind.map(generated_kind),
+            in_check_copy: entry.in_check_copy,
+        })
+        .collect();
+    let diagnostics = lowered
+        .diagnostics
+        .into_iter()
+        .map(|diagnostic| FrontEndDiagnostic {
+            is_error: diagnostic.level == yieldc_lower::Level::Error,
+            code: diagnostic.code.map(str::to_string),
+            message: diagnostic.message,
+            primary: (
+                diagnostic.primary.start..diagnostic.primary.end,
+                diagnostic.primary_label,
+            ),
+            labels: diagnostic
+                .labels
+                .into_iter()
+                .map(|label| (label.span.start..label.span.end, label.message))
+                .collect(),
+            help: diagnostic.help,
+            notes: diagnostic.notes,
+        })
+        .collect();
     LoweredFile {
-        text: source.to_string(),
-        segments: vec![Segment {
-            lowered: 0..source.len(),
-            original: 0..source.len(),
-            generated: None,
-            in_check_copy: false,
-        }],
-        diagnostics: Vec::new(),
+        text: lowered.text,
+        segments,
+        diagnostics,
     }
 }
 
 /// Whether the real front end is linked (`false` while the adapter is the identity).
-pub const FRONT_END_LINKED: bool = false;
+pub const FRONT_END_LINKED: bool = true;
+
+fn generated_kind(kind: yieldc_lower::DesugaringKind) -> GeneratedKind {
+    use yieldc_lower::DesugaringKind as Kind;
+    match kind {
+        Kind::GenBlock => GeneratedKind::GenBlock,
+        Kind::AsyncGenBlock => GeneratedKind::AsyncGenBlock,
+        Kind::GenFn => GeneratedKind::GenFn,
+        Kind::AsyncGenFn => GeneratedKind::AsyncGenFn,
+        Kind::Yield => GeneratedKind::Yield,
+        _ => GeneratedKind::Other,
+    }
+}
