@@ -96,13 +96,23 @@ pub(crate) fn binding_names(pat: &SyntaxNode, names: &mut Vec<String>) {
             && let Some(name) = ident.name()
         {
             let text = name.text().to_string();
-            if is_binding_name(&text) && !names.contains(&text) {
+            if is_pattern_binding(&text) && !names.contains(&text) {
                 names.push(text);
             }
         }
     }
 }
 
+/// Whether an identifier pattern named `name` binds a variable. Every identifier pattern
+/// may bind (a local may be named `X`); `None` and `_` never do. Treating a unit struct or a
+/// constant pattern as a binding only adds a harmless rebinding to the copy.
+fn is_pattern_binding(name: &str) -> bool {
+    name != "_" && name != "None"
+}
+
+/// Whether a path expression named `name` may refer to a local: snake case names may; other
+/// names are constants, statics, unit structs and variants unless the file binds the name
+/// in a pattern somewhere.
 fn is_binding_name(name: &str) -> bool {
     name.chars()
         .next()
@@ -529,6 +539,24 @@ impl Analyzer<'_, '_> {
         Ok(())
     }
 
+    /// Whether any identifier pattern of the file is named `name` (then a non-snake-case path
+    /// may be a local and is treated as one).
+    fn file_binds(&self, name: &str) -> bool {
+        if name == "None" || name == "self" || name == "Self" {
+            return false;
+        }
+        self.lowerer
+            .outline
+            .root
+            .descendants()
+            .filter_map(ast::IdentPat::cast)
+            .any(|ident| {
+                ident
+                    .name()
+                    .is_some_and(|ident_name| ident_name.text() == name)
+            })
+    }
+
     fn resolves(&self, name: &str) -> bool {
         self.scopes
             .iter()
@@ -542,7 +570,7 @@ impl Analyzer<'_, '_> {
             }
             return Ok(());
         }
-        if !is_binding_name(name) || self.resolves(name) {
+        if self.resolves(name) || !(is_binding_name(name) || self.file_binds(name)) {
             return Ok(());
         }
         let parent_kind = node.parent().map(|parent| parent.kind());
@@ -582,7 +610,7 @@ impl Analyzer<'_, '_> {
             };
             let Some(name) = ident.name() else { continue };
             let text = name.text().to_string();
-            if !is_binding_name(&text) {
+            if !is_pattern_binding(&text) {
                 continue;
             }
             let plain_top_level =
