@@ -103,9 +103,8 @@ pub(crate) fn binding_names(pat: &SyntaxNode, names: &mut Vec<String>) {
     }
 }
 
-/// Whether an identifier pattern named `name` binds a variable. Every identifier pattern
-/// may bind (a local may be named `X`); `None` and `_` never do. Treating a unit struct or a
-/// constant pattern as a binding only adds a harmless rebinding to the copy.
+/// Whether an identifier pattern named `name` may bind a variable: every one but `None` and
+/// `_` (upper-case ones send the body to the boxed representation, see `bind`).
 fn is_pattern_binding(name: &str) -> bool {
     name != "_" && name != "None"
 }
@@ -612,6 +611,12 @@ impl Analyzer<'_, '_> {
             let text = name.text().to_string();
             if !is_pattern_binding(&text) {
                 continue;
+            }
+            if !is_binding_name(&text) && !matches!(site, Site::NotOurs) && self.ours() {
+                // A unit variant, unit struct or constant pattern (`Less =>`), or a local named
+                // in upper case: rebinding the first is an error (E0530), ignoring the second
+                // unsound.
+                return Err(format!("the pattern `{text}` may or may not bind"));
             }
             let plain_top_level =
                 node == *pat && ident.ref_token().is_none() && ident.pat().is_none();

@@ -6,7 +6,9 @@
 //! - `//@ edition: 2021` (default 2024);
 //! - `//@ nightly-error: E0626`: nightly rejects the program with E0626; the lowered program
 //!   must be rejected with E0506 from a check copy, whose borrow is on the same original line
-//!   as nightly's error.
+//!   as nightly's error;
+//! - `//@ fixme-accepted: E0626`: a known divergence (the program says why): nightly rejects
+//!   the program with that code, yieldc accepts it; the lowered program must compile and run.
 //!
 //! When nightly is not installed the comparison is skipped with a printed note; the lowered
 //! program must still compile and run successfully (or be rejected, for `nightly-error`).
@@ -83,6 +85,7 @@ struct Program {
     source: String,
     edition: Edition,
     nightly_error: Option<String>,
+    fixme_accepted: Option<String>,
 }
 
 fn programs() -> Vec<Program> {
@@ -98,6 +101,7 @@ fn programs() -> Vec<Program> {
             let source = std::fs::read_to_string(&path).expect("read program");
             let mut edition = Edition::E2024;
             let mut nightly_error = None;
+            let mut fixme_accepted = None;
             for line in source.lines().take_while(|line| line.starts_with("//@")) {
                 if let Some(value) = line.strip_prefix("//@ edition:") {
                     edition = Edition::from_flag(value.trim()).expect("edition");
@@ -105,12 +109,16 @@ fn programs() -> Vec<Program> {
                 if let Some(value) = line.strip_prefix("//@ nightly-error:") {
                     nightly_error = Some(value.trim().to_owned());
                 }
+                if let Some(value) = line.strip_prefix("//@ fixme-accepted:") {
+                    fixme_accepted = Some(value.trim().to_owned());
+                }
             }
             Program {
                 name: path.file_stem().unwrap().to_string_lossy().into_owned(),
                 source,
                 edition,
                 nightly_error,
+                fixme_accepted,
             }
         })
         .collect()
@@ -336,6 +344,22 @@ fn check_program(program: &Program) -> Result<String, String> {
         ));
     }
     let (our_stdout, our_status) = run(&lowered_build.binary);
+    if let Some(code) = &program.fixme_accepted {
+        if our_status != Some(0) {
+            return Err(format!("the lowered program exited with {our_status:?}"));
+        }
+        if let Some(nightly) = nightly
+            && (nightly.success || !nightly.stderr.contains(&format!("error[{code}]")))
+        {
+            return Err(format!(
+                "nightly no longer rejects this program with {code}: remove the FIXME"
+            ));
+        }
+        return Ok(format!(
+            "{}: FIXME known divergence, nightly rejects with {code}, yieldc accepts",
+            program.name
+        ));
+    }
     let Some(nightly) = nightly else {
         if our_status != Some(0) {
             return Err(format!("the lowered program exited with {our_status:?}"));
