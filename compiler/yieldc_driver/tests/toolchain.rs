@@ -1,0 +1,441 @@
+//! The assembled toolchain on real cargo projects: every item of the "wrapper toolchain" list
+//! of the design brief, end to end.
+//!
+//! The toolchain is assembled once (by `xtask/src/dist.rs`, included below) from the driver
+//! binaries this test run built, into `CARGO_TARGET_TMPDIR`; projects are generated there too and
+//! share one target directory, except where a test needs its own.
+
+#[allow(dead_code)]
+#[path = "../../../xtask/src/dist.rs"]
+mod dist;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::sync::OnceLock;
+
+fn workspace() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn scratch() -> PathBuf {
+    PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("yieldc-driver-tests")
+}
+
+/// The assembled toolchain (once per test process).
+fn toolchain() -> &'static Path {
+    static TOOLCHAIN: OnceLock<PathBuf> = OnceLock::new();
+    TOOLCHAIN.get_or_init(|| {
+        let prefix = scratch().join("toolchain");
+        let bin_dir = Path::new(env!("CARGO_BIN_EXE_yieldc-rustc"))
+            .parent()
+            .unwrap();
+        let config = dist::Config::load(&workspace());
+        dist::assemble(bin_dir, &workspace(), &prefix, &config.base)
+            .expect("assembling the toolchain");
+        prefix
+    })
+}
+
+fn rustc() -> PathBuf {
+    toolchain().join("bin/rustc")
+}
+
+struct Project {
+    dir: PathBuf,
+    target: PathBuf,
+}
+
+impl Project {
+    /// A fresh package `name` with `files` (path, contents); `Cargo.toml` is generated unless
+    /// given.
+    fn new(name: &str, files: &[(&str, &str)]) -> Project {
+        let dir = scratch().join("projects").join(name);
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        if !files.iter().any(|(path, _)| *path == "Cargo.toml") {
+            let manifest = format!(
+                "[package]\nname = \"{name}\"\nversion = \"0.1.0\"\nedition = \"2024\"\n\n[workspace]\n"
+            );
+            std::fs::write(dir.join("Cargo.toml"), manifest).unwrap();
+        }
+        for (path, contents) in files {
+            write(&dir.join(path), contents);
+        }
+        Project {
+            dir,
+            target: scratch().join("shared-target"),
+        }
+    }
+
+    fn with_target(mut self, target: PathBuf) -> Project {
+        self.target = target;
+        self
+    }
+
+    fn cargo(&self, args: &[&str]) -> Output {
+        let toolchain = toolchain();
+        let mut command = Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()));
+        command
+            .args(args)
+            .current_dir(&self.dir)
+            .env("RUSTC", toolchain.join("bin/rustc"))
+            .env("RUSTDOC", toolchain.join("bin/rustdoc"))
+            .env("CARGO_TARGET_DIR", &self.target)
+            .env("CARGO_TERM_COLOR", "never")
+            .env_remove("RUSTC_WRAPPER")
+            .env_remove("RUSTC_WORKSPACE_WRAPPER")
+            .env_remove("CARGO_MANIFEST_DIR")
+            .env_remove("RUSTFLAGS");
+        command.output().expect("running cargo")
+    }
+
+    fn shadow_dirs(&self, crate_name: &str) -> Vec<PathBuf> {
+        let Ok(entries) = std::fs::read_dir(self.target.join("yieldc/shadow")) else {
+            return Vec::new();
+        };
+        entries
+            .flatten()
+            .map(|entry| entry.path())
+            .filter(|path| {
+                let name = path.file_name().unwrap().to_string_lossy().into_owned();
+                path.is_dir() && (name == crate_name || name.starts_with(&format!("{crate_name}-")))
+            })
+            .collect()
+    }
+}
+
+fn write(path: &Path, contents: &str) {
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(path, contents).unwrap();
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+#[track_caller]
+fn assert_success(output: &Output) {
+    assert!(
+        output.status.success(),
+        "failed: {}\nstdout:\n{}\nstderr:\n{}",
+        output.status,
+        text(&output.stdout),
+        text(&output.stderr)
+    );
+}
+
+#[track_caller]
+fn assert_no_shadow_leak(stderr: &str) {
+    assert!(
+        !stderr.contains("yieldc/shadow"),
+        "a shadow path leaked:\n{stderr}"
+    );
+    assert!(
+        !stderr.contains("__yieldc"),
+        "lowered text leaked:\n{stderr}"
+    );
+}
+
+const GEN_MAIN: &str = r#"#![feature(gen_blocks)]
+
+mod helper;
+
+gen fn countdown(from: u32) -> u32 {
+    let mut n = from;
+    while n > 0 {
+        yield n;
+        n -= 1;
+    }
+}
+
+fn main() {
+    let items: Vec<u32> = countdown(3).collect();
+    println!("items {items:?}");
+    println!("here {}:{}", file!(), line!());
+    println!("data {}", include_str!("data.txt").trim());
+    println!("helper {}", helper::evens().take(3).map(|n| n.to_string()).collect::<Vec<_>>().join(","));
+    if std::env::args().any(|arg| arg == "panic") {
+        let mut it = gen { yield 1u8; panic!("boom") };
+        it.next();
+        it.next();
+    }
+}
+"#;
+
+const GEN_HELPER: &str = r#"pub fn evens() -> impl Iterator<Item = u64> {
+    gen move {
+        let mut n = 0;
+        loop {
+            yield n;
+            n += 2;
+        }
+    }
+}
+"#;
+
+#[test]
+fn probes_pass_through() {
+    let version = Command::new(rustc()).arg("-vV").output().unwrap();
+    assert_success(&version);
+    let version = text(&version.stdout);
+    assert!(version.starts_with("rustc "), "{version}");
+    assert!(version.contains("\nhost: "), "{version}");
+    assert!(version.contains("\nyieldc: "), "{version}");
+
+    let base = dist::base_tool(&dist::Config::load(&workspace()).base, "rustc").unwrap();
+    let probe_args = [
+        "-",
+        "--crate-name",
+        "___",
+        "--print=file-names",
+        "--crate-type",
+        "bin",
+        "--crate-type",
+        "lib",
+    ];
+    let ours = Command::new(rustc())
+        .args(probe_args)
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    let theirs = Command::new(base)
+        .args(probe_args)
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    assert_success(&ours);
+    assert_eq!(text(&ours.stdout), text(&theirs.stdout));
+
+    let help = Command::new(rustc()).arg("--help").output().unwrap();
+    assert!(text(&help.stdout).contains("--yieldc-print-lowered"));
+}
+
+#[test]
+fn crate_without_syntax_is_passed_through_without_a_copy() {
+    let project = Project::new(
+        "plain_crate",
+        &[(
+            "src/main.rs",
+            "fn main() { println!(\"plain {}\", file!()); }\n",
+        )],
+    );
+    let output = project.cargo(&["run", "-q"]);
+    assert_success(&output);
+    assert_eq!(text(&output.stdout), "plain src/main.rs\n");
+    assert!(
+        project.shadow_dirs("plain_crate").is_empty(),
+        "a shadow tree was created"
+    );
+}
+
+#[test]
+fn gen_fn_crate_builds_runs_and_names_original_locations() {
+    let project = Project::new(
+        "gen_crate",
+        &[
+            ("src/main.rs", GEN_MAIN),
+            ("src/helper.rs", GEN_HELPER),
+            ("src/data.txt", "included\n"),
+        ],
+    );
+    let output = project.cargo(&["run", "-q"]);
+    assert_success(&output);
+    assert_no_shadow_leak(&text(&output.stderr));
+    assert_eq!(
+        text(&output.stdout),
+        "items [3, 2, 1]\nhere src/main.rs:16\ndata included\nhelper 0,2,4\n"
+    );
+    assert!(
+        !project.shadow_dirs("gen_crate").is_empty(),
+        "the crate was not shadowed"
+    );
+
+    // Panic locations name the original file and line.
+    let output = project.cargo(&["run", "-q", "--", "panic"]);
+    assert!(!output.status.success());
+    let stderr = text(&output.stderr);
+    assert!(stderr.contains("panicked at src/main.rs:20:"), "{stderr}");
+    assert_no_shadow_leak(&stderr);
+
+    // dep-info names the original files.
+    let deps = project.target.join("debug/deps");
+    let mut dep_infos = 0;
+    for entry in std::fs::read_dir(&deps).unwrap().flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name.starts_with("gen_crate-") && name.ends_with(".d") {
+            dep_infos += 1;
+            let dep_info = std::fs::read_to_string(entry.path()).unwrap();
+            assert!(!dep_info.contains("yieldc/shadow"), "{dep_info}");
+            assert!(
+                dep_info.contains(&format!("{}/src/data.txt", project.dir.display())),
+                "{dep_info}"
+            );
+            assert!(
+                dep_info.contains(&format!("{}/src/helper.rs", project.dir.display())),
+                "{dep_info}"
+            );
+        }
+    }
+    assert!(dep_infos > 0);
+
+    // A no-op rebuild is fresh.
+    let output = project.cargo(&["build", "-v"]);
+    assert_success(&output);
+    let stderr = text(&output.stderr);
+    assert!(stderr.contains("Fresh gen_crate"), "{stderr}");
+
+    // Editing a module or an `include_str!` target rebuilds.
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    write(&project.dir.join("src/data.txt"), "edited\n");
+    let output = project.cargo(&["run", "-q"]);
+    assert_success(&output);
+    assert!(text(&output.stdout).contains("data edited\n"));
+    write(
+        &project.dir.join("src/helper.rs"),
+        &GEN_HELPER.replace("n += 2", "n += 3"),
+    );
+    let output = project.cargo(&["run", "-q"]);
+    assert_success(&output);
+    assert!(
+        text(&output.stdout).contains("helper 0,3,6\n"),
+        "{}",
+        text(&output.stdout)
+    );
+}
+
+#[test]
+fn diagnostics_point_at_the_original_source() {
+    let main = "#![feature(gen_blocks)]\n\ngen fn numbers() -> u32 {\n    yield 1;\n    let wrong: u32 = \"text\";\n    yield wrong;\n}\n\nfn main() {\n    for n in numbers() {\n        println!(\"{n}\");\n    }\n}\n";
+    let project = Project::new("diagnostic_crate", &[("src/main.rs", main)]);
+    let output = project.cargo(&["build"]);
+    assert!(!output.status.success());
+    let stderr = text(&output.stderr);
+    assert_no_shadow_leak(&stderr);
+    assert!(
+        stderr.contains("error[E0308]: mismatched types\n --> src/main.rs:5:22\n"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("5 |     let wrong: u32 = \"text\";\n"),
+        "{stderr}"
+    );
+    assert_eq!(
+        stderr.matches("error[E0308]").count(),
+        1,
+        "the check copy's duplicate was shown:\n{stderr}"
+    );
+
+    // JSON, as cargo's own consumers read it.
+    let output = project.cargo(&["build", "--message-format=json"]);
+    let stdout = text(&output.stdout);
+    let message = stdout
+        .lines()
+        .filter_map(|line| serde_json::from_str::<serde_json::Value>(line).ok())
+        .find(|value| {
+            value["reason"] == "compiler-message" && value["message"]["code"]["code"] == "E0308"
+        })
+        .expect("an E0308 message");
+    let span = &message["message"]["spans"][0];
+    assert_eq!(span["file_name"], "src/main.rs");
+    assert_eq!(span["line_start"], 5);
+    assert_eq!(span["text"][0]["text"], "    let wrong: u32 = \"text\";");
+    let byte_start = span["byte_start"].as_u64().unwrap() as usize;
+    assert_eq!(&main[byte_start..byte_start + 6], "\"text\"");
+}
+
+#[test]
+fn borrow_across_yield_is_nightlys_e0626() {
+    let dir = scratch().join("direct-e0626");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let source = "#![feature(gen_blocks)]\nfn main() {\n    let g = gen {\n        let v = vec![1, 2];\n        let r = &v;\n        yield 1;\n        println!(\"{r:?}\");\n    };\n    for x in g { println!(\"{x}\"); }\n}\n";
+    write(&dir.join("x.rs"), source);
+    let output = Command::new(rustc())
+        .args(["--edition", "2024", "x.rs"])
+        .current_dir(&dir)
+        .env_remove("CARGO_MANIFEST_DIR")
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    // What `rustup run nightly rustc --edition 2024 x.rs` prints.
+    let nightly = "error[E0626]: borrow may still be in use when `gen` block yields
+ --> x.rs:5:17
+  |
+3 |     let g = gen {
+  |             --- within this `gen` block
+4 |         let v = vec![1, 2];
+5 |         let r = &v;
+  |                 ^^
+6 |         yield 1;
+  |         ------- possible yield occurs here
+
+error: aborting due to 1 previous error
+
+For more information about this error, try `rustc --explain E0626`.
+";
+    assert_eq!(text(&output.stderr), nightly);
+}
+
+#[test]
+fn direct_rustc_on_a_file_runs() {
+    let dir = scratch().join("direct-run");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    write(
+        &dir.join("main.rs"),
+        "#![feature(gen_blocks)]\nfn main() {\n    let total: u32 = gen { yield 1; yield 2; }.sum();\n    println!(\"{total} {}\", line!());\n}\n",
+    );
+    let output = Command::new(rustc())
+        .args(["--edition", "2024", "main.rs", "-o", "main"])
+        .current_dir(&dir)
+        .env_remove("CARGO_MANIFEST_DIR")
+        .output()
+        .unwrap();
+    assert_success(&output);
+    let run = Command::new(dir.join("main")).output().unwrap();
+    assert_eq!(text(&run.stdout), "3 4\n");
+    // Nothing was left outside the output directory but the program.
+    let mut entries: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    entries.sort();
+    assert_eq!(entries, ["main", "main.rs"]);
+}
+
+#[test]
+fn parallel_builds_succeed() {
+    let lib = "#![feature(gen_blocks)]\npub gen fn squares(n: u64) -> u64 {\n    for i in 0..n {\n        yield i * i;\n    }\n}\n";
+    let main =
+        "fn main() {\n    println!(\"{:?}\", parallel_crate::squares(4).collect::<Vec<_>>());\n}\n";
+    let test =
+        "#[test]\nfn squares() {\n    assert_eq!(parallel_crate::squares(3).sum::<u64>(), 5);\n}\n";
+    let project = Project::new(
+        "parallel_crate",
+        &[
+            ("src/lib.rs", lib),
+            ("src/main.rs", main),
+            ("tests/it.rs", test),
+        ],
+    )
+    .with_target(scratch().join("parallel-target-a"));
+    let other = Project {
+        dir: project.dir.clone(),
+        target: scratch().join("parallel-target-b"),
+    };
+    let _ = std::fs::remove_dir_all(&project.target);
+    let _ = std::fs::remove_dir_all(&other.target);
+    let (first, second) = std::thread::scope(|scope| {
+        let first = scope.spawn(|| project.cargo(&["build", "--all-targets", "-j2"]));
+        let second = scope.spawn(|| other.cargo(&["build", "--all-targets", "-j2"]));
+        (first.join().unwrap(), second.join().unwrap())
+    });
+    assert_success(&first);
+    assert_success(&second);
+    let output = project.cargo(&["test", "-q"]);
+    assert_success(&output);
+    let output = project.cargo(&["run", "-q"]);
+    assert_success(&output);
+    assert_eq!(text(&output.stdout), "[0, 1, 4, 9]\n");
+}
