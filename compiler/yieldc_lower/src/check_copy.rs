@@ -544,16 +544,7 @@ impl Analyzer<'_, '_> {
         if name == "None" || name == "self" || name == "Self" {
             return false;
         }
-        self.lowerer
-            .outline
-            .root
-            .descendants()
-            .filter_map(ast::IdentPat::cast)
-            .any(|ident| {
-                ident
-                    .name()
-                    .is_some_and(|ident_name| ident_name.text() == name)
-            })
+        self.lowerer.pattern_names().contains(name)
     }
 
     fn resolves(&self, name: &str) -> bool {

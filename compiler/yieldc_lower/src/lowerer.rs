@@ -53,6 +53,8 @@ pub(crate) struct Lowerer<'a> {
     pub(crate) diagnostics: Vec<Diagnostic>,
     /// Tree offsets of tokens already consumed by a replacement (see `generator.rs`).
     pub(crate) skipped: Vec<usize>,
+    /// Every identifier-pattern name of the file (built on first use).
+    pattern_names: std::cell::OnceCell<HashSet<String>>,
 }
 
 impl<'a> Lowerer<'a> {
@@ -70,6 +72,7 @@ impl<'a> Lowerer<'a> {
             fast_path: true,
             diagnostics: Vec::new(),
             skipped: Vec::new(),
+            pattern_names: std::cell::OnceCell::new(),
         };
         lowerer.interesting = lowerer.collect_interesting();
         lowerer
@@ -458,6 +461,21 @@ impl<'a> Lowerer<'a> {
         starts.sort_unstable();
         starts.dedup();
         starts
+    }
+
+    /// Every name bound by an identifier pattern anywhere in the file.
+    pub(crate) fn pattern_names(&self) -> &HashSet<String> {
+        self.pattern_names.get_or_init(|| {
+            self.outline
+                .root
+                .descendants()
+                .filter_map(ast::IdentPat::cast)
+                .filter_map(|ident| {
+                    use yieldc_syntax::ra_ap_syntax::ast::HasName;
+                    ident.name().map(|name| name.text().to_string())
+                })
+                .collect()
+        })
     }
 
     pub(crate) fn error(&mut self, diagnostic: Diagnostic) {

@@ -76,56 +76,42 @@ pub struct ParseOptions {
 pub fn might_use_coroutine_syntax(source: &str) -> bool {
     // `(needle, whole word)`: keywords must be whole words; names may be prefixes
     // (`coroutines`, `CoroutineState`, `async_iterator`).
-    const NEEDLES: &[(&str, bool)] = &[
-        ("yield", true),
-        ("gen", true),
-        ("await", true),
-        ("coroutine", false),
-        ("Coroutine", false),
-        ("async_iter", false),
-        ("iter!", false),
-        ("feature", false),
+    const NEEDLES: &[(&[u8], bool)] = &[
+        (b"yield", true),
+        (b"gen", true),
+        (b"await", true),
+        (b"coroutine", false),
+        (b"Coroutine", false),
+        (b"async_iter", false),
+        (b"iter!", false),
+        (b"feature", false),
     ];
+    // One pass: only at the start of a word is any needle compared.
     let bytes = source.as_bytes();
-    NEEDLES
-        .iter()
-        .any(|(needle, whole)| contains_word(bytes, needle.as_bytes(), *whole))
+    let mut previous_is_ident = false;
+    for (at, &byte) in bytes.iter().enumerate() {
+        let is_ident = is_ident_byte(byte);
+        if is_ident
+            && !previous_is_ident
+            && matches!(byte, b'y' | b'g' | b'a' | b'c' | b'C' | b'i' | b'f')
+        {
+            for (needle, whole) in NEEDLES {
+                if bytes[at..].starts_with(needle) {
+                    let after = at + needle.len();
+                    if !whole || after >= bytes.len() || !is_ident_byte(bytes[after]) {
+                        return true;
+                    }
+                }
+            }
+        }
+        previous_is_ident = is_ident;
+    }
+    false
 }
 
 /// Parses `source` and finds its coroutine forms.
 pub fn parse(source: &str, options: &ParseOptions) -> (Outline, Vec<Diagnostic>) {
     outline::build(source, options)
-}
-
-/// Whether `haystack` contains `needle` not preceded by an identifier character and, when
-/// `whole`, not followed by one either (`gen` matches `gen {`, never `length` or `generic`).
-fn contains_word(haystack: &[u8], needle: &[u8], whole: bool) -> bool {
-    if needle.is_empty() || haystack.len() < needle.len() {
-        return false;
-    }
-    let mut start = 0;
-    while start + needle.len() <= haystack.len() {
-        match find(&haystack[start..], needle) {
-            None => return false,
-            Some(position) => {
-                let at = start + position;
-                let before_ok = at == 0 || !is_ident_byte(haystack[at - 1]);
-                let after = at + needle.len();
-                let after_ok = !whole || after >= haystack.len() || !is_ident_byte(haystack[after]);
-                if before_ok && after_ok {
-                    return true;
-                }
-                start = at + 1;
-            }
-        }
-    }
-    false
-}
-
-fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    haystack
-        .windows(needle.len())
-        .position(|window| window == needle)
 }
 
 fn is_ident_byte(byte: u8) -> bool {
