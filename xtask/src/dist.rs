@@ -123,6 +123,23 @@ pub fn assemble(
     symlink_replacing(&base_cargo, &bin.join("cargo"))?;
     if let Ok(cargo_clippy) = base_tool(base, "cargo-clippy") {
         copy_replacing(&cargo_clippy, &bin.join("cargo-clippy"))?;
+        // cargo-clippy loads librustc_driver from `$ORIGIN/../lib`.
+        let base_lib = base_rustc
+            .parent()
+            .and_then(Path::parent)
+            .map(|sysroot| sysroot.join("lib"));
+        for entry in base_lib
+            .iter()
+            .flat_map(|dir| std::fs::read_dir(dir).into_iter().flatten().flatten())
+        {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if name.starts_with("librustc_driver")
+                || name.starts_with("libLLVM")
+                || name.starts_with("rustc_driver")
+            {
+                symlink_replacing(&entry.path(), &prefix.join("lib").join(&name))?;
+            }
+        }
     }
     write_replacing(&lib_yieldc.join("base"), base_file.as_bytes())?;
     build_runtime(&base_rustc, workspace, &lib_yieldc)?;

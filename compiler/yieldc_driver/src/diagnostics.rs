@@ -81,9 +81,20 @@ impl<'a> Remapper<'a> {
             if let Some((_, (_, lowered))) = self.lowered_file_of(primary) {
                 let start = as_usize(&primary["byte_start"]);
                 in_check_copy = lowered.is_check_copy(start);
+                let end = as_usize(&primary["byte_end"]).max(start + 1);
                 in_generated = lowered
                     .segment_at(start)
                     .is_some_and(|segment| segment.generated.is_some());
+                // A clippy lint whose span covers generated code is about the lowering.
+                let is_clippy_lint = diagnostic["code"]["code"]
+                    .as_str()
+                    .is_some_and(|code| code.starts_with("clippy::"));
+                in_generated |= is_clippy_lint
+                    && lowered.segments.iter().any(|segment| {
+                        segment.generated.is_some()
+                            && segment.lowered.start < end
+                            && start < segment.lowered.end
+                    });
             }
         }
         if in_check_copy {
