@@ -73,6 +73,10 @@ impl Project {
     }
 
     fn cargo(&self, args: &[&str]) -> Output {
+        self.cargo_with(args, &[])
+    }
+
+    fn cargo_with(&self, args: &[&str], env: &[(&str, &Path)]) -> Output {
         let toolchain = toolchain();
         let mut command = Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()));
         command
@@ -86,6 +90,9 @@ impl Project {
             .env_remove("RUSTC_WORKSPACE_WRAPPER")
             .env_remove("CARGO_MANIFEST_DIR")
             .env_remove("RUSTFLAGS");
+        for (key, value) in env {
+            command.env(key, value);
+        }
         command.output().expect("running cargo")
     }
 
@@ -438,4 +445,25 @@ fn parallel_builds_succeed() {
     let output = project.cargo(&["run", "-q"]);
     assert_success(&output);
     assert_eq!(text(&output.stdout), "[0, 1, 4, 9]\n");
+}
+
+#[test]
+fn works_as_rustc_wrapper() {
+    let project = Project::new(
+        "wrapper_crate",
+        &[
+            ("src/main.rs", GEN_MAIN),
+            ("src/helper.rs", GEN_HELPER),
+            ("src/data.txt", "wrapped\n"),
+        ],
+    );
+    let base = dist::base_tool(&dist::Config::load(&workspace()).base, "rustc").unwrap();
+    let output = project.cargo_with(
+        &["run", "-q"],
+        &[("RUSTC", &base), ("RUSTC_WRAPPER", &rustc())],
+    );
+    assert_success(&output);
+    assert!(
+        text(&output.stdout).starts_with("items [3, 2, 1]\nhere src/main.rs:16\ndata wrapped\n")
+    );
 }
