@@ -22,7 +22,7 @@
 //!   spanning lines (the copy sits on one line), a `yield` in the arguments of a call to a
 //!   captured callee: boxed.
 
-use std::collections::HashSet;
+use std::collections::HashMap;
 
 use yieldc_syntax::outline::SubstitutionKind;
 use yieldc_syntax::ra_ap_syntax::ast::{
@@ -71,7 +71,12 @@ pub(crate) fn analyze(
             ours: true,
         }],
         plan: CopyPlan::default(),
-        bound_ever: HashSet::new(),
+        bindings: Vec::new(),
+        yield_bindings: Vec::new(),
+        rebind_after: Vec::new(),
+        rebind_block_start: Vec::new(),
+        wrap_expr: Vec::new(),
+        strings: Vec::new(),
         free: Vec::new(),
         barrier_depth: 0,
         free_call_depth: 0,
@@ -79,8 +84,16 @@ pub(crate) fn analyze(
         self_is_reference,
     };
     for local in prologue_locals {
-        analyzer.scopes[0].names.push((local.clone(), true));
-        analyzer.bound_ever.insert(local.clone());
+        let id = analyzer.bindings.len();
+        analyzer.bindings.push(BindingInfo {
+            name: local.clone(),
+            ours: true,
+            prologue: true,
+            name_site: None,
+            uses: Vec::new(),
+            string_uses: Vec::new(),
+        });
+        analyzer.scopes[0].names.push((id, true));
     }
     match body {
         Body::Block(statements) => analyzer.visit_children(statements.syntax())?,
@@ -119,9 +132,24 @@ fn is_binding_name(name: &str) -> bool {
         && name != "_"
 }
 
+/// One binding of the body (or a prologue local), with every place the copy must rename.
+struct BindingInfo {
+    name: String,
+    /// Bound by the generator's own frame (not inside a closure or nested coroutine).
+    ours: bool,
+    /// A parameter rebound by the copy's prologue: keeps its name.
+    prologue: bool,
+    /// Original offset of the binding's name, and whether it is a field shorthand (`S { x }`).
+    name_site: Option<(usize, bool)>,
+    /// Original offsets of the uses' names, and whether each is a field shorthand.
+    uses: Vec<(usize, bool)>,
+    /// Original offsets of string literals that name it as an inline format argument.
+    string_uses: Vec<usize>,
+}
+
 struct Scope {
-    /// `(name, assignable in the copy here)`.
-    names: Vec<(String, bool)>,
+    /// `(binding id, assignable in the copy here)`.
+    names: Vec<(usize, bool)>,
     /// Whether the scope belongs to the generator's own frame (not a nested closure or block
     /// coroutine).
     ours: bool,
@@ -146,7 +174,14 @@ struct Analyzer<'l, 'a> {
     delta: isize,
     scopes: Vec<Scope>,
     plan: CopyPlan,
-    bound_ever: HashSet<String>,
+    bindings: Vec<BindingInfo>,
+    /// `yield` offset → binding ids in scope there.
+    yield_bindings: Vec<(usize, Vec<usize>)>,
+    rebind_after: Vec<(usize, usize)>,
+    rebind_block_start: Vec<(usize, usize)>,
+    wrap_expr: Vec<(usize, usize)>,
+    /// Original offset and text of string literals with inline format arguments.
+    strings: Vec<(usize, String)>,
     free: Vec<(String, FreeUse)>,
     barrier_depth: usize,
     free_call_depth: usize,
@@ -353,7 +388,15 @@ impl Analyzer<'_, '_> {
                     && path.coloncolon_token().is_none()
                 {
                     let name = segment.syntax().text().to_string();
-                    self.use_name(&name, node)?;
+                    let name_offset = self.original(segment.syntax());
+                    // `S { x }`: the field shorthand's expression is this path.
+                    let shorthand = node.parent().is_some_and(|parent| {
+                        parent.kind() == SyntaxKind::RECORD_EXPR_FIELD
+                            && !parent
+                                .children_with_tokens()
+                                .any(|element| element.kind() == SyntaxKind::COLON)
+                    });
+                    self.use_name(&name, node, name_offset, shorthand)?;
                 }
                 Ok(())
             }
@@ -365,9 +408,23 @@ impl Analyzer<'_, '_> {
                     && field.expr().is_none()
                     && let Some(name) = field.name_ref()
                 {
-                    self.use_name(&name.text().to_string(), node)?;
+                    let name_offset = self.original(name.syntax());
+                    self.use_name(&name.text().to_string(), node, name_offset, true)?;
                 }
                 self.visit_children(node)
+            }
+            SyntaxKind::LITERAL => {
+                for token in node
+                    .children_with_tokens()
+                    .filter_map(|element| element.into_token())
+                {
+                    if token.kind() == SyntaxKind::STRING && token.text().contains('{') {
+                        let offset = (usize::from(token.text_range().start()) as isize + self.delta)
+                            .max(0) as usize;
+                        self.string_arguments(offset, token.text())?;
+                    }
+                }
+                Ok(())
             }
             SyntaxKind::CALL_EXPR => {
                 let Some(call) = ast::CallExpr::cast(node.clone()) else {
@@ -462,10 +519,10 @@ impl Analyzer<'_, '_> {
             self.visit_children(guard.syntax())?;
         }
         if let Some(expr) = arm.expr() {
-            let names = self.take_pending();
-            if !names.is_empty() {
-                let start = self.original(expr.syntax());
-                self.plan.wrap_expr.insert(start, names);
+            let ids = self.take_pending();
+            let start = self.original(expr.syntax());
+            for id in ids {
+                self.wrap_expr.push((start, id));
             }
             self.visit(expr.syntax())?;
         }
@@ -520,21 +577,20 @@ impl Analyzer<'_, '_> {
         if self.free_call_depth > 0 {
             return Err("a `yield` in the arguments of a call to a captured callee".to_owned());
         }
-        let mut names = Vec::new();
+        let mut ids = Vec::new();
         for scope in self.scopes.iter().filter(|scope| scope.ours) {
-            for (name, assignable) in &scope.names {
+            for &(id, assignable) in &scope.names {
                 if !assignable {
+                    let name = &self.bindings[id].name;
                     return Err(format!(
                         "a `yield` where `{name}` is bound but not yet rebound"
                     ));
                 }
-                if !names.contains(name) {
-                    names.push(name.clone());
-                }
+                ids.push(id);
             }
         }
         let start = self.original(node);
-        self.plan.yield_assigns.insert(start, names);
+        self.yield_bindings.push((start, ids));
         Ok(())
     }
 
@@ -547,20 +603,57 @@ impl Analyzer<'_, '_> {
         self.lowerer.pattern_names().contains(name)
     }
 
-    fn resolves(&self, name: &str) -> bool {
-        self.scopes
-            .iter()
-            .any(|scope| scope.names.iter().any(|(bound, _)| bound == name))
+    /// The innermost binding named `name` in scope.
+    fn resolve(&self, name: &str) -> Option<usize> {
+        self.scopes.iter().rev().find_map(|scope| {
+            scope
+                .names
+                .iter()
+                .rev()
+                .find(|&&(id, _)| self.bindings[id].name == name)
+                .map(|&(id, _)| id)
+        })
     }
 
-    fn use_name(&mut self, name: &str, node: &SyntaxNode) -> Result<(), Refusal> {
+    fn resolves(&self, name: &str) -> bool {
+        self.resolve(name).is_some()
+    }
+
+    /// Inline format arguments (`"{x}"`, `"{x:?}"`) of a string literal are uses too.
+    fn string_arguments(&mut self, offset: usize, text: &str) -> Result<(), Refusal> {
+        let mut recorded = false;
+        for name in inline_arguments(text) {
+            if let Some(id) = self.resolve(&name) {
+                self.bindings[id].string_uses.push(offset);
+                if !recorded {
+                    self.strings.push((offset, text.to_owned()));
+                    recorded = true;
+                }
+            } else if name != "self" && (is_binding_name(&name) || self.file_binds(&name)) {
+                self.free_use(&name, FreeKind::Reference);
+            }
+        }
+        Ok(())
+    }
+
+    fn use_name(
+        &mut self,
+        name: &str,
+        node: &SyntaxNode,
+        name_offset: usize,
+        shorthand: bool,
+    ) -> Result<(), Refusal> {
         if name == "self" {
             if !self.self_is_reference {
                 return Err("`self` by value".to_owned());
             }
             return Ok(());
         }
-        if self.resolves(name) || !(is_binding_name(name) || self.file_binds(name)) {
+        if let Some(id) = self.resolve(name) {
+            self.bindings[id].uses.push((name_offset, shorthand));
+            return Ok(());
+        }
+        if !(is_binding_name(name) || self.file_binds(name)) {
             return Ok(());
         }
         let parent_kind = node.parent().map(|parent| parent.kind());
@@ -571,6 +664,18 @@ impl Analyzer<'_, '_> {
                 .as_ref()
                 == Some(node);
         let is_reference = parent_kind == Some(SyntaxKind::REF_EXPR);
+        let kind = if is_callee {
+            FreeKind::Callee
+        } else if is_reference {
+            FreeKind::Reference
+        } else {
+            FreeKind::Value
+        };
+        self.free_use(name, kind);
+        Ok(())
+    }
+
+    fn free_use(&mut self, name: &str, kind: FreeKind) {
         let entry = match self
             .free
             .iter_mut()
@@ -582,14 +687,11 @@ impl Analyzer<'_, '_> {
                 &mut self.free.last_mut().expect("just pushed").1
             }
         };
-        if is_callee {
-            entry.callee = true;
-        } else if is_reference {
-            entry.reference = true;
-        } else {
-            entry.value = true;
+        match kind {
+            FreeKind::Callee => entry.callee = true,
+            FreeKind::Reference => entry.reference = true,
+            FreeKind::Value => entry.value = true,
         }
-        Ok(())
     }
 
     fn bind(&mut self, pat: &SyntaxNode, site: Site) -> Result<(), Refusal> {
@@ -612,29 +714,31 @@ impl Analyzer<'_, '_> {
             let plain_top_level =
                 node == *pat && ident.ref_token().is_none() && ident.pat().is_none();
             let name_start = self.original(name.syntax());
+            let shorthand = node.parent().is_some_and(|parent| {
+                parent.kind() == SyntaxKind::RECORD_PAT_FIELD
+                    && !parent
+                        .children_with_tokens()
+                        .any(|element| element.kind() == SyntaxKind::COLON)
+            });
             bindings.push((
                 text,
                 plain_top_level,
                 ident.mut_token().is_some(),
                 name_start,
+                shorthand,
             ));
         }
         let ours = self.ours() && !matches!(site, Site::NotOurs);
-        for (name, plain_top_level, has_mut, name_start) in bindings {
-            if ours {
-                if self
-                    .scopes
-                    .iter()
-                    .filter(|scope| scope.ours)
-                    .any(|scope| scope.names.iter().any(|(n, _)| *n == name))
-                {
-                    return Err(format!("`{name}` shadows a binding in scope"));
-                }
-                if self.free.iter().any(|(free_name, _)| *free_name == name) {
-                    return Err(format!("`{name}` is both bound and captured"));
-                }
-                self.bound_ever.insert(name.clone());
-            }
+        for (name, plain_top_level, has_mut, name_start, shorthand) in bindings {
+            let id = self.bindings.len();
+            self.bindings.push(BindingInfo {
+                name: name.clone(),
+                ours,
+                prologue: false,
+                name_site: Some((name_start, shorthand)),
+                uses: Vec::new(),
+                string_uses: Vec::new(),
+            });
             let assignable = match &site {
                 Site::NotOurs => false,
                 Site::Let {
@@ -648,68 +752,59 @@ impl Analyzer<'_, '_> {
                     } else if !has_initializer {
                         return Err("a destructuring `let` without initializer".to_owned());
                     } else {
-                        self.plan
-                            .rebind_after
-                            .entry(*end)
-                            .or_default()
-                            .push(name.clone());
+                        self.rebind_after.push((*end, id));
                     }
                     true
                 }
                 Site::BlockStart(l_curly) => {
-                    self.plan
-                        .rebind_block_start
-                        .entry(*l_curly)
-                        .or_default()
-                        .push(name.clone());
+                    self.rebind_block_start.push((*l_curly, id));
                     true
                 }
                 Site::Pending => false,
             };
-            let scope = self.scopes.last_mut().expect("a scope is always open");
-            scope.names.push((name, assignable || !ours));
+            if let Some(scope) = self.scopes.last_mut() {
+                scope.names.push((id, assignable || !ours));
+            }
         }
         Ok(())
     }
 
     /// Names bound but not yet assignable in the innermost scope become assignable (they are
     /// rebound where the returned list is emitted).
-    fn take_pending(&mut self) -> Vec<String> {
+    fn take_pending(&mut self) -> Vec<usize> {
         let Some(scope) = self.scopes.last_mut() else {
             return Vec::new();
         };
         if !scope.ours {
             return Vec::new();
         }
-        let mut names = Vec::new();
-        for (name, assignable) in scope.names.iter_mut() {
+        let mut ids = Vec::new();
+        for (id, assignable) in scope.names.iter_mut() {
             if !*assignable {
                 *assignable = true;
-                names.push(name.clone());
+                ids.push(*id);
             }
         }
-        names
+        ids
     }
 
     /// The pending bindings of an `if let`/`while let` are rebound at the start of `block`.
     fn activate_pending(&mut self, block: &SyntaxNode) {
-        let names = self.take_pending();
-        if names.is_empty() {
+        let ids = self.take_pending();
+        if ids.is_empty() {
             return;
         }
         match block_l_curly(self, block) {
             Some(l_curly) => {
-                self.plan
-                    .rebind_block_start
-                    .entry(l_curly)
-                    .or_default()
-                    .extend(names);
+                for id in ids {
+                    self.rebind_block_start.push((l_curly, id));
+                }
             }
             None => {
                 // No block to rebind in: make the names unassignable again so a yield refuses.
                 if let Some(scope) = self.scopes.last_mut() {
-                    for (name, assignable) in scope.names.iter_mut() {
-                        if names.contains(name) {
+                    for (id, assignable) in scope.names.iter_mut() {
+                        if ids.contains(id) {
                             *assignable = false;
                         }
                     }
@@ -718,12 +813,87 @@ impl Analyzer<'_, '_> {
         }
     }
 
+    /// Builds the plan: bindings whose name is bound more than once in the generator's frame,
+    /// or also used as a capture, get a fresh name in the copy (with all their uses), so each
+    /// guarded assignment hits exactly the binding it is meant for.
     fn finish(self, prologue_locals: &[String]) -> Result<CopyPlan, Refusal> {
         let mut plan = self.plan;
-        for (name, _) in &self.free {
-            if self.bound_ever.contains(name) {
-                return Err(format!("`{name}` is both bound and captured"));
+        let mut counts: HashMap<&str, usize> = HashMap::new();
+        for binding in self.bindings.iter().filter(|binding| binding.ours) {
+            *counts.entry(binding.name.as_str()).or_default() += 1;
+        }
+        let is_free = |name: &str| self.free.iter().any(|(free_name, _)| free_name == name);
+        let copy_names: Vec<String> = self
+            .bindings
+            .iter()
+            .enumerate()
+            .map(|(id, binding)| {
+                let conflicting = counts.get(binding.name.as_str()).copied().unwrap_or(0) > 1
+                    || is_free(&binding.name);
+                if binding.ours && !binding.prologue && conflicting {
+                    format!("{}__yieldc{id}", binding.name)
+                } else {
+                    binding.name.clone()
+                }
+            })
+            .collect();
+        let mut renamed_strings: HashMap<usize, Vec<(String, String)>> = HashMap::new();
+        for (id, binding) in self.bindings.iter().enumerate() {
+            let copy_name = &copy_names[id];
+            if *copy_name == binding.name {
+                continue;
             }
+            let replacement = |shorthand: bool| {
+                if shorthand {
+                    format!("{}: {copy_name}", binding.name)
+                } else {
+                    copy_name.clone()
+                }
+            };
+            if let Some((offset, shorthand)) = binding.name_site {
+                plan.renames.insert(offset, replacement(shorthand));
+            }
+            for &(offset, shorthand) in &binding.uses {
+                plan.renames.insert(offset, replacement(shorthand));
+            }
+            for &offset in &binding.string_uses {
+                renamed_strings
+                    .entry(offset)
+                    .or_default()
+                    .push((binding.name.clone(), copy_name.clone()));
+            }
+        }
+        for (offset, text) in &self.strings {
+            if let Some(renames) = renamed_strings.get(offset) {
+                plan.string_rewrites
+                    .insert(*offset, rename_inline_arguments(text, renames));
+            }
+        }
+        let name_of = |id: usize| copy_names[id].clone();
+        for (offset, ids) in &self.yield_bindings {
+            let mut names: Vec<String> = Vec::new();
+            for &id in ids {
+                let name = name_of(id);
+                if !names.contains(&name) {
+                    names.push(name);
+                }
+            }
+            plan.yield_assigns.insert(*offset, names);
+        }
+        for &(offset, id) in &self.rebind_after {
+            plan.rebind_after
+                .entry(offset)
+                .or_default()
+                .push(name_of(id));
+        }
+        for &(offset, id) in &self.rebind_block_start {
+            plan.rebind_block_start
+                .entry(offset)
+                .or_default()
+                .push(name_of(id));
+        }
+        for &(offset, id) in &self.wrap_expr {
+            plan.wrap_expr.entry(offset).or_default().push(name_of(id));
         }
         plan.captures = prologue_locals.to_vec();
         match self.mode {
@@ -744,6 +914,80 @@ impl Analyzer<'_, '_> {
         }
         Ok(plan)
     }
+}
+
+#[derive(Clone, Copy)]
+enum FreeKind {
+    Callee,
+    Reference,
+    Value,
+}
+
+/// The names of the inline arguments of a format string (`{x}`, `{x:?}`), escapes skipped.
+fn inline_arguments(text: &str) -> Vec<String> {
+    let mut names = Vec::new();
+    let bytes = text.as_bytes();
+    let mut index = 0;
+    while index < bytes.len() {
+        if bytes[index] == b'{' {
+            if bytes.get(index + 1) == Some(&b'{') {
+                index += 2;
+                continue;
+            }
+            let start = index + 1;
+            let mut end = start;
+            while end < bytes.len() && (bytes[end].is_ascii_alphanumeric() || bytes[end] == b'_') {
+                end += 1;
+            }
+            if end > start
+                && !bytes[start].is_ascii_digit()
+                && matches!(bytes.get(end), Some(b'}') | Some(b':'))
+                && let Some(name) = text.get(start..end)
+            {
+                names.push(name.to_owned());
+            }
+            index = end.max(index + 1);
+        } else {
+            index += 1;
+        }
+    }
+    names
+}
+
+/// `text` with the inline arguments named in `renames` renamed.
+fn rename_inline_arguments(text: &str, renames: &[(String, String)]) -> String {
+    let mut out = String::with_capacity(text.len());
+    let bytes = text.as_bytes();
+    let mut index = 0;
+    while index < bytes.len() {
+        if bytes[index] == b'{' && bytes.get(index + 1) == Some(&b'{') {
+            out.push_str("{{");
+            index += 2;
+            continue;
+        }
+        if bytes[index] == b'{' {
+            let start = index + 1;
+            let mut end = start;
+            while end < bytes.len() && (bytes[end].is_ascii_alphanumeric() || bytes[end] == b'_') {
+                end += 1;
+            }
+            if matches!(bytes.get(end), Some(b'}') | Some(b':'))
+                && let Some(name) = text.get(start..end)
+                && let Some((_, new_name)) = renames.iter().find(|(old, _)| old == name)
+            {
+                out.push('{');
+                out.push_str(new_name);
+                index = end;
+                continue;
+            }
+        }
+        let Some(character) = text[index..].chars().next() else {
+            break;
+        };
+        out.push(character);
+        index += character.len_utf8();
+    }
+    out
 }
 
 /// Original offset of the `{` of a block expression.

@@ -32,6 +32,11 @@ pub(crate) struct CopyPlan {
     pub rebind_block_start: HashMap<usize, Vec<String>>,
     /// Original start of a match arm's expression → names rebound in a block around it.
     pub wrap_expr: HashMap<usize, Vec<String>>,
+    /// Original start of an identifier → its text in the copy (shadowing bindings renamed).
+    pub renames: HashMap<usize, String>,
+    /// Original start of a string literal → its text in the copy (inline format arguments of
+    /// renamed bindings renamed).
+    pub string_rewrites: HashMap<usize, String>,
 }
 
 pub(crate) struct Lowerer<'a> {
@@ -214,6 +219,28 @@ impl<'a> Lowerer<'a> {
                             .is_some_and(|parent| parent.kind() == SyntaxKind::NAME)
                     {
                         self.generate("mut ", start, DesugaringKind::Yield);
+                    }
+                    if let Some(renamed) = self
+                        .copy_plan
+                        .as_ref()
+                        .and_then(|plan| plan.renames.get(&start))
+                        .cloned()
+                    {
+                        self.out
+                            .generated(&renamed, start..end, DesugaringKind::Yield);
+                        return;
+                    }
+                }
+                SyntaxKind::STRING => {
+                    if let Some(rewritten) = self
+                        .copy_plan
+                        .as_ref()
+                        .and_then(|plan| plan.string_rewrites.get(&start))
+                        .cloned()
+                    {
+                        self.out
+                            .generated(&rewritten, start..end, DesugaringKind::Yield);
+                        return;
                     }
                 }
                 _ => {}

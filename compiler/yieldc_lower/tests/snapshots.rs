@@ -56,10 +56,18 @@ fn gen_move_block_with_capture() {
 }
 
 #[test]
-fn gen_block_boxed_when_shadowing() {
+fn gen_block_boxed_when_a_capture_may_move() {
     check(
         "gen_block_boxed",
-        "fn f() -> impl Iterator<Item = u8> {\n    gen {\n        let x = 1;\n        let x = x + 1;\n        yield x;\n    }\n}\n",
+        "fn f(v: Vec<u8>) -> impl Iterator<Item = u8> {\n    gen {\n        let w = v;\n        for x in w { yield x; }\n    }\n}\n",
+    );
+}
+
+#[test]
+fn shadowing_is_renamed_in_the_check_copy() {
+    check(
+        "shadowing",
+        "fn f() -> impl Iterator<Item = u8> {\n    gen move {\n        let x = 1;\n        let x = x + 1;\n        println!(\"{x}\");\n        let p = P { x };\n        let P { x } = p;\n        yield x;\n    }\n}\n",
     );
 }
 

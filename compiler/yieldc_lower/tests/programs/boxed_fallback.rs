@@ -1,7 +1,8 @@
 #![feature(gen_blocks)]
 
-// Bodies the check copy cannot prove (shadowing, `self` by value) use the boxed
-// representation; they must behave the same.
+// Bodies the check copy cannot prove (`self` by value, a non-`move` body that moves an outer
+// variable) use the boxed representation; shadowing is renamed in the copy and stays inline.
+// All must behave the same.
 
 struct Owner {
     values: Vec<u8>,
