@@ -578,8 +578,21 @@ impl Lowerer<'_> {
         text
     }
 
-    /// `iter!(|ARGS| BODY)` → `|ARGS| <gen move block of BODY>` (see [`Self::lower_gen_block`]):
-    /// a closure returning a new generator on each call.
+    /// `iter!(|ARGS| BODY)` → a closure returning a new generator on each call, with nightly's
+    /// captures: the parameters move into the generator, outer variables are borrowed from the
+    /// closure (so it stays `Fn` and reusable):
+    ///
+    /// ```text
+    /// |ARGS| { let __yieldc_args = ::core::ops::RangeFrom { start: (a, ..) };
+    /// match ::yieldc_rt::__gen_parts!() { (__yieldc_key, __yieldc_co) =>
+    ///     ::yieldc_rt::Gen::new(__yieldc_key, async {
+    ///         let __yieldc_co = __yieldc_co;
+    ///         // parameters by value, even `Copy` ones (`RangeFrom` is not `Copy`)
+    ///         let ::core::ops::RangeFrom { start: (a, ..) } = { __yieldc_args };
+    ///         CHECK_COPY
+    ///         BODY'
+    ///     }) } }
+    /// ```
     pub(crate) fn lower_iter_macro(&mut self, call: &ast::MacroCall) {
         let node = call.syntax().clone();
         let Some(reparsed) = self.reparse_macro_arguments(call) else {
@@ -623,9 +636,27 @@ impl Lowerer<'_> {
                 }
             }
         }
+        // The parameters travel in a non-`Copy` wrapper that the block moves out of: a plain
+        // `let n = n;` would let the non-`move` block borrow a `Copy` parameter from the
+        // closure call, which it outlives.
+        let (outer_prologue, prologue) = if parameter_names.is_empty() {
+            (String::new(), String::new())
+        } else {
+            let tuple: String = parameter_names
+                .iter()
+                .map(|name| format!("{name}, "))
+                .collect();
+            (
+                format!("{{ let __yieldc_args = ::core::ops::RangeFrom {{ start: ({tuple}) }}; "),
+                format!(
+                    " let ::core::ops::RangeFrom {{ start: ({tuple}) }} = {{ __yieldc_args }};"
+                ),
+            )
+        };
+        let outer_epilogue = if outer_prologue.is_empty() { "" } else { " }" };
         let plan = self.plan_movable(
             &body,
-            CaptureMode::Move,
+            CaptureMode::Ref,
             &parameter_names,
             enclosing_self_is_reference(&node),
         );
@@ -636,7 +667,7 @@ impl Lowerer<'_> {
         };
         let shape = Shape {
             representation,
-            is_move: true,
+            is_move: false,
             kind: DesugaringKind::IterMacro,
             plan,
         };
@@ -654,19 +685,23 @@ impl Lowerer<'_> {
                 };
                 let open_start = self.token_start(&l_curly);
                 let open_end = self.token_end(&l_curly);
-                self.open_generator(&shape, open_start, open_end, "");
+                self.generate(&outer_prologue, open_start, DesugaringKind::IterMacro);
+                self.open_generator(&shape, open_start, open_end, &prologue);
                 self.emit_generator_body(&shape, &body, open_end);
                 let close_start = self.token_start(&r_curly);
                 let close_end = self.token_end(&r_curly);
                 self.close_generator(&shape, close_start, close_end);
+                self.generate(outer_epilogue, close_end, DesugaringKind::IterMacro);
                 self.emit_children_within(closure.syntax(), close_end, closure_end);
             }
             Body::Expr(expr) => {
                 let expr_start = self.node_start(expr);
                 let expr_end = self.node_end(expr);
-                self.open_generator(&shape, expr_start, expr_start, "");
+                self.generate(&outer_prologue, expr_start, DesugaringKind::IterMacro);
+                self.open_generator(&shape, expr_start, expr_start, &prologue);
                 self.emit_generator_body(&shape, &body, expr_start);
                 self.close_generator(&shape, expr_end, expr_end);
+                self.generate(outer_epilogue, expr_end, DesugaringKind::IterMacro);
             }
         }
         let _ = reparsed_root;

@@ -21,7 +21,26 @@ fn main() {
         yield "one";
         yield "two";
     });
+    reuse();
     for word in constant() {
         println!("{word}");
     }
+}
+
+fn reuse() {
+    // Outer variables are borrowed, so the closure can be called again and `v` used after.
+    let v = vec![1, 2];
+    let f = iter!(|| {
+        for x in v.iter() {
+            yield *x;
+        }
+    });
+    println!("{:?}", f().collect::<Vec<_>>());
+    println!("{:?}", f().collect::<Vec<_>>());
+    let scale = 3;
+    let g = iter!(|k: i32| {
+        yield k * scale;
+        yield k * scale * 2;
+    });
+    println!("{:?} {:?} {v:?}", g(1).collect::<Vec<_>>(), g(2).collect::<Vec<_>>());
 }
