@@ -514,14 +514,14 @@ impl Lowerer<'_> {
                 );
                 self.emit_children_within(&node, keyword_end, end);
                 let close = self.yield_close(start);
-                self.generate(&close, end, DesugaringKind::Yield);
+                self.emit_yield_close(&close, start, end);
             }
             Some(operand) => {
                 self.replace(keyword_start, keyword_end, open, DesugaringKind::Yield);
                 self.emit_children_within(&node, keyword_end, end);
                 let close = self.yield_close(start);
                 let _ = operand;
-                self.generate(&close, end, DesugaringKind::Yield);
+                self.emit_yield_close(&close, start, end);
             }
         }
     }
@@ -550,9 +550,22 @@ impl Lowerer<'_> {
         let operand_end = self.node_end(operand.syntax());
         let close = self.yield_close(start);
         let close = close.trim_end_matches(".await").to_owned();
-        self.generate(&close, operand_end, DesugaringKind::Yield);
+        let end = self.node_end(&node);
+        self.emit_yield_close(&close, start, end);
         self.emit_children_within(&node, operand_end, keyword_start);
         self.replace(keyword_start, keyword_end, "await", DesugaringKind::Yield);
+    }
+
+    /// Emits the end of a lowered `yield`. In a check copy it carries the guarded assignments,
+    /// mapped to the whole original `yield` expression: the driver points E0626's "possible
+    /// yield occurs here" there.
+    fn emit_yield_close(&mut self, close: &str, yield_start: usize, yield_end: usize) {
+        if self.copy_plan.is_some() {
+            self.out
+                .generated(close, yield_start..yield_end, DesugaringKind::Yield);
+        } else {
+            self.generate(close, yield_end, DesugaringKind::Yield);
+        }
     }
 
     /// `).await`, or inside a check copy `), { GUARDED_ASSIGNMENTS }).0.await`.

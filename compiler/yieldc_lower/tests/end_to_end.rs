@@ -331,8 +331,50 @@ fn check_program(program: &Program) -> Result<String, String> {
                 "nightly reports {expected_code} on lines {their_lines:?}, the check copy's borrows are on lines {our_lines:?}"
             ));
         }
+        // The assignment (E0506's primary span) maps to the `yield` that nightly labels
+        // "possible yield occurs here".
+        let yield_lines = |stderr: &str, ours: bool| -> Vec<usize> {
+            let mut lines: Vec<usize> = stderr
+                .lines()
+                .filter_map(|line| serde_json::from_str::<serde_json::Value>(line).ok())
+                .filter(|value| value["level"] == "error")
+                .flat_map(|value| value["spans"].as_array().cloned().unwrap_or_default())
+                .filter(|span| {
+                    if ours {
+                        span["is_primary"] == true
+                    } else {
+                        span["label"]
+                            .as_str()
+                            .is_some_and(|label| label.contains("yield occurs here"))
+                    }
+                })
+                .map(|span| {
+                    if ours {
+                        let lowered_offset = span["byte_start"].as_u64().unwrap_or(0) as usize;
+                        original_line(
+                            &program.source,
+                            lowered.source_map.to_original(lowered_offset),
+                        )
+                    } else {
+                        span["line_start"].as_u64().unwrap_or(0) as usize
+                    }
+                })
+                .collect();
+            lines.sort();
+            lines.dedup();
+            lines
+        };
+        let (our_yields, their_yields) = (
+            yield_lines(&lowered_build.stderr, true),
+            yield_lines(&nightly.stderr, false),
+        );
+        if our_yields != their_yields {
+            return Err(format!(
+                "nightly's yields are on lines {their_yields:?}, the check copy's assignments on lines {our_yields:?}"
+            ));
+        }
         return Ok(format!(
-            "{}: rejected like nightly (lines {their_lines:?})",
+            "{}: rejected like nightly (borrows on lines {their_lines:?}, yields on lines {their_yields:?})",
             program.name
         ));
     }
