@@ -16,8 +16,7 @@ impl Lowerer<'_> {
     ///         let __yieldc_co = __yieldc_co;
     ///         let PAT[: T] = __yieldc_co.first_resume_arg().await;   // with a parameter
     ///         let _: &::yieldc_rt::Co<_, ()> = &__yieldc_co;        // without: resume type `()`
-    ///         CHECK_COPY
-    ///         BODY'
+    ///         match ::yieldc_rt::__never() { false => { BODY' } true => { CHECK_COPY loop {} } }
     ///     }) }
     /// ```
     /// where `yield e` evaluates to the next resume argument. `static` closures use
@@ -129,8 +128,9 @@ impl Lowerer<'_> {
                 );
             }
         }
-        self.emit_generator_body(&shape, &body, open_end);
         let end = self.node_end(&node);
+        let close_anchor = close.map(|(close_start, _)| close_start).unwrap_or(end);
+        self.emit_generator_body(&shape, &body, open_end, close_anchor);
         match close {
             Some((close_start, close_end)) => {
                 self.close_generator(&shape, close_start, close_end);

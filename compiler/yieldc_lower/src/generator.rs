@@ -140,9 +140,26 @@ impl Lowerer<'_> {
 
     /// Emits the body's statements (without braces) as the generator's body, preceded by its
     /// check copy when there is one.
-    pub(crate) fn emit_generator_body(&mut self, shape: &Shape, body: &Body, anchor: usize) {
-        if let Some(plan) = &shape.plan {
-            self.emit_check_copy(plan.clone(), body, anchor);
+    /// Emits the body's statements (without braces) as the generator's body. With a check
+    /// copy, the copy sits in a second, never-taken arm *after* the body, so the real body keeps
+    /// its columns (panic locations, `column!()`) and the copy sees the state before the body:
+    ///
+    /// ```text
+    /// match ::yieldc_rt::__never() { false => { BODY' } true => { CHECK_COPY loop {} } }
+    /// ```
+    pub(crate) fn emit_generator_body(
+        &mut self,
+        shape: &Shape,
+        body: &Body,
+        open_anchor: usize,
+        close_anchor: usize,
+    ) {
+        if shape.plan.is_some() {
+            self.generate(
+                " match ::yieldc_rt::__never() { false => {",
+                open_anchor,
+                shape.kind,
+            );
         }
         self.with_body(true, |this| match body {
             Body::Block(statements) => {
@@ -157,6 +174,11 @@ impl Lowerer<'_> {
             }
             Body::Expr(expr) => this.emit_node(expr),
         });
+        if let Some(plan) = &shape.plan {
+            self.generate("} true => {", close_anchor, shape.kind);
+            self.emit_check_copy(plan.clone(), body, close_anchor);
+            self.generate("loop {} } }", close_anchor, shape.kind);
+        }
     }
 
     /// The check copy (architecture.md, "Check copy"):
@@ -200,8 +222,7 @@ impl Lowerer<'_> {
     /// match ::yieldc_rt::__gen_parts!() { (__yieldc_key, __yieldc_co) =>
     ///     ::yieldc_rt::Gen::new(__yieldc_key, async [move] {
     ///         let __yieldc_co = __yieldc_co;
-    ///         CHECK_COPY
-    ///         BODY'
+    ///         match ::yieldc_rt::__never() { false => { BODY' } true => { CHECK_COPY loop {} } }
     ///     }) }
     /// ```
     /// `BODY'` has `yield e` → `__yieldc_co.yield_(e).await`. Without a sound check copy
@@ -275,8 +296,8 @@ impl Lowerer<'_> {
         };
         let head_end = self.token_end(&l_curly);
         self.open_generator(&shape, head_start, head_end, "");
-        self.emit_generator_body(&shape, &body, head_end);
         let close_start = self.token_start(&r_curly);
+        self.emit_generator_body(&shape, &body, head_end, close_start);
         let close_end = self.token_end(&r_curly);
         self.close_generator(&shape, close_start, close_end);
         let node_end = self.node_end(&node);
@@ -291,8 +312,7 @@ impl Lowerer<'_> {
     ///         ::yieldc_rt::Gen::new(__yieldc_key, async move {
     ///             let __yieldc_co = __yieldc_co;
     ///             let p = p; ..            // every identifier parameter moves in, like `async fn`
-    ///             CHECK_COPY
-    ///             BODY'
+    ///             match ::yieldc_rt::__never() { false => { BODY' } true => { CHECK_COPY loop {} } }
     ///         }) }
     /// }
     /// ```
@@ -478,9 +498,9 @@ impl Lowerer<'_> {
         let open_end = self.token_end(&l_curly);
         self.copy_range(open_start, open_end);
         self.open_generator(&shape, open_end, open_end, prologue);
-        self.emit_generator_body(&shape, &body, open_end);
         let close_start = self.token_start(&r_curly);
         let close_end = self.token_end(&r_curly);
+        self.emit_generator_body(&shape, &body, open_end, close_start);
         self.close_generator(&shape, close_start, close_start);
         self.copy_range(close_start, close_end);
     }
@@ -602,8 +622,7 @@ impl Lowerer<'_> {
     ///         let __yieldc_co = __yieldc_co;
     ///         // parameters by value, even `Copy` ones (`RangeFrom` is not `Copy`)
     ///         let ::core::ops::RangeFrom { start: (a, ..) } = { __yieldc_args };
-    ///         CHECK_COPY
-    ///         BODY'
+    ///         match ::yieldc_rt::__never() { false => { BODY' } true => { CHECK_COPY loop {} } }
     ///     }) } }
     /// ```
     pub(crate) fn lower_iter_macro(&mut self, call: &ast::MacroCall) {
@@ -700,9 +719,9 @@ impl Lowerer<'_> {
                 let open_end = self.token_end(&l_curly);
                 self.generate(&outer_prologue, open_start, DesugaringKind::IterMacro);
                 self.open_generator(&shape, open_start, open_end, &prologue);
-                self.emit_generator_body(&shape, &body, open_end);
                 let close_start = self.token_start(&r_curly);
                 let close_end = self.token_end(&r_curly);
+                self.emit_generator_body(&shape, &body, open_end, close_start);
                 self.close_generator(&shape, close_start, close_end);
                 self.generate(outer_epilogue, close_end, DesugaringKind::IterMacro);
                 self.emit_children_within(closure.syntax(), close_end, closure_end);
@@ -712,7 +731,7 @@ impl Lowerer<'_> {
                 let expr_end = self.node_end(expr);
                 self.generate(&outer_prologue, expr_start, DesugaringKind::IterMacro);
                 self.open_generator(&shape, expr_start, expr_start, &prologue);
-                self.emit_generator_body(&shape, &body, expr_start);
+                self.emit_generator_body(&shape, &body, expr_start, expr_end);
                 self.close_generator(&shape, expr_end, expr_end);
                 self.generate(outer_epilogue, expr_end, DesugaringKind::IterMacro);
             }
