@@ -38,6 +38,13 @@ async gen fn ticks(n: u32) -> u32 {
     }
 }
 
+/// Re-yields another async generator's items, doubled.
+async gen fn doubled(n: u32) -> u32 {
+    for await x in ticks(n) {
+        yield x * 2;
+    }
+}
+
 async fn sum_all() -> u32 {
     let mut total = 0;
     for await x in ticks(4) {
@@ -49,6 +56,14 @@ async fn sum_all() -> u32 {
 
 fn main() {
     println!("sum = {}", block_on(sum_all()));
+    let twice = block_on(async {
+        let mut out = Vec::new();
+        for await x in doubled(3) {
+            out.push(x);
+        }
+        out
+    });
+    println!("{twice:?}");
 
     // Self-borrows across `yield` are fine in async gen.
     let words = async gen {
