@@ -114,6 +114,63 @@ macro_rules! __coroutine_parts {
     };
 }
 
+/// Not public API. Builds a whole sync generator from one invocation, so that the lowered text
+/// can start at the `gen` keyword's column (the location nightly reports a resumption after a
+/// panic at). `$co` names the handle the body uses (passed in: macro hygiene).
+///
+/// ```text
+/// ::yieldc_rt::__gen!(__yieldc_co, inline, async move { let __yieldc_co = __yieldc_co; BODY' })
+/// ```
+/// `inline` builds a [`Gen`] (the `unsafe` is the lowering's promise that the check copy proved
+/// the body), `boxed` a [`BoxedGen`].
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __gen {
+    ($co:ident, inline, $body:expr) => {
+        match $crate::__gen_parts!() {
+            (__yieldc_key, $co) => $crate::Gen::new(__yieldc_key, $body),
+        }
+    };
+    ($co:ident, boxed, $body:expr) => {
+        match $crate::__gen_parts!() {
+            (__yieldc_key, $co) => $crate::BoxedGen::new(__yieldc_key, $body),
+        }
+    };
+}
+
+/// Not public API. As [`__gen!`], for `async gen`.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __async_gen {
+    ($co:ident, $body:expr) => {
+        match $crate::__async_gen_parts!() {
+            (__yieldc_key, $co) => $crate::AsyncGen::new(__yieldc_key, $body),
+        }
+    };
+}
+
+/// Not public API. As [`__gen!`], for `#[coroutine]` closures: `inline` ([`Coro`]), `boxed`
+/// ([`BoxedCoro`]) or `static` ([`StaticCoro`]).
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __coroutine {
+    ($co:ident, inline, $body:expr) => {
+        match $crate::__coroutine_parts!() {
+            (__yieldc_key, $co) => $crate::Coro::new(__yieldc_key, $body),
+        }
+    };
+    ($co:ident, boxed, $body:expr) => {
+        match $crate::__coroutine_parts!() {
+            (__yieldc_key, $co) => $crate::BoxedCoro::new(__yieldc_key, $body),
+        }
+    };
+    ($co:ident, static, $body:expr) => {
+        match $crate::__coroutine_parts!() {
+            (__yieldc_key, $co) => $crate::StaticCoro::new(__yieldc_key, $body),
+        }
+    };
+}
+
 #[doc(hidden)]
 pub mod __private {
     use core::marker::PhantomData;
