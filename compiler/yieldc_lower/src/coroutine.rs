@@ -1,6 +1,7 @@
 //! General coroutines: `#[coroutine] [static] [move] |ARG| BODY`.
 
 use yieldc_syntax::ra_ap_syntax::ast::{self, AstNode};
+use yieldc_syntax::ra_ap_syntax::{NodeOrToken, SyntaxKind, SyntaxNode};
 
 use crate::check_copy::CaptureMode;
 use crate::generator::{Body, Representation, Shape, enclosing_self_is_reference};
@@ -11,13 +12,12 @@ impl Lowerer<'_> {
     /// `#[coroutine] [static] [move] |PAT[: T]| { BODY }`:
     ///
     /// ```text
-    /// match ::yieldc_rt::__coroutine_parts!() { (__yieldc_key, __yieldc_co) =>
-    ///     ::yieldc_rt::Coro::new(__yieldc_key, async [move] {
+    /// ::yieldc_rt::__coroutine!(__yieldc_co, inline, async [move] {
     ///         let __yieldc_co = __yieldc_co;
     ///         let PAT[: T] = __yieldc_co.first_resume_arg().await;   // with a parameter
     ///         let _: &::yieldc_rt::Co<_, ()> = &__yieldc_co;        // without: resume type `()`
     ///         match ::yieldc_rt::__never() { false => { BODY' } true => { CHECK_COPY loop {} } }
-    ///     }) }
+    ///     })
     /// ```
     /// where `yield e` evaluates to the next resume argument. `static` closures use
     /// `::yieldc_rt::StaticCoro` (no check copy: pinned); movable ones without a sound check
@@ -91,8 +91,28 @@ impl Lowerer<'_> {
             }
             Body::Expr(expr) => (self.node_start(expr), None),
         };
-        // The head (attributes, `static`, `move`, parameters) is replaced; the parameter is
-        // re-emitted inside the prologue on the same line.
+        // The attributes become spaces, so that the runtime's macro starts at the closure's own
+        // first token (`static`, `move` or `|`): nightly reports a resumption after completion
+        // or after a panic there.
+        let head = self.closure_head_start(&node);
+        if self.copy_plan.is_none() {
+            self.newlines_of(start, head);
+            let head_line = &self.original[start..head];
+            let columns = head_line
+                .rsplit('\n')
+                .next()
+                .unwrap_or_default()
+                .chars()
+                .count();
+            self.generate(
+                &" ".repeat(columns),
+                start,
+                DesugaringKind::CoroutineClosure,
+            );
+        }
+        let start = head;
+        // The head (`static`, `move`, parameters) is replaced; the parameter is re-emitted inside
+        // the prologue on the same line.
         match parameters.first() {
             Some(parameter) => {
                 let parameter_start = self.node_start(parameter.syntax());
@@ -138,5 +158,18 @@ impl Lowerer<'_> {
             }
             None => self.close_generator(&shape, end, end),
         }
+    }
+
+    /// The offset of a closure's first token after its attributes (and trivia).
+    fn closure_head_start(&self, node: &SyntaxNode) -> usize {
+        for element in node.children_with_tokens() {
+            match element {
+                NodeOrToken::Node(child) if child.kind() == SyntaxKind::ATTR => continue,
+                NodeOrToken::Node(child) => return self.node_start(&child),
+                NodeOrToken::Token(token) if token.kind().is_trivia() => continue,
+                NodeOrToken::Token(token) => return self.token_start(&token),
+            }
+        }
+        self.node_start(node)
     }
 }

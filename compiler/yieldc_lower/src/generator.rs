@@ -28,24 +28,15 @@ pub(crate) enum Representation {
 }
 
 impl Representation {
-    fn parts_macro(self) -> &'static str {
+    /// The runtime macro that builds the whole generator, and its representation argument.
+    fn builder(self) -> (&'static str, &'static str) {
         match self {
-            Representation::Gen | Representation::BoxedGen => "::yieldc_rt::__gen_parts!()",
-            Representation::AsyncGen => "::yieldc_rt::__async_gen_parts!()",
-            Representation::Coro | Representation::BoxedCoro | Representation::StaticCoro => {
-                "::yieldc_rt::__coroutine_parts!()"
-            }
-        }
-    }
-
-    fn type_path(self) -> &'static str {
-        match self {
-            Representation::Gen => "::yieldc_rt::Gen",
-            Representation::BoxedGen => "::yieldc_rt::BoxedGen",
-            Representation::AsyncGen => "::yieldc_rt::AsyncGen",
-            Representation::Coro => "::yieldc_rt::Coro",
-            Representation::BoxedCoro => "::yieldc_rt::BoxedCoro",
-            Representation::StaticCoro => "::yieldc_rt::StaticCoro",
+            Representation::Gen => ("::yieldc_rt::__gen!", "inline, "),
+            Representation::BoxedGen => ("::yieldc_rt::__gen!", "boxed, "),
+            Representation::AsyncGen => ("::yieldc_rt::__async_gen!", ""),
+            Representation::Coro => ("::yieldc_rt::__coroutine!", "inline, "),
+            Representation::BoxedCoro => ("::yieldc_rt::__coroutine!", "boxed, "),
+            Representation::StaticCoro => ("::yieldc_rt::__coroutine!", "static, "),
         }
     }
 }
@@ -124,10 +115,11 @@ impl Lowerer<'_> {
         } else {
             "let __yieldc_co = __yieldc_co;"
         };
+        // The macro invocation starts the text, at the generator keyword's column: that is
+        // where the runtime reports a resumption after a panic, like nightly.
+        let (builder, representation) = shape.representation.builder();
         let text = format!(
-            "match {parts} {{ (__yieldc_key, __yieldc_co) => {ty}::new(__yieldc_key, async {mv}{{ {binding}{prologue}",
-            parts = shape.representation.parts_macro(),
-            ty = shape.representation.type_path(),
+            "{builder}(__yieldc_co, {representation}async {mv}{{ {binding}{prologue}",
             mv = if shape.is_move { "move " } else { "" },
         );
         self.replace(start, end, &text, shape.kind);
@@ -135,7 +127,7 @@ impl Lowerer<'_> {
 
     /// Emits the end of the generator, replacing original `start..end` (its closing brace).
     pub(crate) fn close_generator(&mut self, shape: &Shape, start: usize, end: usize) {
-        self.replace(start, end, " }) }", shape.kind);
+        self.replace(start, end, " })", shape.kind);
     }
 
     /// Emits the body's statements (without braces) as the generator's body, preceded by its
@@ -219,14 +211,14 @@ impl Lowerer<'_> {
     /// `gen [move] { BODY }`:
     ///
     /// ```text
-    /// match ::yieldc_rt::__gen_parts!() { (__yieldc_key, __yieldc_co) =>
-    ///     ::yieldc_rt::Gen::new(__yieldc_key, async [move] {
-    ///         let __yieldc_co = __yieldc_co;
-    ///         match ::yieldc_rt::__never() { false => { BODY' } true => { CHECK_COPY loop {} } }
-    ///     }) }
+    /// ::yieldc_rt::__gen!(__yieldc_co, inline, async [move] {
+    ///     let __yieldc_co = __yieldc_co;
+    ///     match ::yieldc_rt::__never() { false => { BODY' } true => { CHECK_COPY loop {} } }
+    /// })
     /// ```
     /// `BODY'` has `yield e` → `__yieldc_co.yield_(e).await`. Without a sound check copy
-    /// (or inside another check copy) `::yieldc_rt::BoxedGen` replaces `::yieldc_rt::Gen`.
+    /// (or inside another check copy) `boxed` (a `::yieldc_rt::BoxedGen`) replaces `inline`.
+    /// The invocation starts at the `gen` keyword's column (the runtime's panic location).
     pub(crate) fn lower_gen_block(&mut self, block: &ast::BlockExpr) {
         self.lower_block_generator(block, false);
     }
@@ -234,11 +226,10 @@ impl Lowerer<'_> {
     /// `async gen [move] { BODY }`:
     ///
     /// ```text
-    /// match ::yieldc_rt::__async_gen_parts!() { (__yieldc_key, __yieldc_co) =>
-    ///     ::yieldc_rt::AsyncGen::new(__yieldc_key, async [move] {
-    ///         let __yieldc_co = &__yieldc_co.bind().await;
-    ///         BODY'
-    ///     }) }
+    /// ::yieldc_rt::__async_gen!(__yieldc_co, async [move] {
+    ///     let __yieldc_co = &__yieldc_co.bind().await;
+    ///     BODY'
+    /// })
     /// ```
     pub(crate) fn lower_async_gen_block(&mut self, block: &ast::BlockExpr) {
         self.lower_block_generator(block, true);
@@ -308,12 +299,11 @@ impl Lowerer<'_> {
     ///
     /// ```text
     /// fn NAME(PARAMS) -> impl ::core::iter::Iterator<Item = T> {
-    ///     match ::yieldc_rt::__gen_parts!() { (__yieldc_key, __yieldc_co) =>
-    ///         ::yieldc_rt::Gen::new(__yieldc_key, async move {
-    ///             let __yieldc_co = __yieldc_co;
-    ///             let p = p; ..            // every identifier parameter moves in, like `async fn`
-    ///             match ::yieldc_rt::__never() { false => { BODY' } true => { CHECK_COPY loop {} } }
-    ///         }) }
+    ///     ::yieldc_rt::__gen!(__yieldc_co, inline, async move {
+    ///         let __yieldc_co = __yieldc_co;
+    ///         let p = p; ..            // every identifier parameter moves in, like `async fn`
+    ///         match ::yieldc_rt::__never() { false => { BODY' } true => { CHECK_COPY loop {} } }
+    ///     })
     /// }
     /// ```
     /// No `-> T` means `()` items; `mut` on a parameter moves to its `let`. `async gen fn`
@@ -617,13 +607,12 @@ impl Lowerer<'_> {
     ///
     /// ```text
     /// |ARGS| { let __yieldc_args = ::core::ops::RangeFrom { start: (a, ..) };
-    /// match ::yieldc_rt::__gen_parts!() { (__yieldc_key, __yieldc_co) =>
-    ///     ::yieldc_rt::Gen::new(__yieldc_key, async {
-    ///         let __yieldc_co = __yieldc_co;
-    ///         // parameters by value, even `Copy` ones (`RangeFrom` is not `Copy`)
-    ///         let ::core::ops::RangeFrom { start: (a, ..) } = { __yieldc_args };
-    ///         match ::yieldc_rt::__never() { false => { BODY' } true => { CHECK_COPY loop {} } }
-    ///     }) } }
+    /// ::yieldc_rt::__gen!(__yieldc_co, inline, async {
+    ///     let __yieldc_co = __yieldc_co;
+    ///     // parameters by value, even `Copy` ones (`RangeFrom` is not `Copy`)
+    ///     let ::core::ops::RangeFrom { start: (a, ..) } = { __yieldc_args };
+    ///     match ::yieldc_rt::__never() { false => { BODY' } true => { CHECK_COPY loop {} } }
+    /// }) }
     /// ```
     pub(crate) fn lower_iter_macro(&mut self, call: &ast::MacroCall) {
         let node = call.syntax().clone();

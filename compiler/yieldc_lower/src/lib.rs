@@ -29,6 +29,7 @@ mod source_map;
 
 pub use source_map::{DesugaringKind, MapEntry, SourceMap};
 pub use yieldc_syntax::{Diagnostic, Edition, Label, Level, Span};
+pub use yieldc_syntax::{ModuleDeclaration, module_declarations};
 
 /// What the lowering needs to know about the crate.
 #[derive(Clone, Debug, Default)]
