@@ -400,13 +400,27 @@ impl<'a> Remapper<'a> {
         if lowered.is_identity(original_text) {
             return;
         }
-        *remapped_any = true;
         let range = remap_range(
             lowered,
             as_usize(&span["byte_start"]),
             as_usize(&span["byte_end"]),
         );
+        let positions = |span: &Value| {
+            ["line_start", "column_start", "line_end", "column_end"].map(|key| as_usize(&span[key]))
+        };
+        let lowered_positions = positions(span);
         fill_positions(span, original_text, range);
+        // rustc's own `rendered` stays right when the span sits at the same lines and columns
+        // and those lines read the same in the lowered file: only the byte offsets moved.
+        let [line_start, _, line_end, _] = positions(span);
+        let faithful = positions(span) == lowered_positions
+            && (line_start..=line_end).all(|line| {
+                original_text.get(source_text::line_range(original_text, line))
+                    == lowered
+                        .text
+                        .get(source_text::line_range(&lowered.text, line))
+            });
+        *remapped_any |= !faithful;
     }
 
     /// Draws `diagnostic` as rustc would, from the original sources.
@@ -421,13 +435,17 @@ impl<'a> Remapper<'a> {
         let level = level_of(diagnostic["level"].as_str().unwrap_or("error"));
         let message = diagnostic["message"].as_str().unwrap_or_default();
         let mut title = level.clone().primary_title(message);
-        if let Some(code) = diagnostic["code"]["code"].as_str() {
+        // rustc shows error codes (`error[E0308]`), never lint names (`warning: …`).
+        if let Some(code) = diagnostic["code"]["code"]
+            .as_str()
+            .filter(|code| is_error_code(code))
+        {
             title = title.id(code);
         }
         let mut groups = Vec::new();
         let mut primary_group = Group::with_title(title);
         let empty = Vec::new();
-        let spans = diagnostic["spans"].as_array().unwrap_or(&empty);
+        let mut spans = diagnostic["spans"].as_array().unwrap_or(&empty).clone();
         // Inline help (rustc shows a short single suggestion as a label of the primary span).
         let mut inline_help = None;
         let children = diagnostic["children"].as_array().unwrap_or(&empty);
@@ -435,7 +453,17 @@ impl<'a> Remapper<'a> {
             let child_spans = child["spans"].as_array().unwrap_or(&empty);
             if child["level"] == "help" && child_spans.len() == 1 {
                 if let Some(replacement) = child_spans[0]["suggested_replacement"].as_str() {
-                    if !replacement.contains('\n') {
+                    if replacement.is_empty() {
+                        // A removal: rustc labels the removed text `help: …` beside the primary.
+                        let mut removal = child_spans[0].clone();
+                        removal["is_primary"] = Value::Bool(false);
+                        removal["label"] = Value::String(format!(
+                            "help: {}",
+                            child["message"].as_str().unwrap_or_default()
+                        ));
+                        spans.push(removal);
+                        inline_help = Some((child_spans[0].clone(), String::new()));
+                    } else if !replacement.contains('\n') {
                         inline_help = Some((
                             child_spans[0].clone(),
                             format!(
@@ -448,7 +476,8 @@ impl<'a> Remapper<'a> {
                 }
             }
         }
-        for (file_name, annotations) in group_by_file(spans, inline_help.as_ref()) {
+        let labelled_help = inline_help.as_ref().filter(|(_, label)| !label.is_empty());
+        for (file_name, annotations) in group_by_file(&spans, labelled_help) {
             let Some(source) = sources.get(&file_name) else {
                 continue;
             };
@@ -576,6 +605,11 @@ fn group_by_file(spans: &[Value], inline_help: Option<&(Value, String)>) -> File
     // The file of the primary span first, like rustc.
     files.sort_by_key(|(_, annotations)| !annotations.iter().any(|(_, _, primary)| *primary));
     files
+}
+
+/// `E` followed by four digits: an error code, as opposed to a lint name.
+fn is_error_code(code: &str) -> bool {
+    code.len() == 5 && code.starts_with('E') && code[1..].bytes().all(|b| b.is_ascii_digit())
 }
 
 fn level_of(level: &str) -> Level<'static> {

@@ -9,7 +9,7 @@ use std::process::{Command, Stdio};
 use crate::args::CommandLine;
 use crate::diagnostics::{OutputMode, Remapper};
 use crate::lowering::{self, Edition, LowerRequest};
-use crate::{depinfo, scan, shadow};
+use crate::{depinfo, modules, scan, shadow};
 
 /// yieldc's version, printed by `-vV`.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
@@ -175,10 +175,7 @@ fn run(tool: Tool, raw_args: Vec<OsString>) -> Result<i32, String> {
         return pass_through(&base, &line.args); // rustc reports the unreadable input
     };
     let package_dir = package_dir(&root);
-    let root_parent = root.parent().unwrap_or(&cwd).to_path_buf();
-    let in_registry = is_in_cargo_registry(&root);
-    let scan_dir = (!in_registry && root_parent != package_dir).then_some(root_parent.as_path());
-    if !scan::crate_uses_coroutine_syntax(&root_text, scan_dir) {
+    if !scan::crate_uses_coroutine_syntax(&root_text) {
         // A crate without the syntax may still depend on one with it, whose metadata names
         // `yieldc_rt`: rustc must be able to find it.
         let mut args = line.args;
@@ -254,23 +251,25 @@ fn compile_shadowed(
     if let Some(dir) = std::env::var_os("CARGO_TARGET_DIR") {
         skip.push(cwd.join(dir));
     }
-    let mut lower = |path: &Path, text: &str| {
+    // Only the files of the crate's module tree are lowered (and only their diagnostics shown).
+    let mut lowered_files = shadow::LoweredFiles::new();
+    for (path, text) in modules::crate_module_files(root, root_text, package_dir, edition) {
         let request = LowerRequest {
             edition,
             is_crate_root: path == root,
             crate_features: crate_features.clone(),
         };
-        let lowered = lowering::lower_file(text, &request);
-        (!lowered.is_identity(text)).then_some(lowered)
-    };
-    // A package directory that is the whole of `/tmp` is not mirrored: direct `rustc file.rs`.
-    let lowered_files =
-        shadow::sync(package_dir, &shadow_dir, &skip, &mut lower).map_err(|err| {
-            format!(
-                "cannot write the shadow tree `{}`: {err}",
-                shadow_dir.display()
-            )
-        })?;
+        let lowered = lowering::lower_file(&text, &request);
+        if !lowered.is_identity(&text) {
+            lowered_files.insert(path, (text, lowered));
+        }
+    }
+    shadow::sync(package_dir, &shadow_dir, &skip, &lowered_files).map_err(|err| {
+        format!(
+            "cannot write the shadow tree `{}`: {err}",
+            shadow_dir.display()
+        )
+    })?;
 
     let relative_root = root
         .strip_prefix(package_dir)
@@ -602,16 +601,6 @@ fn find_target_dir(out_dir: &Path) -> Option<PathBuf> {
         .ancestors()
         .find(|dir| dir.join("CACHEDIR.TAG").is_file())
         .map(Path::to_path_buf)
-}
-
-fn is_in_cargo_registry(root: &Path) -> bool {
-    let cargo_home = std::env::var_os("CARGO_HOME")
-        .map(PathBuf::from)
-        .or_else(|| std::env::var_os("HOME").map(|home| PathBuf::from(home).join(".cargo")));
-    match cargo_home {
-        Some(home) => root.starts_with(home.join("registry")) || root.starts_with(home.join("git")),
-        None => false,
-    }
 }
 
 /// `--yieldc-print-lowered FILE`: prints the lowering of one file.

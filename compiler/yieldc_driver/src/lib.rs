@@ -18,6 +18,7 @@ pub mod depinfo;
 pub mod diagnostics;
 pub mod driver;
 pub mod lowering;
+pub mod modules;
 pub mod scan;
 pub mod shadow;
 pub mod source_text;

@@ -155,15 +155,42 @@ pub struct LowerRequest {
 /// Identifies the lowering in `-vV` (changes when the front end changes).
 pub const LOWERING_HASH: &str = env!("YIELDC_LOWERING_HASH");
 
+fn front_end_edition(edition: Edition) -> yieldc_lower::Edition {
+    match edition {
+        Edition::E2015 => yieldc_lower::Edition::E2015,
+        Edition::E2018 => yieldc_lower::Edition::E2018,
+        Edition::E2021 => yieldc_lower::Edition::E2021,
+        Edition::E2024 => yieldc_lower::Edition::E2024,
+    }
+}
+
+/// One `mod name;` declaration of a file (see [`module_declarations`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ModuleDeclaration {
+    /// The module's name.
+    pub name: String,
+    /// Its `#[path = "..."]`, if any.
+    pub path_attribute: Option<String>,
+    /// The inline modules it sits in, outermost first, with their `#[path]` if any.
+    pub inline_parents: Vec<(String, Option<String>)>,
+}
+
+/// The out-of-line module declarations of a file, for finding the crate's module tree.
+pub fn module_declarations(source: &str, edition: Edition) -> Vec<ModuleDeclaration> {
+    yieldc_lower::module_declarations(source, front_end_edition(edition))
+        .into_iter()
+        .map(|declaration| ModuleDeclaration {
+            name: declaration.name,
+            path_attribute: declaration.path_attribute,
+            inline_parents: declaration.inline_parents,
+        })
+        .collect()
+}
+
 /// Lowers one file with `yieldc_lower`.
 pub fn lower_file(source: &str, request: &LowerRequest) -> LoweredFile {
     let options = yieldc_lower::LowerOptions {
-        edition: match request.edition {
-            Edition::E2015 => yieldc_lower::Edition::E2015,
-            Edition::E2018 => yieldc_lower::Edition::E2018,
-            Edition::E2021 => yieldc_lower::Edition::E2021,
-            Edition::E2024 => yieldc_lower::Edition::E2024,
-        },
+        edition: front_end_edition(request.edition),
         is_crate_root: request.is_crate_root,
         crate_features: request.crate_features.clone(),
         ..Default::default()

@@ -2,11 +2,10 @@
 //!
 //! Valid nightly code that uses any coroutine form enables a gate for it in the crate root
 //! (`gen_blocks`, `coroutines`, …), so the root's `#![feature(..)]` list decides, read with a
-//! byte scan. The word `yield` anywhere in the crate's own directory also counts (it is a
-//! reserved word in every edition; ungated uses must get nightly's E0658, not stable's parse
-//! errors), except in crates from the cargo registry, whose roots are trusted.
-
-use std::path::Path;
+//! byte scan. Ungated coroutine syntax needs no lowering: stable rustc parses it and reports
+//! the same E0658 gate errors as nightly (checked on 1.95 against nightly 2026-05-19 with
+//! `gen {}`, `yield` in a closure and in a `gen` block). The word `yield` in the root also
+//! counts, so that the front end's own diagnostics see the file.
 
 /// The gates of the features yieldc implements.
 pub const COROUTINE_GATES: &[&str] = &[
@@ -70,53 +69,12 @@ pub fn contains_word(text: &str, word: &str) -> bool {
     false
 }
 
-/// Whether the crate rooted at `root` (text `root_text`) uses coroutine syntax. `scan_dir` is
-/// the directory whose `.rs` files belong to the crate (`None` to scan the root only).
-pub fn crate_uses_coroutine_syntax(root_text: &str, scan_dir: Option<&Path>) -> bool {
-    if crate_features(root_text)
+/// Whether the crate whose root has the text `root_text` uses coroutine syntax.
+pub fn crate_uses_coroutine_syntax(root_text: &str) -> bool {
+    crate_features(root_text)
         .iter()
         .any(|feature| COROUTINE_GATES.contains(&feature.as_str()))
-    {
-        return true;
-    }
-    if contains_word(root_text, "yield") {
-        return true;
-    }
-    match scan_dir {
-        Some(dir) => dir_mentions_yield(dir, 0),
-        None => false,
-    }
-}
-
-fn dir_mentions_yield(dir: &Path, depth: usize) -> bool {
-    if depth > 8 {
-        return false;
-    }
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return false;
-    };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        let Ok(file_type) = entry.file_type() else {
-            continue;
-        };
-        if file_type.is_dir() {
-            let name = entry.file_name();
-            if name == "target" || name == ".git" {
-                continue;
-            }
-            if dir_mentions_yield(&path, depth + 1) {
-                return true;
-            }
-        } else if path.extension().is_some_and(|ext| ext == "rs") {
-            if let Ok(bytes) = std::fs::read(&path) {
-                if contains_word(&String::from_utf8_lossy(&bytes), "yield") {
-                    return true;
-                }
-            }
-        }
-    }
-    false
+        || contains_word(root_text, "yield")
 }
 
 fn is_ident_byte(byte: u8) -> bool {
@@ -134,11 +92,10 @@ mod tests {
             crate_features(text),
             ["gen_blocks", "async_iterator", "coroutines"]
         );
-        assert!(crate_uses_coroutine_syntax(text, None));
+        assert!(crate_uses_coroutine_syntax(text));
         assert!(!crate_uses_coroutine_syntax(
-            "#![feature(never_type)] fn f() { yield_now() }",
-            None
+            "#![feature(never_type)] fn f() { yield_now() }"
         ));
-        assert!(crate_uses_coroutine_syntax("fn f() { yield 1 }", None));
+        assert!(crate_uses_coroutine_syntax("fn f() { yield 1 }"));
     }
 }

@@ -34,26 +34,26 @@ pub fn lock(shadow_dir: &Path) -> io::Result<File> {
     Ok(file)
 }
 
-/// Mirrors `package_dir` into `shadow_dir`, lowering with `lower` (which returns `None` for a
-/// file it leaves unchanged). `skip` lists absolute directories not to mirror (target dirs).
+/// Mirrors `package_dir` into `shadow_dir`: each file of `lowered_files` (absolute original
+/// paths inside `package_dir`) is written with its lowered text; the directories on the way to
+/// them are real; every other entry — file or whole directory — is one symlink to the original.
+/// So the cost is proportional to the directories that hold lowered files, not to the package.
+/// `skip` lists absolute directories not to mirror at all (target dirs).
 pub fn sync(
     package_dir: &Path,
     shadow_dir: &Path,
     skip: &[PathBuf],
-    lower: &mut dyn FnMut(&Path, &str) -> Option<LoweredFile>,
-) -> io::Result<LoweredFiles> {
-    let mut lowered_files = LoweredFiles::new();
+    lowered_files: &LoweredFiles,
+) -> io::Result<()> {
     std::fs::create_dir_all(shadow_dir)?;
-    sync_dir(package_dir, shadow_dir, skip, lower, &mut lowered_files, 0)?;
-    Ok(lowered_files)
+    sync_dir(package_dir, shadow_dir, skip, lowered_files, 0)
 }
 
 fn sync_dir(
     original_dir: &Path,
     shadow_dir: &Path,
     skip: &[PathBuf],
-    lower: &mut dyn FnMut(&Path, &str) -> Option<LoweredFile>,
-    lowered_files: &mut LoweredFiles,
+    lowered_files: &LoweredFiles,
     depth: usize,
 ) -> io::Result<()> {
     let mut wanted = std::collections::HashSet::new();
@@ -64,43 +64,29 @@ fn sync_dir(
         if name == ".git" || skip.iter().any(|skipped| skipped == &original) {
             continue;
         }
-        // A directory holding a cargo target dir (`CACHEDIR.TAG`) is never mirrored.
-        let file_type = match std::fs::metadata(&original) {
-            Ok(metadata) => metadata.file_type(),
-            Err(_) => continue, // vanished or a dangling symlink: rustc will say if it matters
-        };
         let shadow = shadow_dir.join(&name);
-        if file_type.is_dir() {
-            if original.join("CACHEDIR.TAG").exists() || depth > 32 {
-                continue;
-            }
+        if let Some((_, lowered)) = lowered_files.get(&original) {
+            wanted.insert(name);
+            write_if_changed(&shadow, lowered.text.as_bytes())?;
+            continue;
+        }
+        let holds_lowered_files = lowered_files.keys().any(|path| path.starts_with(&original));
+        let is_dir = std::fs::metadata(&original).is_ok_and(|m| m.is_dir());
+        if is_dir && holds_lowered_files && depth < 64 {
             wanted.insert(name);
             if std::fs::symlink_metadata(&shadow).is_ok_and(|m| !m.is_dir()) {
                 std::fs::remove_file(&shadow)?;
             }
             std::fs::create_dir_all(&shadow)?;
-            sync_dir(&original, &shadow, skip, lower, lowered_files, depth + 1)?;
+            sync_dir(&original, &shadow, skip, lowered_files, depth + 1)?;
+            continue;
+        }
+        // A directory holding a cargo target dir (`CACHEDIR.TAG`) is not mirrored.
+        if is_dir && original.join("CACHEDIR.TAG").exists() {
             continue;
         }
         wanted.insert(name);
-        let lowered = if original.extension().is_some_and(|ext| ext == "rs") {
-            match std::fs::read(&original) {
-                Ok(bytes) => match String::from_utf8(bytes) {
-                    Ok(text) => lower(&original, &text).map(|lowered| (text, lowered)),
-                    Err(_) => None, // rustc reports non-UTF-8 source itself
-                },
-                Err(_) => None,
-            }
-        } else {
-            None
-        };
-        match lowered {
-            Some((text, lowered)) => {
-                write_if_changed(&shadow, lowered.text.as_bytes())?;
-                lowered_files.insert(original, (text, lowered));
-            }
-            None => link(&original, &shadow)?,
-        }
+        link(&original, &shadow)?;
     }
     for entry in std::fs::read_dir(shadow_dir)? {
         let entry = entry?;

@@ -11,9 +11,11 @@
 //! parser: errors are recorded and the outline is as complete as the input allows.
 
 mod diagnostics;
+mod modules;
 pub mod outline;
 
 pub use diagnostics::{Diagnostic, Label, Level, Span};
+pub use modules::{ModuleDeclaration, module_declarations};
 pub use outline::{Feature, Form, FormKind, Outline, Substitution, SubstitutionKind};
 pub use ra_ap_syntax;
 

@@ -1,0 +1,147 @@
+//! The files of a crate's module tree: the crate root and every file reached through
+//! `mod name;` declarations, resolved with rustc's rules. Only these files are lowered and only
+//! their front-end diagnostics are reported; everything else in the package is left alone.
+//!
+//! Resolution (the Reference, "Modules" and "The `path` attribute"): a *mod-rs* file (the crate
+//! root, a `mod.rs`, or a file loaded through `#[path]`) owns its directory, so `mod a;` in it is
+//! `DIR/a.rs` or `DIR/a/mod.rs`; any other file `DIR/f.rs` puts its children in `DIR/f/`. Inline
+//! modules add one directory level each (their `#[path]`, or their name). A `#[path]` on an
+//! out-of-line module outside inline modules is relative to the declaring file's directory;
+//! inside them, to the directory the inline modules give.
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
+use crate::lowering::{module_declarations, Edition};
+
+/// The crate's module files that exist and lie inside `package_dir`, root first, each read as
+/// UTF-8 (a file that is not is left to rustc to report). At most `LIMIT` files.
+pub fn crate_module_files(
+    root: &Path,
+    root_text: &str,
+    package_dir: &Path,
+    edition: Edition,
+) -> Vec<(PathBuf, String)> {
+    const LIMIT: usize = 100_000;
+    let mut files = vec![(root.to_path_buf(), root_text.to_string())];
+    let mut seen: HashSet<PathBuf> = HashSet::from([root.to_path_buf()]);
+    let mut queue = vec![(root.to_path_buf(), true)];
+    while let Some((file, owns_directory)) = queue.pop() {
+        if files.len() >= LIMIT {
+            break;
+        }
+        let text = match files.iter().find(|(path, _)| *path == file) {
+            Some((_, text)) => text.clone(),
+            None => continue,
+        };
+        let Some(file_dir) = file.parent() else {
+            continue;
+        };
+        let children_dir = if owns_directory {
+            file_dir.to_path_buf()
+        } else {
+            match file.file_stem() {
+                Some(stem) => file_dir.join(stem),
+                None => continue,
+            }
+        };
+        for declaration in module_declarations(&text, edition) {
+            let mut dir = children_dir.clone();
+            for (name, path) in &declaration.inline_parents {
+                dir.push(path.as_deref().unwrap_or(name));
+            }
+            let (candidates, child_owns_directory) = match &declaration.path_attribute {
+                Some(path) if declaration.inline_parents.is_empty() => {
+                    (vec![file_dir.join(path)], true)
+                }
+                Some(path) => (vec![dir.join(path)], true),
+                None => (
+                    vec![
+                        dir.join(format!("{}.rs", declaration.name)),
+                        dir.join(&declaration.name).join("mod.rs"),
+                    ],
+                    false,
+                ),
+            };
+            let Some(found) = candidates.into_iter().find(|candidate| candidate.is_file()) else {
+                continue; // rustc reports the missing module
+            };
+            let found = normalize(&found);
+            if !found.starts_with(package_dir) || !seen.insert(found.clone()) {
+                continue;
+            }
+            let Ok(text) = std::fs::read_to_string(&found) else {
+                continue;
+            };
+            let owns = child_owns_directory || found.file_name().is_some_and(|n| n == "mod.rs");
+            files.push((found.clone(), text));
+            queue.push((found, owns));
+        }
+    }
+    files
+}
+
+/// Removes `.` and `..` components lexically (paths from `#[path]` may contain them).
+fn normalize(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for component in path.components() {
+        match component {
+            std::path::Component::CurDir => {}
+            std::path::Component::ParentDir => {
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn follows_mod_declarations_with_rustcs_rules() {
+        let dir = std::env::temp_dir().join(format!("yieldc-modules-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        for (path, text) in [
+            (
+                "src/lib.rs",
+                "mod a; mod b; #[path = \"other/c.rs\"] mod c; mod d { mod e; }",
+            ),
+            ("src/a.rs", "mod inner;"),
+            ("src/a/inner.rs", ""),
+            ("src/b/mod.rs", "mod x;"),
+            ("src/b/x.rs", ""),
+            ("src/other/c.rs", "mod sibling;"),
+            ("src/other/sibling.rs", ""),
+            ("src/d/e.rs", ""),
+            ("src/unrelated.rs", "this is not part of the crate"),
+        ] {
+            let file = dir.join(path);
+            std::fs::create_dir_all(file.parent().unwrap()).unwrap();
+            std::fs::write(&file, text).unwrap();
+        }
+        let root = dir.join("src/lib.rs");
+        let text = std::fs::read_to_string(&root).unwrap();
+        let mut found: Vec<String> = crate_module_files(&root, &text, &dir, Edition::E2021)
+            .into_iter()
+            .map(|(p, _)| p.strip_prefix(&dir).unwrap().to_string_lossy().into_owned())
+            .collect();
+        found.sort();
+        assert_eq!(
+            found,
+            [
+                "src/a.rs",
+                "src/a/inner.rs",
+                "src/b/mod.rs",
+                "src/b/x.rs",
+                "src/d/e.rs",
+                "src/lib.rs",
+                "src/other/c.rs",
+                "src/other/sibling.rs"
+            ]
+        );
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+}
