@@ -38,7 +38,7 @@ pub use coroutine::{
 pub use gen::BoxedGen;
 pub use gen::{Gen, GenKey};
 pub use machine::Refused;
-pub use resume::{Co, FirstResumeArg, Yield};
+pub use resume::{Co, FirstResumeArg, GenCo, GenYield, Yield};
 #[cfg(feature = "stream")]
 pub use stream::{from_stream, StreamIter};
 
@@ -175,19 +175,19 @@ macro_rules! __coroutine {
 pub mod __private {
     use core::marker::PhantomData;
 
-    use crate::{AsyncCoToken, AsyncGenKey, Co, CoroutineKey, GenKey, Refused};
+    use crate::{AsyncCoToken, AsyncGenKey, Co, CoroutineKey, GenCo, GenKey, Refused};
 
     /// # Safety
     /// If the key builds an inline [`crate::Gen`], the body must hold no borrow of its own
     /// state across a `yield`.
     #[inline(always)]
-    pub unsafe fn gen_parts<T, P: Fn(Refused)>(on_refused: P) -> (GenKey<T, P>, Co<T, ()>) {
+    pub unsafe fn gen_parts<T, P: Fn(Refused)>(on_refused: P) -> (GenKey<T, P>, GenCo<T>) {
         (
             GenKey {
                 on_refused,
                 _item: PhantomData,
             },
-            Co::new(),
+            GenCo::new(),
         )
     }
 

@@ -2,6 +2,7 @@
 //! completes, and whether a panic escaped the last resumption.
 
 use core::future::Future;
+use core::mem::ManuallyDrop;
 
 use crate::resume::resume;
 use crate::CoroutineState;
@@ -17,18 +18,30 @@ pub enum Refused {
 }
 
 pub(crate) struct Machine<F> {
-    /// `None` once the body has completed.
-    body: Option<F>,
-    /// Set while a resumption runs; still set afterwards means a panic escaped it.
-    poisoned: bool,
+    /// Valid unless `state` is `Done` (dropped in place when the body completed).
+    body: ManuallyDrop<F>,
+    state: State,
+}
+
+/// One byte for everything a resumption must know (cheaper to create and check than an
+/// `Option<F>` tag plus a flag: the body's own state machine offers no niche).
+#[derive(Clone, Copy, PartialEq, Eq)]
+#[repr(u8)]
+enum State {
+    /// The body is suspended (or not started) and may be resumed.
+    Suspended,
+    /// A resumption is running; still set at the next resumption means a panic escaped it.
+    Resuming,
+    /// The body completed and was dropped.
+    Done,
 }
 
 impl<F: Future> Machine<F> {
     #[inline(always)]
     pub(crate) const fn new(body: F) -> Self {
         Machine {
-            body: Some(body),
-            poisoned: false,
+            body: ManuallyDrop::new(body),
+            state: State::Suspended,
         }
     }
 
@@ -41,20 +54,34 @@ impl<F: Future> Machine<F> {
         &mut self,
         arg: R,
     ) -> Result<CoroutineState<Y, F::Output>, Refused> {
-        let Some(body) = self.body.as_mut() else {
-            return Err(Refused::AfterCompletion);
-        };
-        if self.poisoned {
-            return Err(Refused::AfterPanic);
+        match self.state {
+            State::Suspended => {}
+            State::Resuming => return Err(Refused::AfterPanic),
+            State::Done => return Err(Refused::AfterCompletion),
         }
-        self.poisoned = true;
-        // SAFETY: forwarded from this function's contract.
-        let state = unsafe { resume::<Y, R, F>(body, arg) };
-        self.poisoned = false;
+        self.state = State::Resuming;
+        // SAFETY: `body` is valid (state was `Suspended`); the rest is forwarded from this
+        // function's contract.
+        let state = unsafe { resume::<Y, R, F>(&mut self.body, arg) };
         if let CoroutineState::Complete(_) = state {
             // The body's captures were dropped when it returned; drop the finished state now.
-            self.body = None;
+            // `Done` first: should that drop panic, the body is leaked, never dropped twice.
+            self.state = State::Done;
+            // SAFETY: `body` is valid and, with `state` now `Done`, never used again.
+            unsafe { ManuallyDrop::drop(&mut self.body) };
+        } else {
+            self.state = State::Suspended;
         }
         Ok(state)
+    }
+}
+
+impl<F> Drop for Machine<F> {
+    fn drop(&mut self) {
+        if self.state != State::Done {
+            // SAFETY: `body` is valid unless `Done`, and this is its last use. (For a pinned
+            // machine this is the drop in place that `Pin` requires.)
+            unsafe { ManuallyDrop::drop(&mut self.body) };
+        }
     }
 }

@@ -143,8 +143,64 @@ fn yield_into_foreign_generator() -> ! {
     panic!("`yield` reached a generator other than the one whose body contains it")
 }
 
-/// The handle of a sync generator or coroutine body: `yield v` lowers to
-/// `__yieldc_co.yield_(v).await`. Only the lowering creates it (see [`crate::__gen_parts`]).
+/// The handle of a `gen` body: `yield v` lowers to `__yieldc_co.yield_(v).await`. Like [`Co`]
+/// with resume type `()`, but its `yield` does not look at the slot when it is resumed (there is
+/// no argument to read), which keeps the resumption cheap when LLVM cannot fold the checks.
+/// Only the lowering creates it (see [`crate::__gen_parts`]).
+pub struct GenCo<Y> {
+    _types: PhantomData<fn(Y) -> Y>,
+}
+
+impl<Y> GenCo<Y> {
+    pub(crate) const fn new() -> Self {
+        GenCo {
+            _types: PhantomData,
+        }
+    }
+
+    /// `yield value`.
+    #[inline(always)]
+    pub fn yield_(&self, value: Y) -> GenYield<Y> {
+        GenYield { value: Some(value) }
+    }
+}
+
+/// The future of one `yield` in a `gen` body (see [`GenCo`]).
+#[must_use = "a `yield` does nothing unless awaited"]
+pub struct GenYield<Y> {
+    value: Option<Y>,
+}
+
+// No structural pinning: `value` is moved out by value.
+impl<Y> Unpin for GenYield<Y> {}
+
+impl<Y> Future for GenYield<Y> {
+    type Output = ();
+
+    #[inline(always)]
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
+        let this = self.get_mut();
+        match this.value.take() {
+            Some(value) => {
+                let slot = slot_for::<Y, ()>(cx);
+                // SAFETY: `slot_for` checked that `slot` is the live slot of the resumption
+                // polling us, with our types; that resumption reads it only after `poll` returns.
+                let yielded = unsafe { &mut (*slot).yielded };
+                if yielded.is_some() {
+                    two_yields_in_one_resumption();
+                }
+                *yielded = Some(value);
+                Poll::Pending
+            }
+            // Resumed: there is no argument to take, and nothing else to touch.
+            None => Poll::Ready(()),
+        }
+    }
+}
+
+/// The handle of a coroutine body: `yield v` lowers to `__yieldc_co.yield_(v).await`, which
+/// evaluates to the next resume argument. Only the lowering creates it (see
+/// [`crate::__coroutine_parts`]).
 pub struct Co<Y, R = ()> {
     _types: PhantomData<fn(Y) -> R>,
 }

@@ -45,7 +45,7 @@ fn items_that_are_not_send_do_not_matter_if_never_held() {
     fn check<T>(_: PhantomData<T>) {
         let (__yieldc_key, __yieldc_co) = ::yieldc_rt::__gen_parts!();
         let g = ::yieldc_rt::Gen::new(__yieldc_key, async move {
-            let __yieldc_co: yieldc_rt::Co<T> = __yieldc_co;
+            let __yieldc_co: yieldc_rt::GenCo<T> = __yieldc_co;
             let _ = &__yieldc_co;
         });
         assert_send(&g);

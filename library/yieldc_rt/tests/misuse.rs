@@ -71,7 +71,7 @@ fn yield_polled_on_another_thread_with_the_generators_waker_panics() {
 fn yield_moved_into_another_generator_panics() {
     let (__yieldc_key, __yieldc_co) = ::yieldc_rt::__gen_parts!();
     let mut outer = ::yieldc_rt::Gen::new(__yieldc_key, async move {
-        let __yieldc_co: yieldc_rt::Co<u32> = __yieldc_co;
+        let __yieldc_co: yieldc_rt::GenCo<u32> = __yieldc_co;
         let outer_co = __yieldc_co;
         let (__yieldc_key, __yieldc_co) = ::yieldc_rt::__gen_parts!();
         let mut inner = ::yieldc_rt::Gen::new(__yieldc_key, async move {
