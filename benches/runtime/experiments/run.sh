@@ -12,6 +12,7 @@
 #   x4_zst_resume.py     sync `yield`: resumption poll with a zero-sized resume type skips the slot
 #   y1_no_ctx_check.py   async `yield`: no Context check (unsound)
 #   y2_one_poll_site.py  `AsyncGen::poll_next`: one call site of the body's `poll`
+#   y3_one_poll_site_lazy.py  as y2, the binding context built only on the binding pass
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 main=$(cd "$here/../../.." && pwd)
