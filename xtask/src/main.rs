@@ -1,6 +1,8 @@
 //! `cargo x`: the project's task runner (cargo-xtask pattern, like rustc's `./x`).
 
 mod dist;
+mod rfc_check;
+mod snippets;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
@@ -14,10 +16,12 @@ commands:
   lower FILE [--edition E]
            print the lowering of FILE (like the toolchain's `rustc --yieldc-print-lowered`)
   miri     run the runtime's tests under Miri (stacked and tree borrows)
+  rfc-check [--toolchain DIR] [--nightly] [FILE.md..]
+           compile (and run) every ```rust block of `rfcs/` with the toolchain (dist first)
   help     print this message
 
 settings: `yieldc.toml` ([toolchain] base, prefix, link-name)
-planned (see the issue tracker): bless, bench, nightly-diff, rfc-check";
+planned (see the issue tracker): bless, bench, nightly-diff";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -26,6 +30,7 @@ fn main() -> ExitCode {
         Some("dist") => report(dist().map(|_| ())),
         Some("install") => report(install()),
         Some("lower") => report(lower(&args[1..])),
+        Some("rfc-check") => report(rfc_check::rfc_check(&args[1..])),
         Some("help") | Some("--help") | Some("-h") | None => {
             println!("{USAGE}");
             ExitCode::SUCCESS

@@ -1,0 +1,211 @@
+//! Shared by the invariant tests and `examples/fuzz.rs`: the sample programs, the structural
+//! invariants of a lowering, and seeded input generators (token soup, random bytes, mutations of
+//! real programs).
+#![allow(dead_code)]
+
+use yieldc_lower::{Edition, LowerOptions, Lowered};
+
+pub fn programs() -> Vec<(String, String)> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/programs");
+    let mut programs: Vec<(String, String)> = std::fs::read_dir(dir)
+        .expect("programs")
+        .map(|entry| entry.expect("entry").path())
+        .filter(|path| path.extension().is_some_and(|ext| ext == "rs"))
+        .map(|path| {
+            (
+                path.display().to_string(),
+                std::fs::read_to_string(&path).expect("read"),
+            )
+        })
+        .collect();
+    programs.sort();
+    programs
+}
+
+pub fn options() -> LowerOptions {
+    LowerOptions {
+        edition: Edition::E2024,
+        is_crate_root: true,
+        ..Default::default()
+    }
+}
+
+pub fn line_of(text: &str, offset: usize) -> usize {
+    text.as_bytes()[..offset.min(text.len())]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
+}
+
+/// Checks the structural invariants; returns a description of the first violation.
+pub fn check_invariants(source: &str, lowered: &Lowered) -> Result<(), String> {
+    let text = &lowered.text;
+    if text.matches('\n').count() != source.matches('\n').count() {
+        return Err(format!(
+            "line count {} != {}",
+            text.matches('\n').count(),
+            source.matches('\n').count()
+        ));
+    }
+    let mut covered = 0;
+    for entry in lowered.source_map.entries() {
+        if entry.lowered.start != covered {
+            return Err(format!(
+                "source map gap or overlap at lowered byte {covered}: {entry:?}"
+            ));
+        }
+        covered = entry.lowered.end;
+        if entry.original.end > source.len() || entry.original.start > entry.original.end {
+            return Err(format!("source map entry outside the original: {entry:?}"));
+        }
+        if entry.kind.is_none() {
+            if text.get(entry.lowered.clone()) != source.get(entry.original.clone()) {
+                return Err(format!(
+                    "verbatim entry differs from the original: {entry:?}"
+                ));
+            }
+            if !entry.in_check_copy
+                && line_of(text, entry.lowered.start) != line_of(source, entry.original.start)
+            {
+                return Err(format!(
+                    "original text moved from line {} to line {}: {:?}",
+                    line_of(source, entry.original.start) + 1,
+                    line_of(text, entry.lowered.start) + 1,
+                    &source[entry.original.clone()]
+                ));
+            }
+        } else if text[entry.lowered.clone()].contains('\n') && &text[entry.lowered.clone()] != "\n"
+        {
+            return Err(format!("generated text contains a line break: {entry:?}"));
+        }
+    }
+    if covered != text.len() {
+        return Err(format!(
+            "source map covers {covered} of {} lowered bytes",
+            text.len()
+        ));
+    }
+    Ok(())
+}
+
+/// xorshift64*: a small seeded generator, so failures are reproducible from the seed.
+pub struct Random(pub u64);
+
+impl Random {
+    pub fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+
+    pub fn below(&mut self, bound: usize) -> usize {
+        if bound == 0 {
+            0
+        } else {
+            (self.next() % bound as u64) as usize
+        }
+    }
+}
+
+pub const FRAGMENTS: &[&str] = &[
+    "gen",
+    "gen move",
+    "async gen",
+    "yield",
+    ".yield",
+    "for await",
+    "#[coroutine]",
+    "static",
+    "move",
+    "|x|",
+    "||",
+    "{",
+    "}",
+    "(",
+    ")",
+    "[",
+    "]",
+    ";",
+    ",",
+    "iter!(",
+    "fn",
+    "let",
+    "mut",
+    "ref",
+    "=",
+    "&",
+    "match",
+    "=>",
+    "if let",
+    "while",
+    "loop",
+    "\n",
+    " ",
+    "'a:",
+    "\"",
+    "//",
+    "/*",
+    "*/",
+    "r#\"",
+    "é",
+    "std::ops::Coroutine",
+    "use std::ops::{Coroutine, Add};",
+    "#![feature(gen_blocks)]",
+    "println!(",
+    "x",
+    "0",
+    ".await",
+    "async",
+    "impl",
+    "trait",
+    "-> u8",
+    "::",
+    "<",
+    ">",
+    "@",
+    "..",
+    "?",
+];
+
+/// A random sequence of coroutine-ish fragments.
+pub fn token_soup(random: &mut Random) -> String {
+    let mut source = String::new();
+    for _ in 0..random.below(60) {
+        source.push_str(FRAGMENTS[random.below(FRAGMENTS.len())]);
+        if random.below(3) == 0 {
+            source.push(' ');
+        }
+    }
+    source
+}
+
+/// Random ASCII bytes.
+pub fn random_bytes(random: &mut Random) -> String {
+    let bytes: Vec<u8> = (0..random.below(200))
+        .map(|_| (random.next() & 0x7F) as u8)
+        .collect();
+    String::from_utf8_lossy(&bytes).into_owned()
+}
+
+/// One to four random edits of `original`: deletions, fragment insertions, duplications.
+pub fn mutate(original: &str, random: &mut Random) -> String {
+    let mut source = original.to_owned();
+    for _ in 0..1 + random.below(4) {
+        let boundaries: Vec<usize> = (0..=source.len())
+            .filter(|&i| source.is_char_boundary(i))
+            .collect();
+        let a = boundaries[random.below(boundaries.len())];
+        let b = boundaries[random.below(boundaries.len())];
+        let (start, end) = (a.min(b), a.max(b));
+        match random.below(3) {
+            0 => source.replace_range(start..end.min(start + 40), ""),
+            1 => source.insert_str(start, FRAGMENTS[random.below(FRAGMENTS.len())]),
+            _ => {
+                let copy = source[start..end.min(start + 80)].to_owned();
+                source.insert_str(end, &copy);
+            }
+        }
+    }
+    source
+}
