@@ -1,5 +1,6 @@
 //! `cargo x`: the project's task runner (cargo-xtask pattern, like rustc's `./x`).
 
+mod book_check;
 mod dist;
 mod rfc_check;
 mod snippets;
@@ -18,6 +19,8 @@ commands:
   miri     run the runtime's tests under Miri (stacked and tree borrows)
   rfc-check [--toolchain DIR] [--nightly] [FILE.md..]
            compile (and run) every ```rust block of `rfcs/` with the toolchain (dist first)
+  book-check [--toolchain DIR] [--nightly] [FILE.md..]
+           compile (and run) every ```rust block of `book/src/` with the toolchain (dist first)
   help     print this message
 
 settings: `yieldc.toml` ([toolchain] base, prefix, link-name)
@@ -31,6 +34,7 @@ fn main() -> ExitCode {
         Some("install") => report(install()),
         Some("lower") => report(lower(&args[1..])),
         Some("rfc-check") => report(rfc_check::rfc_check(&args[1..])),
+        Some("book-check") => report(book_check::book_check(&args[1..])),
         Some("help") | Some("--help") | Some("-h") | None => {
             println!("{USAGE}");
             ExitCode::SUCCESS

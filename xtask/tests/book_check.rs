@@ -1,0 +1,75 @@
+//! `cargo x book-check` as part of `cargo test`: every Rust block of the book (`book/src/`)
+//! must do what its fence says, compiled by a toolchain assembled from this build's driver.
+
+#[allow(dead_code)]
+#[path = "../src/dist.rs"]
+mod dist;
+#[allow(dead_code)]
+#[path = "../src/snippets.rs"]
+mod snippets;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn workspace() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .unwrap()
+        .to_path_buf()
+}
+
+/// Builds the driver's binaries in this test's own profile directory (a no-op under
+/// `cargo test --workspace`, which has built them already) and assembles a toolchain from them.
+fn toolchain() -> PathBuf {
+    let profile_dir = std::env::current_exe()
+        .unwrap()
+        .parent() // deps/
+        .and_then(Path::parent)
+        .unwrap()
+        .to_path_buf();
+    let status = Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()))
+        .current_dir(workspace())
+        .args(["build", "--quiet", "-p", "yieldc_driver", "--bins"])
+        .env(
+            "CARGO_TARGET_DIR",
+            profile_dir.parent().expect("the target directory"),
+        )
+        .status()
+        .expect("running cargo");
+    assert!(status.success(), "building yieldc_driver failed");
+    let prefix = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("book-check-toolchain");
+    let config = dist::Config::load(&workspace());
+    dist::assemble(&profile_dir, &workspace(), &prefix, &config.base)
+        .expect("assembling the toolchain");
+    prefix
+}
+
+/// `book/src/**/*.md`, sorted (the same list as `cargo x book-check`).
+fn book_files() -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    let mut pending = vec![workspace().join("book/src")];
+    while let Some(dir) = pending.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                pending.push(path);
+            } else if path.extension().is_some_and(|ext| ext == "md") {
+                files.push(path);
+            }
+        }
+    }
+    files.sort();
+    files
+}
+
+#[test]
+fn every_rust_block_of_the_book_does_what_its_fence_says() {
+    let files = book_files();
+    assert!(
+        files.len() >= 8,
+        "the book's chapters are missing: {files:?}"
+    );
+    let report = snippets::check_markdown(&files, &toolchain());
+    assert!(report.is_ok(), "cargo x book-check failed:\n{report}");
+    assert!(report.checked > 0, "no block was checked:\n{report}");
+}
