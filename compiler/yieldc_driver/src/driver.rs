@@ -175,7 +175,15 @@ fn run(tool: Tool, raw_args: Vec<OsString>) -> Result<i32, String> {
         return pass_through(&base, &line.args); // rustc reports the unreadable input
     };
     let package_dir = package_dir(&root);
-    if !scan::crate_uses_coroutine_syntax(&root_text) {
+    let doctests = tool == Tool::Rustdoc && line.args.iter().any(|arg| arg == "--test");
+    let edition = line
+        .edition
+        .as_deref()
+        .and_then(Edition::from_flag)
+        .unwrap_or_default();
+    if !scan::crate_uses_coroutine_syntax(&root_text)
+        && !(doctests && doctests_use_coroutine_syntax(&root, &root_text, &package_dir, edition))
+    {
         // A crate without the syntax may still depend on one with it, whose metadata names
         // `yieldc_rt`: rustc must be able to find it.
         let mut args = line.args;
@@ -264,6 +272,22 @@ fn compile_shadowed(
             lowered_files.insert(path, (text, lowered));
         }
     }
+    // `rustdoc --test` compiles the code blocks of doc comments itself: lower those too (only
+    // then: `cargo doc` must show the documentation as written).
+    if tool == Tool::Rustdoc && line.args.iter().any(|arg| arg == "--test") {
+        for (path, text) in modules::crate_module_files(root, root_text, package_dir, edition) {
+            let current = lowered_files
+                .get(&path)
+                .map(|(_, lowered)| lowered.text.clone())
+                .unwrap_or_else(|| text.clone());
+            if let Some(with_doctests) = lowering::lower_doctests(&current, edition) {
+                let entry = lowered_files
+                    .entry(path)
+                    .or_insert_with(|| (text.clone(), lowering::identity(&text)));
+                entry.1.text = with_doctests;
+            }
+        }
+    }
     shadow::sync(package_dir, &shadow_dir, &skip, &lowered_files).map_err(|err| {
         format!(
             "cannot write the shadow tree `{}`: {err}",
@@ -350,12 +374,18 @@ fn compile_shadowed(
             args.push(shadow_root.display().to_string());
             continue;
         }
-        if mode != OutputMode::Json && (arg == "--error-format" || arg == "--json") {
+        // Outside JSON mode the base rustc gets `--json=…` from us, which it refuses next to
+        // `--color`; the color choice is ours (`color` above), so the flag stays here.
+        if mode != OutputMode::Json
+            && (arg == "--error-format" || arg == "--json" || arg == "--color")
+        {
             skip_next = true;
             continue;
         }
         if mode != OutputMode::Json
-            && (arg.starts_with("--error-format=") || arg.starts_with("--json="))
+            && (arg.starts_with("--error-format=")
+                || arg.starts_with("--json=")
+                || arg.starts_with("--color="))
         {
             continue;
         }
@@ -643,4 +673,17 @@ fn print_lowered(file: &str, line: &CommandLine) -> Result<i32, String> {
         );
     }
     Ok(0)
+}
+
+/// Whether a doc comment of the crate's module tree has a Rust code block with coroutine syntax
+/// (so that `rustdoc --test` needs the shadow even when the crate's code does not).
+fn doctests_use_coroutine_syntax(
+    root: &Path,
+    root_text: &str,
+    package_dir: &Path,
+    edition: Edition,
+) -> bool {
+    modules::crate_module_files(root, root_text, package_dir, edition)
+        .iter()
+        .any(|(_, text)| lowering::lower_doctests(text, edition).is_some())
 }

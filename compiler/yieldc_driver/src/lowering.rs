@@ -248,3 +248,23 @@ fn generated_kind(kind: yieldc_lower::DesugaringKind) -> GeneratedKind {
         _ => GeneratedKind::Other,
     }
 }
+
+/// Lowers the coroutine syntax in the Rust code blocks of `source`'s doc comments, for
+/// `rustdoc --test`; `None` when there is none.
+pub fn lower_doctests(source: &str, edition: Edition) -> Option<String> {
+    yieldc_lower::lower_doctests(source, front_end_edition(edition))
+}
+
+/// A lowering that changes nothing (one verbatim segment).
+pub fn identity(source: &str) -> LoweredFile {
+    LoweredFile {
+        text: source.to_string(),
+        segments: vec![Segment {
+            lowered: 0..source.len(),
+            original: 0..source.len(),
+            generated: None,
+            in_check_copy: false,
+        }],
+        diagnostics: Vec::new(),
+    }
+}

@@ -467,3 +467,86 @@ fn works_as_rustc_wrapper() {
         text(&output.stdout).starts_with("items [3, 2, 1]\nhere src/main.rs:16\ndata wrapped\n")
     );
 }
+
+#[test]
+fn doctests_with_coroutine_syntax_pass_and_docs_show_the_original() {
+    let lib = r#"//! ```
+//! #![feature(gen_blocks)]
+//! let v: Vec<u32> = gen { yield 1; yield 2; }
+//! # .collect();
+//! assert_eq!(v, [1, 2]);
+//! ```
+
+/// The crate's code has no coroutine syntax; its doctests do.
+///
+/// ```
+/// #![feature(gen_blocks)]
+/// gen fn upto(n: u32) -> u32 { for i in 0..n { yield doctested::add_one(i) - 1; } }
+/// fn main() {
+///     assert_eq!(upto(3).collect::<Vec<_>>(), [0, 1, 2]);
+/// }
+/// ```
+///
+/// ```should_panic
+/// #![feature(gen_blocks)]
+/// let mut g = gen { yield 1; panic!("inside") };
+/// g.next();
+/// g.next();
+/// ```
+pub fn add_one(x: u32) -> u32 {
+    x + 1
+}
+"#;
+    let project = Project::new("doctested", &[("src/lib.rs", lib)]);
+    let output = project.cargo(&["test", "--doc"]);
+    assert_success(&output);
+    let stdout = text(&output.stdout);
+    assert!(stdout.contains("test result: ok. 3 passed"), "{stdout}");
+    // `cargo doc` documents the code as written, not lowered.
+    let output = project.cargo(&["doc", "--no-deps"]);
+    assert_success(&output);
+    let page = std::fs::read_to_string(project.target.join("doc/doctested/fn.add_one.html"))
+        .expect("the documentation page");
+    assert!(
+        page.contains("upto(n: u32) -&gt; u32 {"),
+        "docs must show the original code"
+    );
+    assert!(
+        !page.contains("yieldc_rt"),
+        "docs must not show lowered code"
+    );
+}
+
+#[test]
+fn direct_rustc_lowers_only_the_crates_own_modules() {
+    let dir = scratch().join("direct-modules");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("unrelated")).unwrap();
+    write(
+        &dir.join("main.rs"),
+        "#![feature(gen_blocks)]\nmod helper;\nfn main() {\n    println!(\"{:?}\", helper::pairs().collect::<Vec<_>>());\n}\n",
+    );
+    write(
+        &dir.join("helper.rs"),
+        "pub fn pairs() -> impl Iterator<Item = (u8, u8)> {\n    gen { yield (1, 2); }\n}\n",
+    );
+    // Not part of the crate, and not even valid Rust: must be neither lowered nor reported.
+    write(
+        &dir.join("unrelated/broken.rs"),
+        "#![feature(gen_blocks)]\nfn x() { gen { yield 1; ",
+    );
+    let output = Command::new(rustc())
+        .args(["--edition", "2024", "main.rs", "-o", "main"])
+        .current_dir(&dir)
+        .env_remove("CARGO_MANIFEST_DIR")
+        .output()
+        .unwrap();
+    assert_success(&output);
+    assert!(
+        !text(&output.stderr).contains("broken.rs"),
+        "{}",
+        text(&output.stderr)
+    );
+    let run = Command::new(dir.join("main")).output().unwrap();
+    assert_eq!(text(&run.stdout), "[(1, 2)]\n");
+}

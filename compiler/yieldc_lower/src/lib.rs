@@ -20,6 +20,7 @@
 
 mod check_copy;
 mod coroutine;
+mod doctests;
 mod for_await;
 mod generator;
 mod lowerer;
@@ -27,6 +28,7 @@ mod macros;
 mod paths;
 mod source_map;
 
+pub use doctests::lower_doctests;
 pub use source_map::{DesugaringKind, MapEntry, SourceMap};
 pub use yieldc_syntax::{Diagnostic, Edition, Label, Level, Span};
 pub use yieldc_syntax::{ModuleDeclaration, module_declarations};
