@@ -361,6 +361,17 @@ pub fn extract_blocks(file: &Path, text: &str) -> (Vec<Block>, Vec<Failure>) {
     let mut lines = text.lines().enumerate();
     while let Some((index, line)) = lines.next() {
         let Some((indent, fence, info)) = opening_fence(line) else {
+            if line.trim_start().starts_with("```") && !in_fence_like(line) {
+                // CommonMark: a backtick in a backtick fence's info string makes the line
+                // ordinary text, and every later fence pairs up wrongly.
+                errors.push(Failure {
+                    file: file.to_path_buf(),
+                    line: index + 1,
+                    message: "a backtick in the info string: this line is not a fence \
+                              (CommonMark); remove the backticks from the annotation"
+                        .to_string(),
+                });
+            }
             continue;
         };
         let mut body = Vec::new();
@@ -571,6 +582,14 @@ fn is_closing_fence(line: &str, fence: &str) -> bool {
     count >= fence.len() && trimmed[count..].trim().is_empty()
 }
 
+/// A line of only backticks and text without backticks after them is a valid fence; this is
+/// the remaining case of a line starting with three backticks: inline code such as
+/// ```` ```x``` ```` in prose, which is not a fence either but is not a mistake.
+fn in_fence_like(line: &str) -> bool {
+    let rest = line.trim_start().trim_start_matches('`');
+    rest.trim_end().ends_with('`') && !rest.contains('(')
+}
+
 /// Removes rustdoc's hidden-line markers (`# code` → `code`, `#` → empty; `##` → `#`).
 fn unhide(lines: &[&str]) -> String {
     let mut code = String::new();
@@ -736,6 +755,15 @@ mod tests {
         assert_eq!(errors.len(), 1);
         assert_eq!(errors[0].line, 14);
         assert!(errors[0].message.contains("needs a reason"));
+    }
+
+    #[test]
+    fn backticks_in_the_info_string_are_an_error() {
+        let text = "```rust,ignore (needs `futures`)\nlet x = 1;\n```\n";
+        let (blocks, errors) = extract_blocks(Path::new("a.md"), text);
+        assert!(blocks.is_empty());
+        assert_eq!(errors[0].line, 1);
+        assert!(errors[0].message.contains("not a fence"), "{errors:?}");
     }
 
     #[test]
