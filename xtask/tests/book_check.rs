@@ -66,8 +66,8 @@ fn book_files() -> Vec<PathBuf> {
 fn every_rust_block_of_the_book_does_what_its_fence_says() {
     let files = book_files();
     assert!(
-        files.len() >= 8,
-        "the book's chapters are missing: {files:?}"
+        files.iter().any(|file| file.ends_with("SUMMARY.md")),
+        "book/src/SUMMARY.md is missing: {files:?}"
     );
     let report = snippets::check_markdown(&files, &toolchain());
     assert!(report.is_ok(), "cargo x book-check failed:\n{report}");
