@@ -28,7 +28,12 @@ fn main() {
     let mut bytes = 0u64;
     let mut seed = first_seed;
     // Panics are failures to report, not noise: silence the default hook's output.
-    std::panic::set_hook(Box::new(|_| {}));
+    let default_hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        if std::env::var_os("YIELDC_FUZZ_VERBOSE").is_some() {
+            default_hook(info);
+        }
+    }));
     while start.elapsed() < budget {
         let mut random = Random(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1);
         let kind = (seed % 3) as usize;

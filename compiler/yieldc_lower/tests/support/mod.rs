@@ -199,13 +199,21 @@ pub fn mutate(original: &str, random: &mut Random) -> String {
         let b = boundaries[random.below(boundaries.len())];
         let (start, end) = (a.min(b), a.max(b));
         match random.below(3) {
-            0 => source.replace_range(start..end.min(start + 40), ""),
+            0 => source.replace_range(start..floor_boundary(&source, end.min(start + 40)), ""),
             1 => source.insert_str(start, FRAGMENTS[random.below(FRAGMENTS.len())]),
             _ => {
-                let copy = source[start..end.min(start + 80)].to_owned();
+                let copy = source[start..floor_boundary(&source, end.min(start + 80))].to_owned();
                 source.insert_str(end, &copy);
             }
         }
     }
     source
+}
+
+/// The largest char boundary of `text` at or below `index`.
+fn floor_boundary(text: &str, mut index: usize) -> usize {
+    while !text.is_char_boundary(index) {
+        index -= 1;
+    }
+    index
 }
