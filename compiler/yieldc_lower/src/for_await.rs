@@ -6,10 +6,15 @@ use crate::lowerer::Lowerer;
 use crate::source_map::DesugaringKind;
 
 impl Lowerer<'_> {
-    /// `['label:] for await PAT in EXPR BLOCK` (see `yieldc_rt::async_iter`):
+    /// `['label:] for await PAT in EXPR BLOCK` (see `yieldc_rt::async_iter` and
+    /// `yieldc_rt/src/for_await.rs`):
     ///
     /// ```text
-    /// match ::yieldc_rt::async_iter::IntoAsyncIterator::into_async_iter(EXPR) {
+    /// match EXPR { __yieldc_src => match {
+    ///     #[allow(unused_imports)]
+    ///     use ::yieldc_rt::__for_await::{ViaAsyncIterator as _, ViaStream as _, ViaFallback as _};
+    ///     (&&&::yieldc_rt::__for_await::probe(&__yieldc_src)).__yieldc_for_await_kind()
+    /// }.into_async_iter(__yieldc_src) {
     ///     mut __yieldc_iter => {
     ///         let mut __yieldc_iter = ::core::pin::pin!(__yieldc_iter);
     ///         ['label:] loop {
@@ -20,9 +25,14 @@ impl Lowerer<'_> {
     ///             BLOCK
     ///         }
     ///     }
-    /// }
+    /// } } }
     /// ```
-    /// The label and pattern are emitted after `EXPR`, on its last line.
+    /// The kind is chosen by method resolution: `IntoAsyncIterator` (nightly's
+    /// `into_async_iter(EXPR)`) whenever it applies, else `futures_core::Stream` (runtime
+    /// feature `stream`), else `IntoAsyncIterator` again for nightly's E0277. `EXPR`'s
+    /// temporaries live for the whole loop, as in nightly's `match into_async_iter(EXPR)`. The
+    /// moved `__yieldc_src` maps to `EXPR`, so a type error lands there. The label and pattern
+    /// are emitted after `EXPR`, on its last line.
     pub(crate) fn lower_for_await(&mut self, for_expr: &ast::ForExpr) {
         let node = for_expr.syntax().clone();
         let (Some(pat), Some(iterable), Some(block)) =
@@ -37,13 +47,15 @@ impl Lowerer<'_> {
         let iterable_end = self.node_end(iterable.syntax());
         let block_start = self.node_start(block.syntax());
         let end = self.node_end(&node);
-        self.replace(
-            start,
-            iterable_start,
-            "match ::yieldc_rt::async_iter::IntoAsyncIterator::into_async_iter(",
+        self.replace(start, iterable_start, "match ", kind);
+        self.emit_node(iterable.syntax());
+        self.generate(
+            " { __yieldc_src => match { #[allow(unused_imports)] use ::yieldc_rt::__for_await::{ViaAsyncIterator as _, ViaStream as _, ViaFallback as _}; (&&&::yieldc_rt::__for_await::probe(&__yieldc_src)).__yieldc_for_await_kind() }.into_async_iter(",
+            iterable_end,
             kind,
         );
-        self.emit_node(iterable.syntax());
+        self.out
+            .generated("__yieldc_src", iterable_start..iterable_end, kind);
         self.generate(
             ") { mut __yieldc_iter => { let mut __yieldc_iter = ::core::pin::pin!(__yieldc_iter); ",
             iterable_end,
@@ -63,7 +75,7 @@ impl Lowerer<'_> {
         self.replace(iterable_end, block_start, "", kind);
         self.emit_node(block.syntax());
         self.emit_children_within(&node, self.node_end(block.syntax()), end);
-        self.generate(" } } }", end, kind);
+        self.generate(" } } } }", end, kind);
     }
 
     /// Copies a (small, moved) node's tokens, with its line breaks and comments as spaces.

@@ -18,6 +18,9 @@
 #[cfg(feature = "alloc")]
 extern crate alloc;
 
+#[doc(hidden)]
+#[path = "for_await.rs"]
+pub mod __for_await;
 mod async_gen;
 pub mod async_iter;
 mod coroutine;

@@ -1,6 +1,8 @@
 //! `futures_core::Stream` interop (feature `stream`): async generators are streams, and any
-//! stream can be consumed by `for await` through [`crate::async_iter::IntoAsyncIterator`]'s
-//! blanket impl after wrapping it in [`StreamIter`] (the lowering does not need to know).
+//! stream can be consumed by `for await` as it is: the lowering picks, by method resolution,
+//! `IntoAsyncIterator` when it applies and else wraps the stream in [`StreamIter`] (see
+//! `for_await.rs`). [`from_stream`] does the wrapping by hand, where an `AsyncIterator` is
+//! expected.
 
 use core::pin::Pin;
 use core::task::{Context, Poll};
