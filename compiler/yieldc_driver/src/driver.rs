@@ -9,7 +9,7 @@ use std::process::{Command, Stdio};
 use crate::args::CommandLine;
 use crate::diagnostics::{OutputMode, Remapper};
 use crate::lowering::{self, Edition, LowerRequest};
-use crate::{depinfo, modules, scan, shadow};
+use crate::{depinfo, doc_pages, modules, scan, shadow};
 
 /// yieldc's version, printed by `-vV`.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
@@ -354,14 +354,27 @@ fn compile_shadowed(
 
     if tool == Tool::Rustdoc {
         drop(stderr);
-        return run_rustdoc_on_shadow(
+        let status = run_rustdoc_on_shadow(
             base,
             &line,
             &shadow_root,
             &format!("{shadow_text}/"),
             &prefix_as_given,
             temporary.then_some(&shadow_dir),
-        );
+        )?;
+        let documenting = !line.args.iter().any(|arg| arg == "--test");
+        if status == 0 && documenting {
+            let doc_dir = rustdoc_out_dir(&line.args).unwrap_or_else(|| "doc".into());
+            doc_pages::restore_source_pages(
+                &cwd.join(doc_dir),
+                &crate_name,
+                root.parent().unwrap_or(package_dir),
+                lowered_files
+                    .iter()
+                    .map(|(path, (text, _))| (path.as_path(), text.as_str())),
+            );
+        }
+        return Ok(status);
     }
     let mut args: Vec<String> = Vec::with_capacity(line.args.len() + 8);
     let mut skip_next = false;
@@ -686,4 +699,18 @@ fn doctests_use_coroutine_syntax(
     modules::crate_module_files(root, root_text, package_dir, edition)
         .iter()
         .any(|(_, text)| lowering::lower_doctests(text, edition).is_some())
+}
+
+/// rustdoc's output directory (`-o DIR`, `--out-dir DIR`, `--out-dir=DIR`).
+fn rustdoc_out_dir(args: &[String]) -> Option<PathBuf> {
+    let mut args = args.iter();
+    while let Some(arg) = args.next() {
+        if arg == "-o" || arg == "--out-dir" {
+            return args.next().map(PathBuf::from);
+        }
+        if let Some(dir) = arg.strip_prefix("--out-dir=") {
+            return Some(PathBuf::from(dir));
+        }
+    }
+    None
 }

@@ -16,6 +16,7 @@
 pub mod args;
 pub mod depinfo;
 pub mod diagnostics;
+pub mod doc_pages;
 pub mod driver;
 pub mod lowering;
 pub mod modules;
@@ -23,4 +24,4 @@ pub mod scan;
 pub mod shadow;
 pub mod source_text;
 
-pub use driver::{main_for, Tool};
+pub use driver::{Tool, main_for};

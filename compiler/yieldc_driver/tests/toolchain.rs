@@ -550,3 +550,21 @@ fn direct_rustc_lowers_only_the_crates_own_modules() {
     let run = Command::new(dir.join("main")).output().unwrap();
     assert_eq!(text(&run.stdout), "[(1, 2)]\n");
 }
+
+#[test]
+fn doc_source_pages_show_the_original_source() {
+    let lib = "#![feature(gen_blocks)]\n//! Docs.\n\n/// Evens below `n`.\npub gen fn evens(n: u32) -> u32 {\n    for i in 0..n {\n        if i % 2 == 0 { yield i; }\n    }\n}\n";
+    let project = Project::new("documented", &[("src/lib.rs", lib)]);
+    let output = project.cargo(&["doc", "--no-deps"]);
+    assert_success(&output);
+    let page = std::fs::read_to_string(project.target.join("doc/src/documented/lib.rs.html"))
+        .expect("the source page");
+    assert!(
+        page.contains("pub gen fn evens(n: u32) -&gt; u32 {"),
+        "{page}"
+    );
+    assert!(
+        !page.contains("yieldc_rt"),
+        "the source page must not show lowered code"
+    );
+}
