@@ -27,6 +27,7 @@ fn main() {
     let mut counts = [0u64; 3];
     let mut bytes = 0u64;
     let mut seed = first_seed;
+    let mut violations: Vec<(String, u64, u64)> = Vec::new();
     // Panics are failures to report, not noise: silence the default hook's output.
     let default_hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
@@ -58,20 +59,34 @@ fn main() {
             let lowered = lower(&source, &options);
             check_invariants(&source, &lowered)
         });
-        let failure = match result {
-            Ok(Ok(())) => None,
-            Ok(Err(error)) => Some(format!("invariant broken: {error}")),
-            Err(_) => Some("the lowering panicked".to_string()),
-        };
-        if let Some(failure) = failure {
-            let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-                .join("../../target/fuzz-failure.rs");
-            let _ = std::fs::write(&path, &source);
-            eprintln!(
-                "seed {seed} ({edition:?}): {failure}; input written to {}",
-                path.display()
-            );
-            std::process::exit(1);
+        let target = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target");
+        match result {
+            Ok(Ok(())) => {}
+            Ok(Err(error)) => {
+                // The kind: the message up to its first digit (line numbers vary).
+                let kind: String = error.chars().take_while(|c| !c.is_ascii_digit()).collect();
+                match violations.iter_mut().find(|(k, _, _)| *k == kind) {
+                    Some((_, count, _)) => *count += 1,
+                    None => {
+                        let path = target.join(format!("fuzz-invariant-{}.rs", violations.len()));
+                        let _ = std::fs::write(&path, &source);
+                        eprintln!(
+                            "seed {seed}: invariant broken: {error} (input: {})",
+                            path.display()
+                        );
+                        violations.push((kind, 1, seed));
+                    }
+                }
+            }
+            Err(_) => {
+                let path = target.join("fuzz-failure.rs");
+                let _ = std::fs::write(&path, &source);
+                eprintln!(
+                    "seed {seed} ({edition:?}): the lowering panicked; input written to {}",
+                    path.display()
+                );
+                std::process::exit(1);
+            }
         }
         counts[kind] += 1;
         bytes += source.len() as u64;
@@ -87,7 +102,7 @@ fn main() {
     }
     println!(
         "fuzzed {} inputs ({} token soups, {} random byte strings, {} mutated programs; {:.1} MB) \
-         in {:.0} s, seeds {first_seed}..{seed}: no panic, every invariant held",
+         in {:.0} s, seeds {first_seed}..{seed}: no panic",
         counts.iter().sum::<u64>(),
         counts[0],
         counts[1],
@@ -95,4 +110,12 @@ fn main() {
         bytes as f64 / 1e6,
         start.elapsed().as_secs_f64()
     );
+    if violations.is_empty() {
+        println!("every invariant held");
+    } else {
+        for (kind, count, first_seed) in &violations {
+            println!("invariant broken {count} times (first at seed {first_seed}): {kind}");
+        }
+        std::process::exit(2);
+    }
 }
