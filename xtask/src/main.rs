@@ -2,8 +2,10 @@
 
 mod book_check;
 mod dist;
+mod nightly_diff;
 mod rfc_check;
 mod snippets;
+mod ui;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
@@ -21,10 +23,14 @@ commands:
            compile (and run) every ```rust block of `rfcs/` with the toolchain (dist first)
   book-check [--toolchain DIR] [--nightly] [FILE.md..]
            compile (and run) every ```rust block of `book/src/` with the toolchain (dist first)
+  bless [FILTER]
+           run the UI suite (`ui-tests/`) and rewrite its `.stderr`/`.run.stdout` files
+  nightly-diff [FILTER]
+           dist, then build every UI case with nightly and with yieldc and compare
   help     print this message
 
 settings: `yieldc.toml` ([toolchain] base, prefix, link-name)
-planned (see the issue tracker): bless, bench, nightly-diff";
+planned (see the issue tracker): bench";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -33,6 +39,8 @@ fn main() -> ExitCode {
         Some("dist") => report(dist().map(|_| ())),
         Some("install") => report(install()),
         Some("lower") => report(lower(&args[1..])),
+        Some("bless") => ui::bless(&args[1..]),
+        Some("nightly-diff") => ui::nightly_diff(&args[1..]),
         Some("rfc-check") => report(rfc_check::rfc_check(&args[1..])),
         Some("book-check") => report(book_check::book_check(&args[1..])),
         Some("help") | Some("--help") | Some("-h") | None => {

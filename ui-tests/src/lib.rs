@@ -1,0 +1,1 @@
+//! Nothing here: the suite is `tests/ui` run by `tests/ui.rs`; see `README.md` in this directory.

@@ -1,0 +1,45 @@
+//! The UI suite: `ui_test` runs every `tests/ui/<group>/*.rs` through the assembled toolchain's
+//! `rustc` (edition 2024 unless a case says `//@edition:`), checks `//~ ERROR` annotations and the
+//! blessed `.stderr`, and for `//@run` cases the blessed `.run.stdout`/`.run.stderr`.
+//! `cargo x bless` (`cargo test -p ui-tests --test ui -- --bless`) rewrites them.
+
+mod support;
+
+use std::num::NonZeroUsize;
+use ui_test::{Config, Match};
+
+fn main() -> ui_test::color_eyre::Result<()> {
+    let toolchain = support::toolchain();
+    let mut config = Config::rustc(support::workspace().join("ui-tests/tests/ui"));
+    config.program.program = toolchain.join("bin/rustc");
+    config.out_dir = support::target_dir().join("ui-tests/ui");
+    // Modest parallelism: the machine is shared.
+    config.threads = NonZeroUsize::new(2);
+    config.bless_command = Some("cargo x bless".to_string());
+    let defaults = config.comment_defaults.base();
+    defaults.set_custom(
+        "edition",
+        ui_test::custom_flags::edition::Edition("2024".into()),
+    );
+    defaults.set_custom(
+        "rustfix",
+        ui_test::custom_flags::rustfix::RustfixMode::Disabled,
+    );
+    let workspace = support::workspace().display().to_string();
+    // `thread 'main' (12345) panicked`: the thread id changes from run to run; paths outside the
+    // case (the runtime's, in today's known bugs) depend on the checkout's location.
+    for filter in [
+        &mut defaults.normalize_stderr,
+        &mut defaults.normalize_stdout,
+    ] {
+        filter.push((
+            Match::Exact(workspace.as_bytes().to_vec()),
+            b"$WORKSPACE".to_vec(),
+        ));
+        filter.push((
+            Match::Regex(regex::bytes::Regex::new(r"thread '([^']*)' \(\d+\)").unwrap()),
+            b"thread '$1' (TID)".to_vec(),
+        ));
+    }
+    ui_test::run_tests(config)
+}
