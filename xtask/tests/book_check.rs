@@ -73,3 +73,26 @@ fn every_rust_block_of_the_book_does_what_its_fence_says() {
     assert!(report.is_ok(), "cargo x book-check failed:\n{report}");
     assert!(report.checked > 0, "no block was checked:\n{report}");
 }
+
+/// Every chapter that `SUMMARY.md` links to exists, and every chapter is linked (mdbook would
+/// otherwise create empty files for the first and silently leave out the second).
+#[test]
+fn the_summary_links_every_chapter() {
+    let src = workspace().join("book/src");
+    let summary = std::fs::read_to_string(src.join("SUMMARY.md")).unwrap();
+    let linked: Vec<&str> = summary
+        .split("](")
+        .skip(1)
+        .filter_map(|rest| rest.split(')').next())
+        .collect();
+    for chapter in &linked {
+        assert!(src.join(chapter).is_file(), "SUMMARY.md links to missing `{chapter}`");
+    }
+    for file in book_files() {
+        let name = file.strip_prefix(&src).unwrap().to_string_lossy().into_owned();
+        assert!(
+            name == "SUMMARY.md" || linked.contains(&name.as_str()),
+            "`{name}` is not linked from SUMMARY.md"
+        );
+    }
+}
