@@ -86,10 +86,17 @@ fn the_summary_links_every_chapter() {
         .filter_map(|rest| rest.split(')').next())
         .collect();
     for chapter in &linked {
-        assert!(src.join(chapter).is_file(), "SUMMARY.md links to missing `{chapter}`");
+        assert!(
+            src.join(chapter).is_file(),
+            "SUMMARY.md links to missing `{chapter}`"
+        );
     }
     for file in book_files() {
-        let name = file.strip_prefix(&src).unwrap().to_string_lossy().into_owned();
+        let name = file
+            .strip_prefix(&src)
+            .unwrap()
+            .to_string_lossy()
+            .into_owned();
         assert!(
             name == "SUMMARY.md" || linked.contains(&name.as_str()),
             "`{name}` is not linked from SUMMARY.md"
