@@ -1,0 +1,1 @@
+//! See `src/main.rs` and `tests/`.
