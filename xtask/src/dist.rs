@@ -168,6 +168,12 @@ pub fn build_runtime(base_rustc: &Path, workspace: &Path, out_dir: &Path) -> Res
             "-C",
             "metadata=yieldc",
         ])
+        // Diagnostics of user code may cite the runtime (a bound of `Gen::new`, the body of
+        // `__gen!`): under this virtual prefix the driver recognizes and drops those parts.
+        .arg(format!(
+            "--remap-path-prefix={}=<yieldc_rt>",
+            workspace.join("library/yieldc_rt").display()
+        ))
         .args(["--cap-lints", "allow", "--out-dir"])
         .arg(&staging)
         .status()

@@ -73,6 +73,9 @@ impl<'a> Remapper<'a> {
         if is_summary(&diagnostic) {
             return Some(diagnostic);
         }
+        let cited_runtime =
+            strip_runtime_spans(&mut diagnostic) | self.rename_types(&mut diagnostic);
+        self.changed_anything |= cited_runtime;
         let primary = primary_span(&diagnostic).cloned();
         let mut remapped_any = false;
         let mut in_check_copy = false;
@@ -112,7 +115,7 @@ impl<'a> Remapper<'a> {
             return None;
         }
         self.remap_spans_in(&mut diagnostic, &mut remapped_any);
-        if remapped_any {
+        if remapped_any || cited_runtime {
             let rendered = self.render(&diagnostic);
             diagnostic["rendered"] = Value::String(rendered);
         }
@@ -373,6 +376,13 @@ impl<'a> Remapper<'a> {
     }
 
     fn remap_spans_in(&self, diagnostic: &mut Value, remapped_any: &mut bool) {
+        // A secondary label on text the lowering generated speaks of the lowering (e.g.
+        // "expected due to this" on a generated type annotation): drop it.
+        if let Some(spans) = diagnostic.get_mut("spans").and_then(Value::as_array_mut) {
+            let before = spans.len();
+            spans.retain(|span| span["is_primary"] == true || !self.is_all_generated(span));
+            *remapped_any |= spans.len() != before;
+        }
         if let Some(spans) = diagnostic.get_mut("spans").and_then(Value::as_array_mut) {
             for span in spans {
                 self.remap_span(span, remapped_any);
@@ -383,6 +393,116 @@ impl<'a> Remapper<'a> {
                 self.remap_spans_in(child, remapped_any);
             }
         }
+    }
+
+    /// Rewrites the names rustc gives the lowering's types in messages and labels: the
+    /// `{async block@FILE:L:C: L:C}` that a `gen`/`async gen` body became is named as nightly
+    /// names it (`{gen block@FILE:L:C: L:C}`, the span of the keyword), other `async` blocks get
+    /// their original positions. Returns whether anything changed.
+    fn rename_types(&self, diagnostic: &mut Value) -> bool {
+        let mut changed = false;
+        for key in ["message", "label"] {
+            if let Some(text) = diagnostic.get(key).and_then(Value::as_str) {
+                if let Some(renamed) = self.rename_in(text) {
+                    diagnostic[key] = Value::String(renamed);
+                    changed = true;
+                }
+            }
+        }
+        for list in ["spans", "children"] {
+            if let Some(items) = diagnostic.get_mut(list).and_then(Value::as_array_mut) {
+                for item in items {
+                    changed |= self.rename_types(item);
+                }
+            }
+        }
+        changed
+    }
+
+    fn rename_in(&self, text: &str) -> Option<String> {
+        const OPEN: &str = "{async block@";
+        if !text.contains(OPEN) {
+            return None;
+        }
+        let mut out = String::with_capacity(text.len());
+        let mut rest = text;
+        let mut changed = false;
+        while let Some(at) = rest.find(OPEN) {
+            out.push_str(&rest[..at]);
+            let after = &rest[at + OPEN.len()..];
+            let Some(close) = after.find('}') else {
+                out.push_str(&rest[at..]);
+                rest = "";
+                break;
+            };
+            match self.rename_block(&after[..close]) {
+                Some(name) => {
+                    out.push_str(&name);
+                    changed = true;
+                }
+                None => out.push_str(&rest[at..at + OPEN.len() + close + 1]),
+            }
+            rest = &after[close + 1..];
+        }
+        out.push_str(rest);
+        changed.then_some(out)
+    }
+
+    /// `FILE:L:C: L:C` (lowered positions) → the block's nightly name, original positions.
+    fn rename_block(&self, location: &str) -> Option<String> {
+        let (start, end) = location.rsplit_once(": ")?;
+        let (file_and_line, start_column) = start.rsplit_once(':')?;
+        let (file, start_line) = file_and_line.rsplit_once(':')?;
+        let (end_line, end_column) = end.split_once(':')?;
+        let (original, lowered) = self.lowered_files.get(&self.original_path(file))?;
+        let to_offset = |line: &str, column: &str| -> Option<usize> {
+            let line: usize = line.parse().ok()?;
+            let column: usize = column.parse().ok()?;
+            let range = source_text::line_range(&lowered.text, line);
+            let line_text = lowered.text.get(range.clone())?;
+            let byte = line_text
+                .char_indices()
+                .nth(column.saturating_sub(1))
+                .map_or(line_text.len(), |(byte, _)| byte);
+            Some(range.start + byte)
+        };
+        let start = lowered.to_original(to_offset(start_line, start_column)?);
+        let end = lowered.to_original(to_offset(end_line, end_column)?);
+        let position = |offset: usize| {
+            let (line, column) = source_text::line_column(original, offset);
+            format!("{line}:{column}")
+        };
+        let at = original.get(start..).unwrap_or_default();
+        let (kind, keyword) = if at.starts_with("async gen") {
+            ("async gen block", "async gen".len())
+        } else if at.starts_with("gen") {
+            ("gen block", "gen".len())
+        } else {
+            return Some(format!(
+                "{{async block@{file}:{}: {}}}",
+                position(start),
+                position(end)
+            ));
+        };
+        Some(format!(
+            "{{{kind}@{file}:{}: {}}}",
+            position(start),
+            position(start + keyword)
+        ))
+    }
+
+    /// Whether the lowered range of `span` lies entirely in generated text.
+    fn is_all_generated(&self, span: &Value) -> bool {
+        let Some((_, (_, lowered))) = self.lowered_file_of(span) else {
+            return false;
+        };
+        let start = as_usize(&span["byte_start"]);
+        let end = as_usize(&span["byte_end"]).max(start + 1);
+        lowered
+            .segments
+            .iter()
+            .filter(|segment| segment.lowered.start < end && start < segment.lowered.end)
+            .all(|segment| segment.generated.is_some())
     }
 
     fn remap_span(&self, span: &mut Value, remapped_any: &mut bool) {
@@ -718,3 +838,40 @@ fn fill_positions(span: &mut Value, text: &str, range: Range<usize>) {
 }
 
 const E0626_EXPLANATION: &str = "This error occurs because a borrow in a movable coroutine persists across a\nyield point.\n\nA movable generator may be moved between resumptions; a borrow of its own state that is\nstill live at a `yield` would dangle. Store the value itself instead of a borrow (iterate by\nvalue with `into_iter()`, or use indices), or end the borrow before the `yield`.\n";
+
+/// The prefix under which `cargo x dist` compiles the runtime (`--remap-path-prefix`).
+const RUNTIME_PREFIX: &str = "<yieldc_rt>/";
+
+/// Drops the spans in the runtime's sources, and the children (notes) that only cite them:
+/// a user's diagnostic never shows yieldc's internals. Returns whether anything was dropped.
+fn strip_runtime_spans(diagnostic: &mut Value) -> bool {
+    let in_runtime = |span: &Value| {
+        span["file_name"]
+            .as_str()
+            .is_some_and(|name| name.starts_with(RUNTIME_PREFIX))
+    };
+    let mut dropped = false;
+    if let Some(spans) = diagnostic.get_mut("spans").and_then(Value::as_array_mut) {
+        let before = spans.len();
+        spans.retain(|span| !in_runtime(span));
+        dropped |= spans.len() != before;
+    }
+    if let Some(children) = diagnostic.get_mut("children").and_then(Value::as_array_mut) {
+        let before = children.len();
+        children.retain(|child| {
+            let spans = child["spans"].as_array();
+            let only_runtime_spans =
+                spans.is_some_and(|spans| !spans.is_empty() && spans.iter().all(in_runtime));
+            // e.g. "required for `Gen<u8, {async block@..}, {closure@<yieldc_rt>/..}>` to ..."
+            let names_runtime_types = child["message"]
+                .as_str()
+                .is_some_and(|message| message.contains("<yieldc_rt>"));
+            !only_runtime_spans && !names_runtime_types
+        });
+        dropped |= children.len() != before;
+        for child in children.iter_mut() {
+            dropped |= strip_runtime_spans(child);
+        }
+    }
+    dropped
+}

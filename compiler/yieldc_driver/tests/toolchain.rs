@@ -568,3 +568,35 @@ fn doc_source_pages_show_the_original_source() {
         "the source page must not show lowered code"
     );
 }
+
+#[test]
+fn errors_never_cite_the_lowering_or_the_runtime() {
+    let dir = scratch().join("no-internals");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    // nightly: E0308 at the `2` ("expected `()`, found integer") and E0277 for `.clone()`.
+    write(
+        &dir.join("bad.rs"),
+        "#![feature(gen_blocks)]\ngen fn bad() -> u8 { yield 1; return 2; }\nfn main() { let g = gen { yield 1u8 }; let _h = g.clone(); }\n",
+    );
+    let output = Command::new(rustc())
+        .args(["--edition", "2024", "bad.rs"])
+        .current_dir(&dir)
+        .env_remove("CARGO_MANIFEST_DIR")
+        .output()
+        .unwrap();
+    let stderr = text(&output.stderr);
+    assert!(!output.status.success());
+    assert!(
+        stderr.contains("error[E0308]: mismatched types\n --> bad.rs:2:38"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("error[E0277]"), "{stderr}");
+    assert!(!stderr.contains("E0271"), "{stderr}");
+    assert!(
+        !stderr.contains("yieldc_rt"),
+        "runtime internals leaked:\n{stderr}"
+    );
+    assert!(!stderr.contains("expected due to this"), "{stderr}");
+    assert_no_shadow_leak(&stderr);
+}

@@ -153,24 +153,57 @@ impl Lowerer<'_> {
                 shape.kind,
             );
         }
-        self.with_body(true, |this| match body {
-            Body::Block(statements) => {
-                for child in statements.syntax().children_with_tokens() {
-                    if matches!(child.kind(), SyntaxKind::L_CURLY | SyntaxKind::R_CURLY)
-                        && child.parent().as_ref() == Some(statements.syntax())
-                    {
-                        continue;
-                    }
-                    this.emit_element(&child);
-                }
-            }
-            Body::Expr(expr) => this.emit_node(expr),
-        });
+        let is_generator = matches!(
+            shape.representation,
+            Representation::Gen | Representation::BoxedGen | Representation::AsyncGen
+        );
+        self.emit_body(body, is_generator);
         if let Some(plan) = &shape.plan {
             self.generate("} true => {", close_anchor, shape.kind);
-            self.emit_check_copy(plan.clone(), body, close_anchor);
+            self.emit_check_copy(plan.clone(), body, close_anchor, is_generator);
             self.generate("loop {} } }", close_anchor, shape.kind);
         }
+    }
+
+    /// Emits a generator or coroutine body's statements (without its braces), in a coroutine
+    /// body; `is_generator` for `gen`/`async gen` (where `return` takes only `()`).
+    fn emit_body(&mut self, body: &Body, is_generator: bool) {
+        self.with_body(true, |this| {
+            this.in_gen_body = is_generator;
+            match body {
+                Body::Block(statements) => {
+                    for child in statements.syntax().children_with_tokens() {
+                        if matches!(child.kind(), SyntaxKind::L_CURLY | SyntaxKind::R_CURLY)
+                            && child.parent().as_ref() == Some(statements.syntax())
+                        {
+                            continue;
+                        }
+                        this.emit_element(&child);
+                    }
+                }
+                Body::Expr(expr) => this.emit_node(expr),
+            }
+        });
+    }
+
+    /// `return VALUE` in a `gen` body, whose `return` takes `()` only:
+    ///
+    /// ```text
+    /// return { let __yieldc_return: () = VALUE; __yieldc_return }
+    /// ```
+    /// so that a value of another type is nightly's E0308 at `VALUE`, not an error about the
+    /// `async` block the body became.
+    pub(crate) fn lower_gen_return(&mut self, node: &SyntaxNode, value: &SyntaxNode) {
+        let value_start = self.node_start(value);
+        let value_end = self.node_end(value);
+        self.emit_children_within(node, self.node_start(node), value_start);
+        self.generate(
+            "{ let __yieldc_return: () = ",
+            value_start,
+            DesugaringKind::Yield,
+        );
+        self.emit_node(value);
+        self.generate("; __yieldc_return }", value_end, DesugaringKind::Yield);
     }
 
     /// The check copy (architecture.md, "Check copy"):
@@ -181,7 +214,13 @@ impl Lowerer<'_> {
     /// on one line, where `BODY°` is the body with every `yield EXPR` replaced by
     /// `(__yieldc_co.yield_(EXPR), { if ::yieldc_rt::__never() { x = ::yieldc_rt::__any(); } .. }).0.await`
     /// for every capture and body local `x` in scope, and every binding made assignable.
-    pub(crate) fn emit_check_copy(&mut self, plan: Rc<CopyPlan>, body: &Body, anchor: usize) {
+    pub(crate) fn emit_check_copy(
+        &mut self,
+        plan: Rc<CopyPlan>,
+        body: &Body,
+        anchor: usize,
+        is_generator: bool,
+    ) {
         let saved_plan = self.copy_plan.replace(plan.clone());
         let saved_flag = self.out.in_check_copy;
         self.out.in_check_copy = true;
@@ -190,19 +229,7 @@ impl Lowerer<'_> {
             crate::lowerer::rebind_text(&plan.captures)
         );
         self.generate(&opening, anchor, DesugaringKind::Yield);
-        self.with_body(true, |this| match body {
-            Body::Block(statements) => {
-                for child in statements.syntax().children_with_tokens() {
-                    if matches!(child.kind(), SyntaxKind::L_CURLY | SyntaxKind::R_CURLY)
-                        && child.parent().as_ref() == Some(statements.syntax())
-                    {
-                        continue;
-                    }
-                    this.emit_element(&child);
-                }
-            }
-            Body::Expr(expr) => this.emit_node(expr),
-        });
+        self.emit_body(body, is_generator);
         self.generate(" }; loop {} } ", anchor, DesugaringKind::Yield);
         self.out.in_check_copy = saved_flag;
         self.copy_plan = saved_plan;

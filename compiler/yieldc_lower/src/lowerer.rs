@@ -49,6 +49,9 @@ pub(crate) struct Lowerer<'a> {
     pub(crate) delta: isize,
     /// Whether a `yield` here belongs to the generator being lowered.
     pub(crate) in_coroutine_body: bool,
+    /// Inside the body of a `gen` or `async gen` (not a general coroutine), where `return`
+    /// takes no value but `()`.
+    pub(crate) in_gen_body: bool,
     /// Set while a check copy is emitted.
     pub(crate) copy_plan: Option<Rc<CopyPlan>>,
     /// Sorted original starts of everything that needs more than a verbatim copy.
@@ -72,6 +75,7 @@ impl<'a> Lowerer<'a> {
             out: Builder::default(),
             delta: 0,
             in_coroutine_body: false,
+            in_gen_body: false,
             copy_plan: None,
             interesting: Vec::new(),
             fast_path: true,
@@ -345,6 +349,14 @@ impl<'a> Lowerer<'a> {
                     return;
                 }
             }
+            SyntaxKind::RETURN_EXPR if self.in_gen_body => {
+                if let Some(return_expr) = ast::ReturnExpr::cast(node.clone())
+                    && let Some(value) = return_expr.expr()
+                {
+                    self.lower_gen_return(node, value.syntax());
+                    return;
+                }
+            }
             SyntaxKind::AWAIT_EXPR => {
                 if let Some(await_expr) = ast::AwaitExpr::cast(node.clone())
                     && let Some(keyword) = await_expr.await_token()
@@ -424,9 +436,12 @@ impl<'a> Lowerer<'a> {
     /// Runs `f` with `in_coroutine_body` set to `inside` (restored afterwards).
     pub(crate) fn with_body(&mut self, inside: bool, f: impl FnOnce(&mut Self)) {
         let saved = self.in_coroutine_body;
+        let saved_gen = self.in_gen_body;
         self.in_coroutine_body = inside;
+        self.in_gen_body = false;
         f(self);
         self.in_coroutine_body = saved;
+        self.in_gen_body = saved_gen;
     }
 
     fn is_for_await(&self, for_expr: &ast::ForExpr) -> bool {
@@ -479,6 +494,12 @@ impl<'a> Lowerer<'a> {
                 }
                 SyntaxKind::PATH | SyntaxKind::USE_TREE => {
                     if crate::paths::path_needs_rewrite(&node) {
+                        starts.push(self.node_start(&node));
+                    }
+                }
+                // `return VALUE` may sit in a `gen` body (see `lower_gen_return`).
+                SyntaxKind::RETURN_EXPR => {
+                    if ast::ReturnExpr::cast(node.clone()).is_some_and(|r| r.expr().is_some()) {
                         starts.push(self.node_start(&node));
                     }
                 }

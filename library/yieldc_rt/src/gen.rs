@@ -80,6 +80,19 @@ where
 {
 }
 
+/// Never usable on stable (an `async` body is never `Clone`), but present so that `.clone()` on
+/// a generator is nightly's E0277 (unsatisfied `Clone` bound; nightly clones generators only
+/// under `coroutine_clone`), not E0599.
+impl<T, F: Clone, P: Clone> Clone for Gen<T, F, P> {
+    fn clone(&self) -> Self {
+        Gen {
+            machine: self.machine.clone(),
+            on_refused: self.on_refused.clone(),
+            _item: PhantomData,
+        }
+    }
+}
+
 #[cold]
 #[inline(never)]
 pub(crate) fn panic_closure_returned() -> ! {

@@ -76,6 +76,20 @@ impl<F: Future> Machine<F> {
     }
 }
 
+impl<F: Clone> Clone for Machine<F> {
+    fn clone(&self) -> Self {
+        if self.state == State::Done {
+            // No body is left to clone. Only reachable with a hand-made `Clone` body: the
+            // lowering's bodies are `async` blocks, which are never `Clone`.
+            panic!("cannot clone a generator that has finished");
+        }
+        Machine {
+            body: ManuallyDrop::new((*self.body).clone()),
+            state: self.state,
+        }
+    }
+}
+
 impl<F> Drop for Machine<F> {
     fn drop(&mut self) {
         if self.state != State::Done {

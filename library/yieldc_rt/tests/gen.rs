@@ -298,3 +298,17 @@ fn non_move_gen_borrows_its_environment() {
     assert_eq!(seen, [2, 4, 6]);
     assert_eq!(v, [1, 2, 3]);
 }
+
+#[test]
+fn clone_exists_for_bodies_that_are_clone_only() {
+    // The lowering's bodies are `async` blocks (never `Clone`), so `.clone()` on a lowered
+    // generator is E0277 like nightly's; a hand-made `Clone` body shows what the impl does.
+    let (__yieldc_key, _co) = ::yieldc_rt::__gen_parts!();
+    let g: ::yieldc_rt::Gen<u8, _, _> = ::yieldc_rt::Gen::new(__yieldc_key, std::future::ready(()));
+    let mut copy = g.clone();
+    assert_eq!(copy.next(), None);
+    assert_eq!(
+        panic_message(|| copy.clone()).as_str(),
+        "cannot clone a generator that has finished"
+    );
+}
