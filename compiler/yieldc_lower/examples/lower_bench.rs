@@ -51,6 +51,8 @@ fn main() {
                 .replace("oroutine", "orout")
                 .replace("async_iter", "asy_it")
                 .replace("iter!", "itr!")
+                .replace("iter_macro", "itr_macro")
+                .replace("async_for_loop", "asy_for_loop")
                 .replace("feature", "feat")
         })
         .collect();
@@ -69,6 +71,155 @@ fn main() {
         bytes,
         scanning,
     );
+
+    // Real code: every `.rs` file of the crates in cargo's registry (up to 64 MB), scanned.
+    let registry = std::env::var_os("CARGO_HOME")
+        .map(std::path::PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|home| std::path::Path::new(&home).join(".cargo")))
+        .map(|home| home.join("registry/src"));
+    let mut corpus = Vec::new();
+    let mut corpus_bytes = 0;
+    let mut stack: Vec<std::path::PathBuf> = registry.into_iter().collect();
+    while let Some(dir) = stack.pop() {
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if path.extension().is_some_and(|ext| ext == "rs")
+                && corpus_bytes < 64 << 20
+                && let Ok(text) = std::fs::read_to_string(&path)
+            {
+                corpus_bytes += text.len();
+                corpus.push(text);
+            }
+        }
+    }
+    if corpus.is_empty() {
+        println!("(no cargo registry sources found: real-code scan skipped)");
+        return;
+    }
+    let positives = corpus
+        .iter()
+        .filter(|text| yieldc_syntax::might_use_coroutine_syntax(text))
+        .count();
+    let scanning = measure(|| {
+        for text in &corpus {
+            std::hint::black_box(yieldc_syntax::might_use_coroutine_syntax(text));
+        }
+    });
+    report(
+        &format!(
+            "byte scan over {} registry files ({positives} flagged)",
+            corpus.len()
+        ),
+        corpus_bytes,
+        scanning,
+    );
+    let baseline_positives = corpus.iter().filter(|text| per_byte_scan(text)).count();
+    let baseline = measure(|| {
+        for text in &corpus {
+            std::hint::black_box(per_byte_scan(text));
+        }
+    });
+    report(
+        &format!("  same, first per-byte scan ({baseline_positives} flagged)"),
+        corpus_bytes,
+        baseline,
+    );
+    let narrow_positives = corpus
+        .iter()
+        .filter(|text| per_byte_scan_narrow(text))
+        .count();
+    let narrow = measure(|| {
+        for text in &corpus {
+            std::hint::black_box(per_byte_scan_narrow(text));
+        }
+    });
+    report(
+        &format!("  same, per-byte with today's needles ({narrow_positives} flagged)"),
+        corpus_bytes,
+        narrow,
+    );
+}
+
+fn per_byte_scan_narrow(source: &str) -> bool {
+    const NEEDLES: &[(&[u8], bool)] = &[
+        (b"yield", true),
+        (b"gen", true),
+        (b"await", true),
+        (b"coroutine", false),
+        (b"Coroutine", false),
+        (b"async_iter", false),
+        (b"iter!", false),
+        (b"gen_blocks", true),
+        (b"async_for_loop", true),
+        (b"iter_macro", true),
+        (b"yield_expr", true),
+        (b"iter_from_coroutine", true),
+    ];
+    let bytes = source.as_bytes();
+    let ident = |b: u8| b.is_ascii_alphanumeric() || b == b'_' || b >= 0x80;
+    let mut previous_is_ident = false;
+    for (at, &byte) in bytes.iter().enumerate() {
+        let is_ident = ident(byte);
+        if is_ident && !previous_is_ident && matches!(byte, b'y' | b'g' | b'a' | b'c' | b'C' | b'i')
+        {
+            for (needle, whole) in NEEDLES {
+                if bytes[at..].starts_with(needle) {
+                    let after = at + needle.len();
+                    if (!whole || after >= bytes.len() || !ident(bytes[after]))
+                        && (*needle != b"await" || source[..at].trim_end().ends_with("for"))
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+        previous_is_ident = is_ident;
+    }
+    false
+}
+
+/// The first version of the byte scan (a per-byte loop comparing needles at word starts),
+/// kept here as the baseline of the measurement.
+fn per_byte_scan(source: &str) -> bool {
+    const NEEDLES: &[(&[u8], bool)] = &[
+        (b"yield", true),
+        (b"gen", true),
+        (b"await", true),
+        (b"coroutine", false),
+        (b"Coroutine", false),
+        (b"async_iter", false),
+        (b"iter!", false),
+        (b"feature", false),
+    ];
+    let bytes = source.as_bytes();
+    let mut previous_is_ident = false;
+    for (at, &byte) in bytes.iter().enumerate() {
+        let is_ident = byte.is_ascii_alphanumeric() || byte == b'_' || byte >= 0x80;
+        if is_ident
+            && !previous_is_ident
+            && matches!(byte, b'y' | b'g' | b'a' | b'c' | b'C' | b'i' | b'f')
+        {
+            for (needle, whole) in NEEDLES {
+                if bytes[at..].starts_with(needle) {
+                    let after = at + needle.len();
+                    let next_is_ident = after < bytes.len()
+                        && (bytes[after].is_ascii_alphanumeric()
+                            || bytes[after] == b'_'
+                            || bytes[after] >= 0x80);
+                    if !whole || !next_is_ident {
+                        return true;
+                    }
+                }
+            }
+        }
+        previous_is_ident = is_ident;
+    }
+    false
 }
 
 fn measure(mut f: impl FnMut()) -> Duration {

@@ -76,37 +76,46 @@ pub struct ParseOptions {
 /// The cheap byte scan that runs before any parsing: `false` means the file certainly uses no
 /// coroutine syntax and no coroutine library path, so it can be passed through unchanged.
 pub fn might_use_coroutine_syntax(source: &str) -> bool {
+    use aho_corasick::AhoCorasick;
+    use std::sync::OnceLock;
     // `(needle, whole word)`: keywords must be whole words; names may be prefixes
-    // (`coroutines`, `CoroutineState`, `async_iterator`).
-    const NEEDLES: &[(&[u8], bool)] = &[
-        (b"yield", true),
-        (b"gen", true),
-        (b"await", true),
-        (b"coroutine", false),
-        (b"Coroutine", false),
-        (b"async_iter", false),
-        (b"iter!", false),
-        (b"feature", false),
+    // (`coroutines`, `CoroutineState`, `async_iterator`). The gates yieldc implements are
+    // needles so that their `#![feature]` entries get removed; `await` counts only in
+    // `for await`.
+    const NEEDLES: &[(&str, bool)] = &[
+        ("yield", true),
+        ("gen", true),
+        ("await", true),
+        ("coroutine", false),
+        ("Coroutine", false),
+        ("async_iter", false),
+        ("iter!", false),
+        ("gen_blocks", true),
+        ("async_for_loop", true),
+        ("iter_macro", true),
+        ("yield_expr", true),
+        ("iter_from_coroutine", true),
     ];
-    // One pass: only at the start of a word is any needle compared.
+    static SCANNER: OnceLock<Option<AhoCorasick>> = OnceLock::new();
+    let Some(scanner) =
+        SCANNER.get_or_init(|| AhoCorasick::new(NEEDLES.iter().map(|(needle, _)| needle)).ok())
+    else {
+        return true; // cannot happen (fixed patterns); parsing is always correct
+    };
     let bytes = source.as_bytes();
-    let mut previous_is_ident = false;
-    for (at, &byte) in bytes.iter().enumerate() {
-        let is_ident = is_ident_byte(byte);
-        if is_ident
-            && !previous_is_ident
-            && matches!(byte, b'y' | b'g' | b'a' | b'c' | b'C' | b'i' | b'f')
-        {
-            for (needle, whole) in NEEDLES {
-                if bytes[at..].starts_with(needle) {
-                    let after = at + needle.len();
-                    if !whole || after >= bytes.len() || !is_ident_byte(bytes[after]) {
-                        return true;
-                    }
-                }
-            }
+    for found in scanner.find_overlapping_iter(source) {
+        let (start, end) = (found.start(), found.end());
+        let (needle, whole) = NEEDLES[found.pattern().as_usize()];
+        if start > 0 && is_ident_byte(bytes[start - 1]) {
+            continue; // not at the start of a word
         }
-        previous_is_ident = is_ident;
+        if whole && end < bytes.len() && is_ident_byte(bytes[end]) {
+            continue;
+        }
+        if needle == "await" && !source[..start].trim_end().ends_with("for") {
+            continue; // `.await` alone is not coroutine syntax
+        }
+        return true;
     }
     false
 }
