@@ -80,4 +80,26 @@ fn examples_build_and_pass_their_tests_with_the_toolchain() {
     }
     let stdout = check(&cargo(&toolchain, &examples.join("hello"), &["run", "-q"]));
     assert!(stdout.starts_with("hello from yieldc"), "{stdout}");
+
+    // `for await` over something that is neither an async iterator nor a stream: nightly's
+    // E0277, at the expression.
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("examples-for-await-error");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(
+        dir.join("e.rs"),
+        "#![feature(async_for_loop, async_iterator)]\nasync fn f() { for await x in 5u32 { let _ = x; } }\nfn main() { let _ = f(); }\n",
+    )
+    .unwrap();
+    let output = Command::new(toolchain.join("bin/rustc"))
+        .args(["--edition", "2024", "e.rs"])
+        .current_dir(&dir)
+        .env_remove("CARGO_MANIFEST_DIR")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.starts_with("error[E0277]: the trait bound `u32: "),
+        "{stderr}"
+    );
+    assert!(stderr.contains(" --> e.rs:2:31\n"), "{stderr}");
 }

@@ -50,10 +50,14 @@ impl Lowerer<'_> {
         self.replace(start, iterable_start, "match ", kind);
         self.emit_node(iterable.syntax());
         self.generate(
-            " { __yieldc_src => match { #[allow(unused_imports)] use ::yieldc_rt::__for_await::{ViaAsyncIterator as _, ViaStream as _, ViaFallback as _}; (&&&::yieldc_rt::__for_await::probe(&__yieldc_src)).__yieldc_for_await_kind() }.into_async_iter(",
+            " { __yieldc_src => match { #[allow(unused_imports)] use ::yieldc_rt::__for_await::{ViaAsyncIterator as _, ViaStream as _, ViaFallback as _}; (&&&::yieldc_rt::__for_await::probe(&__yieldc_src)).__yieldc_for_await_kind() }.",
             iterable_end,
             kind,
         );
+        // The method and its argument map to `EXPR`: an unsatisfied bound is reported there.
+        self.out
+            .generated("into_async_iter", iterable_start..iterable_end, kind);
+        self.generate("(", iterable_end, kind);
         self.out
             .generated("__yieldc_src", iterable_start..iterable_end, kind);
         self.generate(

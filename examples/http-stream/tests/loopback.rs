@@ -45,7 +45,11 @@ async fn hyper_client_receives_the_streamed_body_frame_by_frame() {
             .header("host", address.to_string())
             .body(Empty::<Bytes>::new())
             .unwrap();
-        let response = timeout(LIMIT, sender.send_request(request)).await.unwrap().unwrap();
+        let response = {
+        // Wait until the connection can take the next request (else `send_request` fails).
+        timeout(LIMIT, sender.ready()).await.unwrap().unwrap();
+        timeout(LIMIT, sender.send_request(request)).await.unwrap().unwrap()
+    };
         assert_eq!(response.status(), 200);
         let streamed = path.starts_with("/count");
         if streamed {
@@ -66,7 +70,11 @@ async fn hyper_client_receives_the_streamed_body_frame_by_frame() {
         }
     }
     let request = Request::get("/nowhere").header("host", "x").body(Empty::<Bytes>::new()).unwrap();
-    let response = timeout(LIMIT, sender.send_request(request)).await.unwrap().unwrap();
+    let response = {
+        // Wait until the connection can take the next request (else `send_request` fails).
+        timeout(LIMIT, sender.ready()).await.unwrap().unwrap();
+        timeout(LIMIT, sender.send_request(request)).await.unwrap().unwrap()
+    };
     assert_eq!(response.status(), 404);
     drop(sender);
     timeout(LIMIT, connection).await.unwrap().unwrap().unwrap();
