@@ -400,7 +400,7 @@ impl<'a> Remapper<'a> {
     /// names it (`{gen block@FILE:L:C: L:C}`, the span of the keyword), other `async` blocks get
     /// their original positions. Returns whether anything changed.
     fn rename_types(&self, diagnostic: &mut Value) -> bool {
-        let mut changed = false;
+        let mut changed = self.name_the_generator(diagnostic);
         for key in ["message", "label"] {
             if let Some(text) = diagnostic.get(key).and_then(Value::as_str) {
                 if let Some(renamed) = self.rename_in(text) {
@@ -417,6 +417,80 @@ impl<'a> Remapper<'a> {
             }
         }
         changed
+    }
+
+    /// rustc words some errors after the `async` block a generator body became ("the `?`
+    /// operator can only be used in an async block that returns ..."): say what nightly says
+    /// ("in a gen function", "in an async gen block", ...), from the innermost generator
+    /// around the primary span.
+    fn name_the_generator(&self, diagnostic: &mut Value) -> bool {
+        const ASYNC_BLOCK: &str = "in an async block that returns";
+        let mentions = |value: &Value| {
+            value
+                .as_str()
+                .is_some_and(|text| text.contains(ASYNC_BLOCK))
+        };
+        if !mentions(&diagnostic["message"]) {
+            return false;
+        }
+        let Some(primary) = primary_span(diagnostic).cloned() else {
+            return false;
+        };
+        let Some((_, (_, lowered))) = self.lowered_file_of(&primary) else {
+            return false;
+        };
+        let offset = as_usize(&primary["byte_start"]);
+        let mut open: Vec<GeneratedKind> = Vec::new();
+        for segment in &lowered.segments {
+            if segment.lowered.start >= offset {
+                break;
+            }
+            let Some(
+                kind @ (GeneratedKind::GenBlock
+                | GeneratedKind::GenFn
+                | GeneratedKind::AsyncGenBlock
+                | GeneratedKind::AsyncGenFn),
+            ) = segment.generated
+            else {
+                continue;
+            };
+            let text = lowered
+                .text
+                .get(segment.lowered.clone())
+                .unwrap_or_default();
+            if text.contains("::yieldc_rt::__gen!(") || text.contains("::yieldc_rt::__async_gen!(")
+            {
+                open.push(kind);
+            } else if text.trim_start().starts_with('}') {
+                open.pop();
+            }
+        }
+        let name = match open.last() {
+            Some(GeneratedKind::GenFn) => "in a gen function that returns",
+            Some(GeneratedKind::GenBlock) => "in a gen block that returns",
+            Some(GeneratedKind::AsyncGenFn) => "in an async gen function that returns",
+            Some(GeneratedKind::AsyncGenBlock) => "in an async gen block that returns",
+            _ => return false,
+        };
+        fn replace_all(value: &mut Value, name: &str) {
+            if let Some(text) = value.get("message").and_then(Value::as_str) {
+                let text = text.replace(ASYNC_BLOCK, name);
+                value["message"] = Value::String(text);
+            }
+            if let Some(text) = value.get("label").and_then(Value::as_str) {
+                let text = text.replace(ASYNC_BLOCK, name);
+                value["label"] = Value::String(text);
+            }
+            for list in ["spans", "children"] {
+                if let Some(items) = value.get_mut(list).and_then(Value::as_array_mut) {
+                    for item in items {
+                        replace_all(item, name);
+                    }
+                }
+            }
+        }
+        replace_all(diagnostic, name);
+        true
     }
 
     fn rename_in(&self, text: &str) -> Option<String> {

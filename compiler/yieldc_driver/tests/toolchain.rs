@@ -600,3 +600,30 @@ fn errors_never_cite_the_lowering_or_the_runtime() {
     assert!(!stderr.contains("expected due to this"), "{stderr}");
     assert_no_shadow_leak(&stderr);
 }
+
+#[test]
+fn question_mark_errors_name_the_generator_like_nightly() {
+    let dir = scratch().join("question-mark");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    write(
+        &dir.join("q.rs"),
+        "#![feature(gen_blocks)]\ngen fn f() -> u8 { let x: u8 = \"1\".parse()?; yield x; }\nfn main() { let _g = gen { let x: u8 = \"1\".parse()?; yield x; }; }\n",
+    );
+    let output = Command::new(rustc())
+        .args(["--edition", "2024", "q.rs"])
+        .current_dir(&dir)
+        .env_remove("CARGO_MANIFEST_DIR")
+        .output()
+        .unwrap();
+    let stderr = text(&output.stderr);
+    assert!(
+        stderr.contains("the `?` operator can only be used in a gen function that returns"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("cannot use the `?` operator in a gen block that returns `()`"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("async block"), "{stderr}");
+}
