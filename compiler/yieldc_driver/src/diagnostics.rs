@@ -12,7 +12,7 @@ use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
-use serde_json::{Value, json};
+use serde_json::{json, Value};
 
 use crate::lowering::{GeneratedKind, LoweredFile};
 use crate::shadow::LoweredFiles;

@@ -24,4 +24,4 @@ pub mod scan;
 pub mod shadow;
 pub mod source_text;
 
-pub use driver::{Tool, main_for};
+pub use driver::{main_for, Tool};

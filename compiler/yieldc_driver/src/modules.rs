@@ -12,7 +12,7 @@
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
-use crate::lowering::{Edition, module_declarations};
+use crate::lowering::{module_declarations, Edition};
 
 /// The crate's module files that exist and lie inside `package_dir`, root first, each read as
 /// UTF-8 (a file that is not is left to rustc to report). At most `LIMIT` files.
