@@ -424,13 +424,10 @@ impl<'a> Remapper<'a> {
     /// ("in a gen function", "in an async gen block", ...), from the innermost generator
     /// around the primary span.
     fn name_the_generator(&self, diagnostic: &mut Value) -> bool {
-        const ASYNC_BLOCK: &str = "in an async block that returns";
-        let mentions = |value: &Value| {
-            value
-                .as_str()
-                .is_some_and(|text| text.contains(ASYNC_BLOCK))
-        };
-        if !mentions(&diagnostic["message"]) {
+        let message = diagnostic["message"].as_str().unwrap_or_default();
+        if !message.contains("in an async block that returns")
+            && !message.starts_with("async block may outlive")
+        {
             return false;
         }
         let Some(primary) = primary_span(diagnostic).cloned() else {
@@ -442,7 +439,7 @@ impl<'a> Remapper<'a> {
         let offset = as_usize(&primary["byte_start"]);
         let mut open: Vec<GeneratedKind> = Vec::new();
         for segment in &lowered.segments {
-            if segment.lowered.start >= offset {
+            if segment.lowered.start > offset {
                 break;
             }
             let Some(
@@ -465,31 +462,56 @@ impl<'a> Remapper<'a> {
                 open.pop();
             }
         }
-        let name = match open.last() {
-            Some(GeneratedKind::GenFn) => "in a gen function that returns",
-            Some(GeneratedKind::GenBlock) => "in a gen block that returns",
-            Some(GeneratedKind::AsyncGenFn) => "in an async gen function that returns",
-            Some(GeneratedKind::AsyncGenBlock) => "in an async gen block that returns",
+        let (article, name) = match open.last() {
+            Some(GeneratedKind::GenFn) => ("a", "gen function"),
+            Some(GeneratedKind::GenBlock) => ("a", "gen block"),
+            Some(GeneratedKind::AsyncGenFn) => ("an", "async gen function"),
+            Some(GeneratedKind::AsyncGenBlock) => ("an", "async gen block"),
             _ => return false,
         };
-        fn replace_all(value: &mut Value, name: &str) {
-            if let Some(text) = value.get("message").and_then(Value::as_str) {
-                let text = text.replace(ASYNC_BLOCK, name);
-                value["message"] = Value::String(text);
-            }
-            if let Some(text) = value.get("label").and_then(Value::as_str) {
-                let text = text.replace(ASYNC_BLOCK, name);
-                value["label"] = Value::String(text);
+        let replacements = [
+            (
+                "in an async block that returns".to_string(),
+                format!("in {article} {name} that returns"),
+            ),
+            (
+                "async block may outlive".to_string(),
+                format!("{name} may outlive"),
+            ),
+        ];
+        fn replace_all(value: &mut Value, replacements: &[(String, String)]) {
+            for key in ["message", "label"] {
+                if let Some(text) = value.get(key).and_then(Value::as_str) {
+                    let mut text = text.to_string();
+                    for (from, to) in replacements {
+                        text = text.replace(from.as_str(), to);
+                    }
+                    value[key] = Value::String(text);
+                }
             }
             for list in ["spans", "children"] {
                 if let Some(items) = value.get_mut(list).and_then(Value::as_array_mut) {
                     for item in items {
-                        replace_all(item, name);
+                        replace_all(item, replacements);
                     }
                 }
             }
         }
-        replace_all(diagnostic, name);
+        replace_all(diagnostic, &replacements);
+        // E0373: rustc's note is about async blocks; nightly's help says what to do.
+        if let Some(children) = diagnostic.get_mut("children").and_then(Value::as_array_mut) {
+            for child in children.iter_mut() {
+                let is_async_note = child["message"]
+                    .as_str()
+                    .is_some_and(|m| m.starts_with("async blocks are not executed immediately"));
+                if is_async_note {
+                    *child = json!({
+                        "message": format!("to force the {name} to take ownership of the variables it uses, use the `move` keyword"),
+                        "code": null, "level": "help", "spans": [], "children": [], "rendered": null
+                    });
+                }
+            }
+        }
         true
     }
 
@@ -937,15 +959,48 @@ fn strip_runtime_spans(diagnostic: &mut Value) -> bool {
             let only_runtime_spans =
                 spans.is_some_and(|spans| !spans.is_empty() && spans.iter().all(in_runtime));
             // e.g. "required for `Gen<u8, {async block@..}, {closure@<yieldc_rt>/..}>` to ..."
-            let names_runtime_types = child["message"]
-                .as_str()
-                .is_some_and(|message| message.contains("<yieldc_rt>"));
-            !only_runtime_spans && !names_runtime_types
+            // or "this argument influences the return type of `yield_`".
+            let names_internals = mentions_internals(&child["message"])
+                || child["spans"].as_array().is_some_and(|spans| {
+                    spans.iter().any(|span| mentions_internals(&span["label"]))
+                });
+            !only_runtime_spans && !names_internals
         });
         dropped |= children.len() != before;
+    }
+    // rustc's "this argument has type `..`..." label goes with a help about the argument of a
+    // call (`yield_`) that was just dropped.
+    if let Some(spans) = diagnostic
+        .get_mut("spans")
+        .and_then(Value::as_array_mut)
+        .filter(|_| dropped)
+    {
+        spans.retain(|span| {
+            span["is_primary"] == true
+                || !span["label"]
+                    .as_str()
+                    .is_some_and(|label| label.starts_with("this argument has type"))
+        });
+    }
+    if let Some(children) = diagnostic.get_mut("children").and_then(Value::as_array_mut) {
         for child in children.iter_mut() {
             dropped |= strip_runtime_spans(child);
         }
     }
     dropped
+}
+
+/// Whether a message or label names the lowering's or the runtime's internals.
+fn mentions_internals(text: &Value) -> bool {
+    text.as_str().is_some_and(|text| {
+        [
+            "<yieldc_rt>",
+            "yieldc_rt::",
+            "__yieldc",
+            "`yield_`",
+            "GenCo",
+        ]
+        .iter()
+        .any(|marker| text.contains(marker))
+    })
 }
