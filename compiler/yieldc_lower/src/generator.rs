@@ -434,11 +434,35 @@ impl Lowerer<'_> {
     }
 
     fn emit_gen_fn_parameters(&mut self, list: &SyntaxNode, kind: DesugaringKind) {
-        // `mut p` loses its `mut` (the `let mut p = p;` of the body has it).
+        // `mut p` loses its `mut` (the `let mut p = p;` of the body has it). Library paths in
+        // the parameters' types (`impl std::async_iter::AsyncIterator<..>`) are rewritten.
+        let mut emitted_until = 0;
         for element in list.descendants_with_tokens() {
             let Some(token) = element.into_token() else {
                 continue;
             };
+            if self.token_start(&token) < emitted_until {
+                continue;
+            }
+            if let Some(path) = token
+                .parent_ancestors()
+                .take_while(|node| {
+                    matches!(
+                        node.kind(),
+                        SyntaxKind::PATH | SyntaxKind::PATH_SEGMENT | SyntaxKind::NAME_REF
+                    )
+                })
+                .filter(|node| {
+                    node.kind() == SyntaxKind::PATH
+                        && self.node_start(node) == self.token_start(&token)
+                        && crate::paths::path_needs_rewrite(node)
+                })
+                .last()
+            {
+                emitted_until = self.node_end(&path);
+                self.emit_node(&path);
+                continue;
+            }
             let is_parameter_mut = token.kind() == SyntaxKind::MUT_KW
                 && token.parent().is_some_and(|parent| {
                     parent.kind() == SyntaxKind::IDENT_PAT

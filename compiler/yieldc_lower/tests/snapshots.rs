@@ -179,3 +179,11 @@ fn diagnostics() {
         "fn f() {\n    let g = gen { yield 1; };\n    let h = gen { async {}.await; };\n    let i = gen { let a = async { yield 2; }; };\n    let c = async gen || { yield 3; };\n}\nfn p() { yield 1; }\n",
     );
 }
+
+#[test]
+fn library_paths_in_gen_fn_parameters() {
+    check(
+        "gen_fn_parameter_paths",
+        "#![feature(gen_blocks, async_iterator, async_for_loop)]\nasync gen fn doubled(source: impl std::async_iter::AsyncIterator<Item = u32>) -> u32 {\n    for await x in source { yield x * 2; }\n}\n",
+    );
+}
