@@ -36,6 +36,11 @@ fn main() -> ui_test::color_eyre::Result<()> {
             Match::Exact(workspace.as_bytes().to_vec()),
             b"$WORKSPACE".to_vec(),
         ));
+        // rustc writes long type names to a file with a hashed name under the output directory.
+        filter.push((
+            Match::Regex(regex::bytes::Regex::new(r"has been written to '[^']*'").unwrap()),
+            b"has been written to 'LONG_TYPE_FILE'".to_vec(),
+        ));
         filter.push((
             Match::Regex(regex::bytes::Regex::new(r"thread '([^']*)' \(\d+\)").unwrap()),
             b"thread '$1' (TID)".to_vec(),

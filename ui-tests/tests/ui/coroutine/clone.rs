@@ -1,0 +1,21 @@
+// With `coroutine_clone`, a coroutine whose state is `Clone` can be cloned mid-way.
+// FIXME(yieldc): nightly accepts it and runs it; yieldc rejects it with E0554@3, E0599@18 (see the nightly-diff allow file).
+#![feature(coroutines, coroutine_trait, coroutine_clone, stmt_expr_attributes)] //~ ERROR: `#![feature]` may not be used on the stable release channel
+
+use std::ops::Coroutine;
+use std::pin::Pin;
+
+fn main() {
+    let mut c = #[coroutine]
+    move || {
+        let mut n = 0;
+        loop {
+            n += 1;
+            yield n;
+        }
+    };
+    let _ = Pin::new(&mut c).resume(());
+    let mut copy = c.clone(); //~ ERROR: no method named `clone` found for struct `Coro<Y, R, F, P>` in the current scope
+    println!("{:?}", Pin::new(&mut c).resume(()));
+    println!("{:?}", Pin::new(&mut copy).resume(()));
+}

@@ -1,0 +1,4 @@
+// `generators` was removed (renamed `coroutines`).
+#![feature(generators)] //~ ERROR: feature has been removed
+
+fn main() {}

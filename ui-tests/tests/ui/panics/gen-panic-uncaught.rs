@@ -1,0 +1,14 @@
+//@run: 101
+// A panic in a gen body propagates out of `next()` with its message and location.
+// FIXME(yieldc): the blessed run output is yieldc's; nightly differs (see the nightly-diff allow file).
+#![feature(gen_blocks)]
+
+fn main() {
+    let mut g = gen {
+        yield 1;
+        let v: Vec<u8> = Vec::new();
+        yield v[3];
+    };
+    println!("{:?}", g.next());
+    println!("{:?}", g.next());
+}

@@ -1,0 +1,16 @@
+//@run: 101
+// `unwrap` on `None` inside a gen body: location of the call.
+// FIXME(yieldc): the blessed run output is yieldc's; nightly differs (see the nightly-diff allow file).
+#![feature(gen_blocks)]
+
+fn main() {
+    let words = ["1", "x"];
+    let numbers = gen {
+        for w in words {
+            yield w.parse::<u32>().ok().unwrap();
+        }
+    };
+    for n in numbers {
+        println!("{n}");
+    }
+}
