@@ -286,6 +286,8 @@ fn build_and_run(
         .args(&directives.compile_flags)
         .env_remove("RUSTC_WRAPPER")
         .env_remove("RUSTFLAGS")
+        // No `rustc-ice-*.txt` files in the suite directory if a compiler crashes.
+        .env("RUSTC_ICE", "0")
         .stdin(Stdio::null())
         .output()
         .map_err(|err| format!("cannot run `{}`: {err}", rustc.display()))?;
