@@ -103,6 +103,13 @@ impl<'a> Remapper<'a> {
         if in_check_copy {
             self.changed_anything = true;
             let code = diagnostic["code"]["code"].as_str().unwrap_or_default();
+            if code == "E0716" {
+                // A header's temporary borrowed across the construct (see the lowering's
+                // `emit_with_header_in_own_statement`).
+                return self
+                    .check_copy_temporary_error(&diagnostic)
+                    .map(|value| self.count(value));
+            }
             if code != "E0506" {
                 return None;
             }
@@ -327,6 +334,60 @@ impl<'a> Remapper<'a> {
             false,
             "possible yield occurs here",
         ));
+        new_spans.push(self.span_json(&file_name, &original_text, borrow_range, true, ""));
+        let mut value = json!({
+            "$message_type": "diagnostic",
+            "message": format!("borrow may still be in use when {generator} yields"),
+            "code": {"code": "E0626", "explanation": E0626_EXPLANATION},
+            "level": "error",
+            "spans": new_spans,
+            "children": [],
+            "rendered": null,
+        });
+        value["rendered"] = Value::String(self.render(&value));
+        Some(value)
+    }
+
+    /// E0716 in a check copy: a temporary of a `for`/`match`/`let` header is borrowed by what
+    /// the construct iterates or matches, across its `yield`s. Nightly's E0626 at the
+    /// temporary, with the first `yield` after it.
+    fn check_copy_temporary_error(&mut self, diagnostic: &Value) -> Option<Value> {
+        let spans = diagnostic["spans"].as_array()?;
+        let temporary = spans.iter().find(|span| span["is_primary"] == true)?;
+        let (_, lowered) = self.lowered_file_of(temporary)?;
+        let (original_text, lowered) = (lowered.0.clone(), lowered.1.clone());
+        let file_name = temporary["file_name"].as_str()?.to_string();
+        let borrow_range = remap_range(
+            &lowered,
+            as_usize(&temporary["byte_start"]),
+            as_usize(&temporary["byte_end"]),
+        );
+        let after = borrow_range.end;
+        let yield_range = original_text
+            .get(after..)
+            .and_then(|rest| rest.find("yield"))
+            .and_then(|at| source_text::yield_expression(&original_text, after + at));
+        let (generator, generator_span) =
+            source_text::enclosing_generator(&original_text, borrow_range.start);
+        let mut new_spans = Vec::new();
+        if let Some(generator_span) = generator_span {
+            new_spans.push(self.span_json(
+                &file_name,
+                &original_text,
+                generator_span,
+                false,
+                &format!("within this {generator}"),
+            ));
+        }
+        if let Some(yield_range) = yield_range {
+            new_spans.push(self.span_json(
+                &file_name,
+                &original_text,
+                yield_range,
+                false,
+                "possible yield occurs here",
+            ));
+        }
         new_spans.push(self.span_json(&file_name, &original_text, borrow_range, true, ""));
         let mut value = json!({
             "$message_type": "diagnostic",

@@ -18,6 +18,10 @@
 //!   or call them, since by-value captures cannot be rebound without changing capture modes;
 //! - `self` by value cannot be rebound: boxed;
 //! - a macro whose arguments are neither expressions nor statements cannot be seen: boxed;
+//! - temporaries are not locals: the copy wraps a `for`/`match`/`if let`/`while let` header
+//!   around a `yield` in its own statement (E0716 if the iteration borrows a temporary of it);
+//!   a `let` whose initializer borrows a temporary (lifetime extension, `let r = &f();`) and a
+//!   statement with a `yield` inside a larger expression that borrows a temporary: boxed;
 //! - items whose duplication changes meaning (`impl`, `trait`, `static`, attributes), tokens
 //!   spanning lines (the copy sits on one line), a `yield` in the arguments of a call to a
 //!   captured callee: boxed.
@@ -55,6 +59,9 @@ pub(crate) fn analyze(
     self_is_reference: bool,
 ) -> Result<CopyPlan, Refusal> {
     let body_node = body.node();
+    if let Some(reason) = temporary_borrow_the_copy_cannot_see(&body_node) {
+        return Err(reason);
+    }
     for element in body_node.descendants_with_tokens() {
         if let NodeOrToken::Token(token) = element
             && !matches!(token.kind(), SyntaxKind::WHITESPACE | SyntaxKind::COMMENT)
@@ -1007,4 +1014,122 @@ impl LowererDelta<'_, '_> {
     fn reparse(&self, call: &ast::MacroCall) -> Option<crate::macros::Reparsed> {
         self.lowerer.reparse_macro_arguments_at(call, self.delta)
     }
+}
+
+/// Whether `node` contains a `yield` of the generator being analyzed (not of a nested closure,
+/// function, `async` or `gen` block). A postfix `.yield` is parsed as `.await`, which a `gen`
+/// body cannot contain otherwise, so it counts too.
+pub(crate) fn has_own_yield(node: &SyntaxNode) -> bool {
+    fn walk(node: &SyntaxNode) -> bool {
+        for child in node.children() {
+            match child.kind() {
+                SyntaxKind::YIELD_EXPR | SyntaxKind::AWAIT_EXPR => return true,
+                SyntaxKind::CLOSURE_EXPR | SyntaxKind::FN => continue,
+                SyntaxKind::BLOCK_EXPR
+                    if ast::BlockExpr::cast(child.clone())
+                        .is_some_and(|b| b.async_token().is_some() || b.gen_token().is_some()) =>
+                {
+                    continue;
+                }
+                _ => {}
+            }
+            if walk(&child) {
+                return true;
+            }
+        }
+        false
+    }
+    matches!(node.kind(), SyntaxKind::YIELD_EXPR | SyntaxKind::AWAIT_EXPR) || walk(node)
+}
+
+/// A place expression (a local, a field or index of one, a dereference): no temporary.
+pub(crate) fn is_place(expr: &SyntaxNode) -> bool {
+    match expr.kind() {
+        SyntaxKind::PATH_EXPR => true,
+        SyntaxKind::FIELD_EXPR | SyntaxKind::INDEX_EXPR | SyntaxKind::PAREN_EXPR => {
+            expr.children().next().is_some_and(|inner| is_place(&inner))
+        }
+        SyntaxKind::PREFIX_EXPR => ast::PrefixExpr::cast(expr.clone())
+            .is_some_and(|p| p.op_kind() == Some(ast::UnaryOp::Deref)),
+        _ => false,
+    }
+}
+
+/// A borrow of a temporary that rustc may keep alive past the statement it is in, where the
+/// check copy cannot see it (no local to assign): `let r = &f();` (temporary lifetime
+/// extension, also through struct, tuple and array expressions, casts and block tails), and
+/// a statement in which a `yield` sits inside a larger expression that borrows a temporary.
+fn temporary_borrow_the_copy_cannot_see(body: &SyntaxNode) -> Option<String> {
+    fn borrows_temporary(expr: &SyntaxNode) -> bool {
+        expr.descendants().any(|node| match node.kind() {
+            SyntaxKind::REF_EXPR => ast::RefExpr::cast(node.clone())
+                .and_then(|r| r.expr())
+                .is_some_and(|inner| !is_place(inner.syntax())),
+            SyntaxKind::METHOD_CALL_EXPR => ast::MethodCallExpr::cast(node.clone())
+                .and_then(|m| m.receiver())
+                .is_some_and(|receiver| !is_place(receiver.syntax())),
+            SyntaxKind::INDEX_EXPR => ast::IndexExpr::cast(node.clone())
+                .and_then(|i| i.base())
+                .is_some_and(|base| !is_place(base.syntax())),
+            _ => false,
+        })
+    }
+    fn extends_temporary(init: &SyntaxNode) -> bool {
+        match init.kind() {
+            SyntaxKind::REF_EXPR => ast::RefExpr::cast(init.clone())
+                .and_then(|r| r.expr())
+                .is_some_and(|inner| {
+                    !is_place(inner.syntax()) || extends_temporary(inner.syntax())
+                }),
+            SyntaxKind::RECORD_EXPR
+            | SyntaxKind::RECORD_EXPR_FIELD_LIST
+            | SyntaxKind::RECORD_EXPR_FIELD
+            | SyntaxKind::TUPLE_EXPR
+            | SyntaxKind::ARRAY_EXPR
+            | SyntaxKind::PAREN_EXPR
+            | SyntaxKind::CAST_EXPR => init.children().any(|child| extends_temporary(&child)),
+            SyntaxKind::BLOCK_EXPR | SyntaxKind::STMT_LIST => ast::BlockExpr::cast(init.clone())
+                .and_then(|b| b.tail_expr())
+                .is_some_and(|tail| extends_temporary(tail.syntax())),
+            _ => false,
+        }
+    }
+    for node in body.descendants() {
+        match node.kind() {
+            SyntaxKind::LET_STMT => {
+                if let Some(init) = ast::LetStmt::cast(node.clone()).and_then(|l| l.initializer())
+                    && extends_temporary(init.syntax())
+                {
+                    return Some("a `let` keeps a temporary alive (lifetime extension)".to_owned());
+                }
+            }
+            SyntaxKind::EXPR_STMT => {}
+            _ => continue,
+        }
+        // A `yield` nested in the statement's expression (not the statement itself).
+        let expr = match ast::ExprStmt::cast(node.clone()) {
+            Some(statement) => statement.expr().map(|e| e.syntax().clone()),
+            None => ast::LetStmt::cast(node.clone())
+                .and_then(|l| l.initializer())
+                .map(|e| e.syntax().clone()),
+        };
+        let Some(expr) = expr else { continue };
+        if matches!(expr.kind(), SyntaxKind::YIELD_EXPR | SyntaxKind::AWAIT_EXPR)
+            || matches!(
+                expr.kind(),
+                SyntaxKind::FOR_EXPR
+                    | SyntaxKind::WHILE_EXPR
+                    | SyntaxKind::LOOP_EXPR
+                    | SyntaxKind::IF_EXPR
+                    | SyntaxKind::MATCH_EXPR
+                    | SyntaxKind::BLOCK_EXPR
+            )
+        {
+            continue; // handled by the header wrapping or their own statements
+        }
+        if has_own_yield(&expr) && borrows_temporary(&expr) {
+            return Some("a `yield` inside an expression that borrows a temporary".to_owned());
+        }
+    }
+    None
 }

@@ -8,7 +8,7 @@ use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
 use yieldc_syntax::outline::{Outline, SubstitutionKind};
-use yieldc_syntax::ra_ap_syntax::ast::{self, AstNode};
+use yieldc_syntax::ra_ap_syntax::ast::{self, AstNode, HasLoopBody};
 use yieldc_syntax::ra_ap_syntax::{
     NodeOrToken, SyntaxElement, SyntaxKind, SyntaxNode, SyntaxToken,
 };
@@ -373,10 +373,59 @@ impl<'a> Lowerer<'a> {
                 }
             }
             SyntaxKind::FOR_EXPR => {
-                if let Some(for_expr) = ast::ForExpr::cast(node.clone())
-                    && self.is_for_await(&for_expr)
+                if let Some(for_expr) = ast::ForExpr::cast(node.clone()) {
+                    if self.is_for_await(&for_expr) {
+                        self.lower_for_await(&for_expr);
+                        return;
+                    }
+                    if self.copy_plan.is_some()
+                        && let Some(iterable) = for_expr.iterable()
+                        && for_expr
+                            .loop_body()
+                            .is_some_and(|body| crate::check_copy::has_own_yield(body.syntax()))
+                    {
+                        self.emit_with_header_in_own_statement(node, iterable.syntax());
+                        return;
+                    }
+                }
+            }
+            SyntaxKind::MATCH_EXPR if self.copy_plan.is_some() => {
+                if let Some(match_expr) = ast::MatchExpr::cast(node.clone())
+                    && let Some(scrutinee) = match_expr.expr()
+                    && match_expr
+                        .match_arm_list()
+                        .is_some_and(|arms| crate::check_copy::has_own_yield(arms.syntax()))
                 {
-                    self.lower_for_await(&for_expr);
+                    self.emit_with_header_in_own_statement(node, scrutinee.syntax());
+                    return;
+                }
+            }
+            SyntaxKind::LET_EXPR if self.copy_plan.is_some() => {
+                // `if let` / `while let` (and chains): the scrutinee's temporaries live through
+                // the `then` branch or the loop body.
+                let construct_body = node
+                    .ancestors()
+                    .skip(1)
+                    .find(|ancestor| {
+                        !matches!(
+                            ancestor.kind(),
+                            SyntaxKind::BIN_EXPR | SyntaxKind::PAREN_EXPR
+                        )
+                    })
+                    .and_then(|construct| match construct.kind() {
+                        SyntaxKind::IF_EXPR => ast::IfExpr::cast(construct)
+                            .and_then(|e| e.then_branch())
+                            .map(|b| b.syntax().clone()),
+                        SyntaxKind::WHILE_EXPR => ast::WhileExpr::cast(construct)
+                            .and_then(|e| e.loop_body())
+                            .map(|b| b.syntax().clone()),
+                        _ => None,
+                    });
+                if let Some(let_expr) = ast::LetExpr::cast(node.clone())
+                    && let Some(scrutinee) = let_expr.expr()
+                    && construct_body.is_some_and(|body| crate::check_copy::has_own_yield(&body))
+                {
+                    self.emit_with_header_in_own_statement(node, scrutinee.syntax());
                     return;
                 }
             }
@@ -431,6 +480,26 @@ impl<'a> Lowerer<'a> {
             _ => {}
         }
         self.emit_children(node);
+    }
+
+    /// In a check copy: emits `node` with its header expression (a `for` iterable, a `match`
+    /// or `let` scrutinee) as `{ let __yieldc_header = HEADER; __yieldc_header }`. In the real
+    /// body the header's temporaries live through the construct, across its `yield`s; they are
+    /// not locals, so no guarded assignment can conflict with a borrow of them. In the copy they
+    /// die at the end of that `let`, so a value that still borrows one is rustc's E0716, which
+    /// the driver reports as nightly's E0626. A header without such a borrow compiles as is.
+    fn emit_with_header_in_own_statement(&mut self, node: &SyntaxNode, header: &SyntaxNode) {
+        if crate::check_copy::is_place(header) {
+            // A place has no temporaries (and moving it here would change the copy).
+            self.emit_children(node);
+            return;
+        }
+        let (start, end) = (self.node_start(header), self.node_end(header));
+        self.emit_children_within(node, self.node_start(node), start);
+        self.generate("{ let __yieldc_header = ", start, DesugaringKind::Yield);
+        self.emit_node(header);
+        self.generate("; __yieldc_header }", end, DesugaringKind::Yield);
+        self.emit_children_within(node, end, self.node_end(node));
     }
 
     /// Runs `f` with `in_coroutine_body` set to `inside` (restored afterwards).

@@ -1,6 +1,5 @@
-//@run
-// FIXME(yieldc): nightly rejects it with E0626@12; yieldc accepts it (see the nightly-diff allow file).
-// A `move` coroutine owns its captures.
+// A `move` coroutine owns its captures, but a temporary borrowed by the `for` iterator across
+// `yield` is still E0626 (movable coroutines cannot hold self-borrows).
 #![feature(coroutines, coroutine_trait, stmt_expr_attributes)]
 
 use std::ops::Coroutine;
@@ -10,7 +9,7 @@ fn make() -> impl Coroutine<Yield = char, Return = usize> + Unpin {
     let word = String::from("ok");
     #[coroutine]
     move || {
-        for c in word.clone().chars() {
+        for c in word.clone().chars() { //~ ERROR: borrow may still be in use when coroutine yields
             yield c;
         }
         word.len()
