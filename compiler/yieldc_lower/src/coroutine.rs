@@ -56,13 +56,13 @@ impl Lowerer<'_> {
             } else {
                 CaptureMode::Ref
             };
-            let plan = self.plan_movable(
+            let (inline, plan) = self.plan_movable(
                 &body,
                 mode,
                 &parameter_names,
                 enclosing_self_is_reference(&node),
             );
-            let representation = if plan.is_some() {
+            let representation = if inline {
                 Representation::Coro
             } else {
                 Representation::BoxedCoro

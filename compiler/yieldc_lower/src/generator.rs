@@ -85,20 +85,27 @@ pub(crate) struct Shape {
 
 impl Lowerer<'_> {
     /// Decides between the inline and the boxed sync representation: inline only when the
-    /// check copy can be built (see `check_copy.rs`).
+    /// check copy can be built (see `check_copy.rs`). Returns whether to go inline, and the
+    /// plan of the check copy to emit (none inside another check copy).
     pub(crate) fn plan_movable(
         &mut self,
         body: &Body,
         mode: CaptureMode,
         prologue_locals: &[String],
         self_is_reference: bool,
-    ) -> Option<Rc<CopyPlan>> {
-        if self.options.force_boxed || self.copy_plan.is_some() {
-            return None;
+    ) -> (bool, Option<Rc<CopyPlan>>) {
+        if self.options.force_boxed {
+            return (false, None);
         }
-        crate::check_copy::analyze(self, body, mode, prologue_locals, self_is_reference)
-            .ok()
-            .map(Rc::new)
+        let analysis =
+            crate::check_copy::analyze(self, body, mode, prologue_locals, self_is_reference).ok();
+        if self.copy_plan.is_some() {
+            // Inside a check copy: the representation the real body gets (the types of the
+            // copy and of the body must agree, e.g. `yield gen { .. }`), but no nested copy:
+            // the real body's generator carries its own.
+            return (analysis.is_some(), None);
+        }
+        (analysis.is_some(), analysis.map(Rc::new))
     }
 
     /// Emits `match PARTS { (__yieldc_key, __yieldc_co) => TYPE::new(__yieldc_key, async move {
@@ -298,8 +305,8 @@ impl Lowerer<'_> {
                 CaptureMode::Ref
             };
             let self_is_reference = enclosing_self_is_reference(&node);
-            let plan = self.plan_movable(&body, mode, &[], self_is_reference);
-            let representation = if plan.is_some() {
+            let (inline, plan) = self.plan_movable(&body, mode, &[], self_is_reference);
+            let representation = if inline {
                 Representation::Gen
             } else {
                 Representation::BoxedGen
@@ -520,9 +527,9 @@ impl Lowerer<'_> {
         let (representation, plan) = if is_async {
             (Representation::AsyncGen, None)
         } else {
-            let plan =
+            let (inline, plan) =
                 self.plan_movable(&body, CaptureMode::Move, parameter_names, self_is_reference);
-            let representation = if plan.is_some() {
+            let representation = if inline {
                 Representation::Gen
             } else {
                 Representation::BoxedGen
@@ -559,7 +566,15 @@ impl Lowerer<'_> {
         let end = self.node_end(&node);
         let keyword_start = self.token_start(&keyword);
         let keyword_end = self.token_end(&keyword);
-        let open = if self.copy_plan.is_some() {
+        // In a check copy, an operand with a type of its own (a closure, a nested generator)
+        // is consumed apart: the copy's expression could not have the real body's type.
+        let own_typed = self.copy_plan.is_some()
+            && yield_expr
+                .expr()
+                .is_some_and(|operand| has_own_typed_expression(operand.syntax()));
+        let open = if own_typed {
+            "(::yieldc_rt::__consume("
+        } else if self.copy_plan.is_some() {
             "(__yieldc_co.yield_("
         } else {
             "__yieldc_co.yield_("
@@ -580,7 +595,11 @@ impl Lowerer<'_> {
             Some(operand) => {
                 self.replace(keyword_start, keyword_end, open, DesugaringKind::Yield);
                 self.emit_children_within(&node, keyword_end, end);
-                let close = self.yield_close(start);
+                let mut close = self.yield_close(start);
+                if own_typed {
+                    // `(__consume(EXPR), { .. }, __yieldc_co.__copy_resume()).2`
+                    close = close.replace(" }).0.await", " }, __yieldc_co.__copy_resume()).2");
+                }
                 let _ = operand;
                 self.emit_yield_close(&close, start, end);
             }
@@ -726,13 +745,13 @@ impl Lowerer<'_> {
             )
         };
         let outer_epilogue = if outer_prologue.is_empty() { "" } else { " }" };
-        let plan = self.plan_movable(
+        let (inline, plan) = self.plan_movable(
             &body,
             CaptureMode::Ref,
             &parameter_names,
             enclosing_self_is_reference(&node),
         );
-        let representation = if plan.is_some() {
+        let representation = if inline {
             Representation::Gen
         } else {
             Representation::BoxedGen
@@ -806,4 +825,17 @@ pub(crate) fn enclosing_self_is_reference(node: &SyntaxNode) -> bool {
         }
     }
     true
+}
+
+/// Whether `expr` contains an expression whose type no other expression has (a closure, an
+/// `async` or `gen` block), outside nested items.
+fn has_own_typed_expression(expr: &SyntaxNode) -> bool {
+    std::iter::once(expr.clone())
+        .chain(expr.descendants())
+        .any(|node| match node.kind() {
+            SyntaxKind::CLOSURE_EXPR => true,
+            SyntaxKind::BLOCK_EXPR => ast::BlockExpr::cast(node)
+                .is_some_and(|block| block.async_token().is_some() || block.gen_token().is_some()),
+            _ => false,
+        })
 }

@@ -68,6 +68,12 @@ pub fn __any<T>() -> T {
     loop {}
 }
 
+/// In a check copy, a `yield` whose operand has a type of its own (a closure, a nested
+/// generator: no two such expressions share a type, so the copy's could not be the item type
+/// the real body yields) evaluates the operand through this instead of `yield_`. Never called.
+#[doc(hidden)]
+pub fn __consume<T>(_value: T) {}
+
 /// Not public API. Creates the key and handle of a sync generator, at the generator's source
 /// location (which is where a resumption after a panic is reported, as on nightly).
 ///

@@ -163,6 +163,10 @@ impl<Y> GenCo<Y> {
     pub fn yield_(&self, value: Y) -> GenYield<Y> {
         GenYield { value: Some(value) }
     }
+
+    /// What a `yield` evaluates to, for check copies (see [`crate::__consume`]). Never called.
+    #[doc(hidden)]
+    pub fn __copy_resume(&self) {}
 }
 
 /// The future of one `yield` in a `gen` body (see [`GenCo`]).
@@ -219,6 +223,12 @@ impl<Y, R> Co<Y, R> {
             value: Some(value),
             _resume: PhantomData,
         }
+    }
+
+    /// What a `yield` evaluates to, for check copies (see [`crate::__consume`]). Never called.
+    #[doc(hidden)]
+    pub fn __copy_resume(&self) -> R {
+        crate::__any()
     }
 
     /// The first resume argument, which binds a coroutine closure's parameter. Never suspends.

@@ -1,7 +1,5 @@
+//@run
 // A gen block whose items are gen blocks.
-// FIXME(yieldc): nightly runs this (see the nightly-diff allow file); yieldc's lowering builds
-// the inner `gen move` as `Gen` in the check copy and `BoxedGen` in the body (E0308 in yieldc_rt).
-//@error-in-other-file: mismatched types
 #![feature(gen_blocks)]
 
 fn main() {
