@@ -663,6 +663,19 @@ impl<'a> Remapper<'a> {
     }
 
     fn remap_span(&self, span: &mut Value, remapped_any: &mut bool) {
+        // Code expanded from the body's `__y!` macro (a lowered `yield`) is shown at the
+        // `yield` it came from: the macro's invocation.
+        if let Some(call_site) = yield_macro_call_site(span) {
+            for key in ["file_name", "byte_start", "byte_end"] {
+                span[key] = call_site[key].clone();
+            }
+            span["expansion"] = Value::Null;
+            if let Some(label) = span["label"].as_str() {
+                let label = label.replace("await occurs here", "yield occurs here");
+                span["label"] = Value::String(label);
+            }
+            *remapped_any = true;
+        }
         if let Some(expansion) = span.get_mut("expansion").filter(|value| !value.is_null()) {
             if let Some(inner) = expansion.get_mut("span") {
                 self.remap_span(inner, remapped_any);
@@ -1064,4 +1077,20 @@ fn mentions_internals(text: &Value) -> bool {
         .iter()
         .any(|marker| text.contains(marker))
     })
+}
+
+/// The invocation of the lowering's `__y!` macro that `span` was expanded from, if any.
+fn yield_macro_call_site(span: &Value) -> Option<Value> {
+    let mut expansion = span.get("expansion").filter(|e| !e.is_null())?;
+    let mut found = None;
+    loop {
+        if expansion["macro_decl_name"].as_str() == Some("__y!") {
+            found = Some(expansion["span"].clone());
+        }
+        match expansion["span"].get("expansion").filter(|e| !e.is_null()) {
+            Some(outer) => expansion = outer,
+            None => break,
+        }
+    }
+    found
 }

@@ -83,6 +83,13 @@ pub(crate) struct Shape {
     pub(crate) plan: Option<Rc<CopyPlan>>,
 }
 
+/// Defined at the top of every generator body: `yield EXPR` becomes `__y!( EXPR)`, the same
+/// width as `yield `, so that `EXPR` keeps its column (panic locations inside it, `column!()`).
+/// A `macro_rules!` in the body sees the body's `__yieldc_co`, and an inner generator's own
+/// definition shadows it.
+const YIELD_MACRO: &str =
+    " #[allow(unused_macros)] macro_rules! __y { ($e:expr) => { __yieldc_co.yield_($e).await }; }";
+
 impl Lowerer<'_> {
     /// Decides between the inline and the boxed sync representation: inline only when the
     /// check copy can be built (see `check_copy.rs`). Returns whether to go inline, and the
@@ -126,7 +133,7 @@ impl Lowerer<'_> {
         // where the runtime reports a resumption after a panic, like nightly.
         let (builder, representation) = shape.representation.builder();
         let text = format!(
-            "{builder}(__yieldc_co, {representation}async {mv}{{ {binding}{prologue}",
+            "{builder}(__yieldc_co, {representation}async {mv}{{ {binding}{YIELD_MACRO}{prologue}",
             mv = if shape.is_move { "move " } else { "" },
         );
         self.replace(start, end, &text, shape.kind);
@@ -592,6 +599,14 @@ impl Lowerer<'_> {
                 let close = self.yield_close(start);
                 self.emit_yield_close(&close, start, end);
             }
+            // (Not under attributes: `#[allow(..)] yield x;` must keep applying to the yield,
+            // and attributes on a macro invocation are ignored with a warning.)
+            Some(_) if self.copy_plan.is_none() && !under_attributes(&node) => {
+                // `yield EXPR` → `__y!( EXPR)`: `EXPR` keeps its column (see `YIELD_MACRO`).
+                self.replace(keyword_start, keyword_end, "__y!(", DesugaringKind::Yield);
+                self.emit_children_within(&node, keyword_end, end);
+                self.emit_yield_close(")", start, end);
+            }
             Some(operand) => {
                 self.replace(keyword_start, keyword_end, open, DesugaringKind::Yield);
                 self.emit_children_within(&node, keyword_end, end);
@@ -838,4 +853,13 @@ fn has_own_typed_expression(expr: &SyntaxNode) -> bool {
                 .is_some_and(|block| block.async_token().is_some() || block.gen_token().is_some()),
             _ => false,
         })
+}
+
+/// Whether `yield_node` or the statement it is the expression of carries attributes.
+fn under_attributes(yield_node: &SyntaxNode) -> bool {
+    let has_attr = |node: &SyntaxNode| node.children().any(|c| c.kind() == SyntaxKind::ATTR);
+    has_attr(yield_node)
+        || yield_node
+            .parent()
+            .is_some_and(|parent| parent.kind() == SyntaxKind::EXPR_STMT && has_attr(&parent))
 }
