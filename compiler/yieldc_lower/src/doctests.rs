@@ -199,7 +199,7 @@ fn lower_block(body: &[DocLine<'_>], edition: Edition) -> Option<String> {
         .take_while(|line| line.trim().is_empty() || line.trim_start().starts_with("#!["))
         .count();
     let needs_main = !joined.contains("fn main");
-    const OPEN: &str = "fn __yieldc_doctest() { ";
+    const OPEN: &str = "fn __doctest_wrapped_by_yieldc() { ";
     let mut wrapped = String::new();
     for (i, line) in code.iter().enumerate() {
         if needs_main && i == attributes {

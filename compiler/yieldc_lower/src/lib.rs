@@ -69,6 +69,31 @@ pub fn lower(source: &str, options: &LowerOptions) -> Lowered {
         crate_features: options.crate_features.clone(),
     };
     let (outline, mut diagnostics) = yieldc_syntax::parse(source, &parse_options);
+    // The lowering's own names (`__yieldc_co`, the yield handle above all) must be unreachable
+    // from user code: the runtime's type checks rely on each handle being used only by the
+    // generator that owns it (design-notes/inline-soundness.md).
+    for token in outline
+        .root
+        .descendants_with_tokens()
+        .filter_map(|e| e.into_token())
+    {
+        if token.kind() == yieldc_syntax::ra_ap_syntax::SyntaxKind::IDENT
+            && token
+                .text()
+                .trim_start_matches("r#")
+                .starts_with("__yieldc")
+        {
+            let range = token.text_range();
+            diagnostics.push(
+                Diagnostic::error(
+                    None,
+                    format!("`{}` is reserved for yieldc's lowering", token.text()),
+                    Span::new(range.start().into(), range.end().into()),
+                )
+                .with_help("rename it: identifiers starting with `__yieldc` belong to yieldc"),
+            );
+        }
+    }
     let mut lowerer = lowerer::Lowerer::new(&outline, options);
     let root = outline.root.clone();
     lowerer.emit_node(&root);

@@ -187,3 +187,21 @@ fn library_paths_in_gen_fn_parameters() {
         "#![feature(gen_blocks, async_iterator, async_for_loop)]\nasync gen fn doubled(source: impl std::async_iter::AsyncIterator<Item = u32>) -> u32 {\n    for await x in source { yield x * 2; }\n}\n",
     );
 }
+
+#[test]
+fn the_lowerings_names_are_reserved() {
+    let lowered = yieldc_lower::lower(
+        "#![feature(gen_blocks)]\nfn f() -> impl Iterator<Item = u8> { gen { let __yieldc_co = 1u8; yield __yieldc_co; } }\n",
+        &yieldc_lower::LowerOptions {
+            edition: yieldc_lower::Edition::E2024,
+            is_crate_root: true,
+            ..Default::default()
+        },
+    );
+    let reserved: Vec<_> = lowered
+        .diagnostics
+        .iter()
+        .filter(|d| d.message.contains("is reserved for yieldc's lowering"))
+        .collect();
+    assert_eq!(reserved.len(), 2, "{:?}", lowered.diagnostics);
+}
