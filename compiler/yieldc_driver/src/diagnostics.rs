@@ -317,24 +317,45 @@ impl<'a> Remapper<'a> {
         let (generator, generator_span) =
             source_text::enclosing_generator(&original_text, yield_range.start);
         let _ = original_path;
+        Some(self.e0626(
+            &file_name,
+            &original_text,
+            (&generator, generator_span),
+            Some(yield_range),
+            borrow_range,
+        ))
+    }
+
+    /// Nightly's E0626: "borrow may still be in use when GENERATOR yields", at the borrow,
+    /// with "within this GENERATOR" and "possible yield occurs here" labels when known.
+    fn e0626(
+        &self,
+        file_name: &str,
+        original_text: &str,
+        (generator, generator_span): (&str, Option<Range<usize>>),
+        yield_range: Option<Range<usize>>,
+        borrow_range: Range<usize>,
+    ) -> Value {
         let mut new_spans = Vec::new();
         if let Some(generator_span) = generator_span {
             new_spans.push(self.span_json(
-                &file_name,
-                &original_text,
+                file_name,
+                original_text,
                 generator_span,
                 false,
                 &format!("within this {generator}"),
             ));
         }
-        new_spans.push(self.span_json(
-            &file_name,
-            &original_text,
-            yield_range,
-            false,
-            "possible yield occurs here",
-        ));
-        new_spans.push(self.span_json(&file_name, &original_text, borrow_range, true, ""));
+        if let Some(yield_range) = yield_range {
+            new_spans.push(self.span_json(
+                file_name,
+                original_text,
+                yield_range,
+                false,
+                "possible yield occurs here",
+            ));
+        }
+        new_spans.push(self.span_json(file_name, original_text, borrow_range, true, ""));
         let mut value = json!({
             "$message_type": "diagnostic",
             "message": format!("borrow may still be in use when {generator} yields"),
@@ -345,7 +366,7 @@ impl<'a> Remapper<'a> {
             "rendered": null,
         });
         value["rendered"] = Value::String(self.render(&value));
-        Some(value)
+        value
     }
 
     /// E0716 in a check copy: a temporary of a `for`/`match`/`let` header is borrowed by what
@@ -369,37 +390,13 @@ impl<'a> Remapper<'a> {
             .and_then(|at| source_text::yield_expression(&original_text, after + at));
         let (generator, generator_span) =
             source_text::enclosing_generator(&original_text, borrow_range.start);
-        let mut new_spans = Vec::new();
-        if let Some(generator_span) = generator_span {
-            new_spans.push(self.span_json(
-                &file_name,
-                &original_text,
-                generator_span,
-                false,
-                &format!("within this {generator}"),
-            ));
-        }
-        if let Some(yield_range) = yield_range {
-            new_spans.push(self.span_json(
-                &file_name,
-                &original_text,
-                yield_range,
-                false,
-                "possible yield occurs here",
-            ));
-        }
-        new_spans.push(self.span_json(&file_name, &original_text, borrow_range, true, ""));
-        let mut value = json!({
-            "$message_type": "diagnostic",
-            "message": format!("borrow may still be in use when {generator} yields"),
-            "code": {"code": "E0626", "explanation": E0626_EXPLANATION},
-            "level": "error",
-            "spans": new_spans,
-            "children": [],
-            "rendered": null,
-        });
-        value["rendered"] = Value::String(self.render(&value));
-        Some(value)
+        Some(self.e0626(
+            &file_name,
+            &original_text,
+            (&generator, generator_span),
+            yield_range,
+            borrow_range,
+        ))
     }
 
     fn replace_shadow_paths(&self, value: &mut Value) {
