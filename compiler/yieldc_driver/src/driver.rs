@@ -181,8 +181,13 @@ fn run(tool: Tool, raw_args: Vec<OsString>) -> Result<i32, String> {
         .as_deref()
         .and_then(Edition::from_flag)
         .unwrap_or_default();
-    if !scan::crate_uses_coroutine_syntax(&root_text)
-        && !(doctests && doctests_use_coroutine_syntax(&root, &root_text, &package_dir, edition))
+    // The runtime itself (a path or registry dependency, for its `stream` feature) is plain
+    // stable Rust that merely talks about `yield` and uses the lowering's reserved names.
+    let is_runtime = line.crate_name.as_deref() == Some("yieldc_rt");
+    if is_runtime
+        || !scan::crate_uses_coroutine_syntax(&root_text)
+            && !(doctests
+                && doctests_use_coroutine_syntax(&root, &root_text, &package_dir, edition))
     {
         // A crate without the syntax may still depend on one with it, whose metadata names
         // `yieldc_rt`: rustc must be able to find it.
