@@ -2,47 +2,13 @@
 //! must do what its fence says, compiled by a toolchain assembled from this build's driver.
 
 #[allow(dead_code)]
-#[path = "../src/dist.rs"]
-mod dist;
-#[allow(dead_code)]
 #[path = "../src/snippets.rs"]
 mod snippets;
+mod support;
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::path::PathBuf;
 
-fn workspace() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .unwrap()
-        .to_path_buf()
-}
-
-/// Builds the driver's binaries in this test's own profile directory (a no-op under
-/// `cargo test --workspace`, which has built them already) and assembles a toolchain from them.
-fn toolchain() -> PathBuf {
-    let profile_dir = std::env::current_exe()
-        .unwrap()
-        .parent() // deps/
-        .and_then(Path::parent)
-        .unwrap()
-        .to_path_buf();
-    let status = Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()))
-        .current_dir(workspace())
-        .args(["build", "--quiet", "-p", "yieldc_driver", "--bins"])
-        .env(
-            "CARGO_TARGET_DIR",
-            profile_dir.parent().expect("the target directory"),
-        )
-        .status()
-        .expect("running cargo");
-    assert!(status.success(), "building yieldc_driver failed");
-    let prefix = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("book-check-toolchain");
-    let config = dist::Config::load(&workspace());
-    dist::assemble(&profile_dir, &workspace(), &prefix, &config.base)
-        .expect("assembling the toolchain");
-    prefix
-}
+use support::{toolchain, workspace};
 
 /// `book/src/**/*.md`, sorted (the same list as `cargo x book-check`).
 fn book_files() -> Vec<PathBuf> {
@@ -69,7 +35,7 @@ fn every_rust_block_of_the_book_does_what_its_fence_says() {
         files.iter().any(|file| file.ends_with("SUMMARY.md")),
         "book/src/SUMMARY.md is missing: {files:?}"
     );
-    let report = snippets::check_markdown(&files, &toolchain());
+    let report = snippets::check_markdown(&files, &toolchain("book-check-toolchain"));
     assert!(report.is_ok(), "cargo x book-check failed:\n{report}");
     assert!(report.checked > 0, "no block was checked:\n{report}");
 }

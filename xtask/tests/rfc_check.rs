@@ -2,47 +2,13 @@
 //! fence says, compiled by a toolchain assembled from this build's driver.
 
 #[allow(dead_code)]
-#[path = "../src/dist.rs"]
-mod dist;
-#[allow(dead_code)]
 #[path = "../src/snippets.rs"]
 mod snippets;
+mod support;
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::path::PathBuf;
 
-fn workspace() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .unwrap()
-        .to_path_buf()
-}
-
-/// Builds the driver's binaries in this test's own profile directory (a no-op under
-/// `cargo test --workspace`, which has built them already) and assembles a toolchain from them.
-fn toolchain() -> PathBuf {
-    let profile_dir = std::env::current_exe()
-        .unwrap()
-        .parent() // deps/
-        .and_then(Path::parent)
-        .unwrap()
-        .to_path_buf();
-    let status = Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()))
-        .current_dir(workspace())
-        .args(["build", "--quiet", "-p", "yieldc_driver", "--bins"])
-        .env(
-            "CARGO_TARGET_DIR",
-            profile_dir.parent().expect("the target directory"),
-        )
-        .status()
-        .expect("running cargo");
-    assert!(status.success(), "building yieldc_driver failed");
-    let prefix = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("rfc-check-toolchain");
-    let config = dist::Config::load(&workspace());
-    dist::assemble(&profile_dir, &workspace(), &prefix, &config.base)
-        .expect("assembling the toolchain");
-    prefix
-}
+use support::{toolchain, workspace};
 
 fn rfc_files() -> Vec<PathBuf> {
     let mut files: Vec<PathBuf> = std::fs::read_dir(workspace().join("rfcs/text"))
@@ -60,6 +26,6 @@ fn rfc_files() -> Vec<PathBuf> {
 #[test]
 fn every_rust_block_of_the_rfcs_does_what_its_fence_says() {
     let files = rfc_files();
-    let report = snippets::check_markdown(&files, &toolchain());
+    let report = snippets::check_markdown(&files, &toolchain("rfc-check-toolchain"));
     assert!(report.is_ok(), "cargo x rfc-check failed:\n{report}");
 }
