@@ -111,6 +111,24 @@ impl Project {
     }
 }
 
+/// A fresh scratch directory `name` holding `files`, and the assembled `rustc` run there
+/// directly (no cargo) with `args`.
+fn direct_rustc(name: &str, files: &[(&str, &str)], args: &[&str]) -> (PathBuf, Output) {
+    let dir = scratch().join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    for (path, contents) in files {
+        write(&dir.join(path), contents);
+    }
+    let output = Command::new(rustc())
+        .args(args)
+        .current_dir(&dir)
+        .env_remove("CARGO_MANIFEST_DIR")
+        .output()
+        .unwrap();
+    (dir, output)
+}
+
 fn write(path: &Path, contents: &str) {
     std::fs::create_dir_all(path.parent().unwrap()).unwrap();
     std::fs::write(path, contents).unwrap();
@@ -519,28 +537,16 @@ pub fn add_one(x: u32) -> u32 {
 
 #[test]
 fn direct_rustc_lowers_only_the_crates_own_modules() {
-    let dir = scratch().join("direct-modules");
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(dir.join("unrelated")).unwrap();
-    write(
-        &dir.join("main.rs"),
-        "#![feature(gen_blocks)]\nmod helper;\nfn main() {\n    println!(\"{:?}\", helper::pairs().collect::<Vec<_>>());\n}\n",
+    let (dir, output) = direct_rustc(
+        "direct-modules",
+        &[
+            ("main.rs", "#![feature(gen_blocks)]\nmod helper;\nfn main() {\n    println!(\"{:?}\", helper::pairs().collect::<Vec<_>>());\n}\n"),
+            ("helper.rs", "pub fn pairs() -> impl Iterator<Item = (u8, u8)> {\n    gen { yield (1, 2); }\n}\n"),
+            // Not part of the crate, and not even valid Rust: neither lowered nor reported.
+            ("unrelated/broken.rs", "#![feature(gen_blocks)]\nfn x() { gen { yield 1; "),
+        ],
+        &["--edition", "2024", "main.rs", "-o", "main"],
     );
-    write(
-        &dir.join("helper.rs"),
-        "pub fn pairs() -> impl Iterator<Item = (u8, u8)> {\n    gen { yield (1, 2); }\n}\n",
-    );
-    // Not part of the crate, and not even valid Rust: must be neither lowered nor reported.
-    write(
-        &dir.join("unrelated/broken.rs"),
-        "#![feature(gen_blocks)]\nfn x() { gen { yield 1; ",
-    );
-    let output = Command::new(rustc())
-        .args(["--edition", "2024", "main.rs", "-o", "main"])
-        .current_dir(&dir)
-        .env_remove("CARGO_MANIFEST_DIR")
-        .output()
-        .unwrap();
     assert_success(&output);
     assert!(
         !text(&output.stderr).contains("broken.rs"),
@@ -571,20 +577,11 @@ fn doc_source_pages_show_the_original_source() {
 
 #[test]
 fn errors_never_cite_the_lowering_or_the_runtime() {
-    let dir = scratch().join("no-internals");
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    // nightly: E0308 at the `2` ("expected `()`, found integer") and E0277 for `.clone()`.
-    write(
-        &dir.join("bad.rs"),
-        "#![feature(gen_blocks)]\ngen fn bad() -> u8 { yield 1; return 2; }\nfn main() { let g = gen { yield 1u8 }; let _h = g.clone(); }\n",
+    let (_, output) = direct_rustc(
+        "no-internals",
+        &[("bad.rs", "#![feature(gen_blocks)]\ngen fn bad() -> u8 { yield 1; return 2; }\nfn main() { let g = gen { yield 1u8 }; let _h = g.clone(); }\n")],
+        &["--edition", "2024", "bad.rs"],
     );
-    let output = Command::new(rustc())
-        .args(["--edition", "2024", "bad.rs"])
-        .current_dir(&dir)
-        .env_remove("CARGO_MANIFEST_DIR")
-        .output()
-        .unwrap();
     let stderr = text(&output.stderr);
     assert!(!output.status.success());
     assert!(
@@ -603,19 +600,11 @@ fn errors_never_cite_the_lowering_or_the_runtime() {
 
 #[test]
 fn question_mark_errors_name_the_generator_like_nightly() {
-    let dir = scratch().join("question-mark");
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    write(
-        &dir.join("q.rs"),
-        "#![feature(gen_blocks)]\ngen fn f() -> u8 { let x: u8 = \"1\".parse()?; yield x; }\nfn main() { let _g = gen { let x: u8 = \"1\".parse()?; yield x; }; }\n",
+    let (_, output) = direct_rustc(
+        "question-mark",
+        &[("q.rs", "#![feature(gen_blocks)]\ngen fn f() -> u8 { let x: u8 = \"1\".parse()?; yield x; }\nfn main() { let _g = gen { let x: u8 = \"1\".parse()?; yield x; }; }\n")],
+        &["--edition", "2024", "q.rs"],
     );
-    let output = Command::new(rustc())
-        .args(["--edition", "2024", "q.rs"])
-        .current_dir(&dir)
-        .env_remove("CARGO_MANIFEST_DIR")
-        .output()
-        .unwrap();
     let stderr = text(&output.stderr);
     assert!(
         stderr.contains("the `?` operator can only be used in a gen function that returns"),
