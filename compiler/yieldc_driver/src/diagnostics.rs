@@ -11,7 +11,7 @@ use std::collections::BTreeSet;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
-use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+use annotate_snippets::{AnnotationKind, Group, Level, Patch, Renderer, Snippet};
 use serde_json::{json, Value};
 
 use crate::lowering::{GeneratedKind, LoweredFile};
@@ -88,6 +88,14 @@ impl<'a> Remapper<'a> {
                 in_generated = lowered
                     .segment_at(start)
                     .is_some_and(|segment| segment.generated.is_some());
+                // `(a + b).yield` lowers to `yield_((a + b))`: the parentheses the user needs
+                // look redundant to `unused_parens`.
+                let is_unused_parens = diagnostic["code"]["code"] == "unused_parens";
+                in_generated |= is_unused_parens
+                    && start > 0
+                    && lowered
+                        .segment_at(start - 1)
+                        .is_some_and(|segment| segment.generated == Some(GeneratedKind::Yield));
                 // A clippy lint whose span covers generated code is about the lowering.
                 let is_clippy_lint = diagnostic["code"]["code"]
                     .as_str()
@@ -438,7 +446,11 @@ impl<'a> Remapper<'a> {
         // "expected due to this" on a generated type annotation): drop it.
         if let Some(spans) = diagnostic.get_mut("spans").and_then(Value::as_array_mut) {
             let before = spans.len();
-            spans.retain(|span| span["is_primary"] == true || !self.is_all_generated(span));
+            spans.retain(|span| {
+                span["is_primary"] == true
+                    || !self.is_all_generated(span)
+                    || self.generator_opening(span).is_some()
+            });
             *remapped_any |= spans.len() != before;
         }
         if let Some(spans) = diagnostic.get_mut("spans").and_then(Value::as_array_mut) {
@@ -536,6 +548,10 @@ impl<'a> Remapper<'a> {
                 "async block may outlive".to_string(),
                 format!("{name} may outlive"),
             ),
+            (
+                "to force the async block to take ownership".to_string(),
+                format!("to force the {name} to take ownership"),
+            ),
         ];
         fn replace_all(value: &mut Value, replacements: &[(String, String)]) {
             for key in ["message", "label"] {
@@ -556,19 +572,17 @@ impl<'a> Remapper<'a> {
             }
         }
         replace_all(diagnostic, &replacements);
-        // E0373: rustc's note is about async blocks; nightly's help says what to do.
+        // E0373: rustc's note about async blocks has no counterpart on nightly.
         if let Some(children) = diagnostic.get_mut("children").and_then(Value::as_array_mut) {
             for child in children.iter_mut() {
                 let is_async_note = child["message"]
                     .as_str()
                     .is_some_and(|m| m.starts_with("async blocks are not executed immediately"));
                 if is_async_note {
-                    *child = json!({
-                        "message": format!("to force the {name} to take ownership of the variables it uses, use the `move` keyword"),
-                        "code": null, "level": "help", "spans": [], "children": [], "rendered": null
-                    });
+                    *child = Value::Null;
                 }
             }
+            children.retain(|child| !child.is_null());
         }
         true
     }
@@ -645,6 +659,44 @@ impl<'a> Remapper<'a> {
         ))
     }
 
+    /// Where a span on the `async [move]` keywords that replaced a generator block's opening
+    /// belongs in the original: the `gen`/`gen move`/`async gen` keywords (rustc's labels on the
+    /// lowered block, such as "value moved here", sit there on nightly), or, for an insertion
+    /// right after `async` (the suggestion to add `move`), right after the generator keyword.
+    fn generator_opening(&self, span: &Value) -> Option<Range<usize>> {
+        let (_, (original_text, lowered)) = self.lowered_file_of(span)?;
+        let start = as_usize(&span["byte_start"]);
+        let end = as_usize(&span["byte_end"]).max(start);
+        let segment = lowered.segment_at(start)?;
+        if !matches!(
+            segment.generated,
+            Some(GeneratedKind::GenBlock | GeneratedKind::AsyncGenBlock)
+        ) || segment.in_check_copy
+        {
+            return None;
+        }
+        // The lowered opening reads `BUILDER(__yieldc_co, REPR, async [move ]{ PROLOGUE`.
+        let text = lowered.text.get(segment.lowered.clone())?;
+        let async_at = segment.lowered.start + text.find("async ")?;
+        let brace_at = segment.lowered.start
+            + text[async_at - segment.lowered.start..].find('{')?
+            + (async_at - segment.lowered.start);
+        if start < async_at || end > brace_at {
+            return None;
+        }
+        let keywords = original_text.get(segment.original.clone())?;
+        let keywords = keywords.trim_end_matches(|c: char| c == '{' || c.is_whitespace());
+        if !(keywords.starts_with("gen") || keywords.starts_with("async")) {
+            return None;
+        }
+        let original = segment.original.start;
+        if start == end && start == async_at + "async".len() {
+            let keyword = keywords.trim_end_matches("move").trim_end();
+            return Some(original + keyword.len()..original + keyword.len());
+        }
+        Some(original..original + keywords.len())
+    }
+
     /// Whether the lowered range of `span` lies entirely in generated text.
     fn is_all_generated(&self, span: &Value) -> bool {
         let Some((_, (_, lowered))) = self.lowered_file_of(span) else {
@@ -687,11 +739,13 @@ impl<'a> Remapper<'a> {
         if lowered.is_identity(original_text) {
             return;
         }
-        let range = remap_range(
-            lowered,
-            as_usize(&span["byte_start"]),
-            as_usize(&span["byte_end"]),
-        );
+        let range = self.generator_opening(span).unwrap_or_else(|| {
+            remap_range(
+                lowered,
+                as_usize(&span["byte_start"]),
+                as_usize(&span["byte_end"]),
+            )
+        });
         let positions = |span: &Value| {
             ["line_start", "column_start", "line_end", "column_end"].map(|key| as_usize(&span[key]))
         };
@@ -738,7 +792,11 @@ impl<'a> Remapper<'a> {
         let children = diagnostic["children"].as_array().unwrap_or(&empty);
         for child in children {
             let child_spans = child["spans"].as_array().unwrap_or(&empty);
-            if child["level"] == "help" && child_spans.len() == 1 {
+            // rustc draws a suggestion as a label only when its message is short.
+            let short = child["message"]
+                .as_str()
+                .is_some_and(|message| message.split_whitespace().count() < 10);
+            if child["level"] == "help" && child_spans.len() == 1 && short {
                 if let Some(replacement) = child_spans[0]["suggested_replacement"].as_str() {
                     if replacement.is_empty() {
                         // A removal: rustc labels the removed text `help: …` beside the primary.
@@ -800,6 +858,25 @@ impl<'a> Remapper<'a> {
                 continue;
             }
             let mut group = Group::with_title(child_level.secondary_title(child_message));
+            if child_spans
+                .iter()
+                .all(|span| span["suggested_replacement"].is_string())
+            {
+                // A suggestion: drawn as the edited lines, like rustc (`~` / `+` / `-`).
+                for (file_name, patches) in suggestion_patches_by_file(child_spans) {
+                    let Some(source) = sources.get(&file_name) else {
+                        continue;
+                    };
+                    let snippet = Snippet::source(source).path(file_name.clone()).patches(
+                        patches.into_iter().map(|(range, replacement)| {
+                            Patch::new(clamp(source, range), replacement)
+                        }),
+                    );
+                    group = group.element(snippet);
+                }
+                groups.push(group);
+                continue;
+            }
             for (file_name, annotations) in group_by_file(child_spans, None) {
                 let Some(source) = sources.get(&file_name) else {
                     continue;
@@ -891,6 +968,28 @@ fn group_by_file(spans: &[Value], inline_help: Option<&(Value, String)>) -> File
     }
     // The file of the primary span first, like rustc.
     files.sort_by_key(|(_, annotations)| !annotations.iter().any(|(_, _, primary)| *primary));
+    files
+}
+
+/// The edits of a suggestion's spans, by file (in the order the files first appear).
+fn suggestion_patches_by_file(spans: &[Value]) -> Vec<(String, Vec<(Range<usize>, String)>)> {
+    let mut files: Vec<(String, Vec<(Range<usize>, String)>)> = Vec::new();
+    for span in spans {
+        let (Some(file_name), Some(replacement)) = (
+            span["file_name"].as_str(),
+            span["suggested_replacement"].as_str(),
+        ) else {
+            continue;
+        };
+        let range = as_usize(&span["byte_start"])..as_usize(&span["byte_end"]);
+        match files.iter_mut().find(|(name, _)| name == file_name) {
+            Some((_, patches)) => patches.push((range, replacement.to_string())),
+            None => files.push((
+                file_name.to_string(),
+                vec![(range, replacement.to_string())],
+            )),
+        }
+    }
     files
 }
 
