@@ -73,8 +73,9 @@ impl<'a> Remapper<'a> {
         if is_summary(&diagnostic) {
             return Some(diagnostic);
         }
-        let cited_runtime =
-            strip_runtime_spans(&mut diagnostic) | self.rename_types(&mut diagnostic);
+        let cited_runtime = strip_runtime_spans(&mut diagnostic)
+            | self.rename_types(&mut diagnostic)
+            | drop_clone_suggestion(&mut diagnostic);
         self.changed_anything |= cited_runtime;
         let primary = primary_span(&diagnostic).cloned();
         let mut remapped_any = false;
@@ -572,6 +573,7 @@ impl<'a> Remapper<'a> {
             }
         }
         replace_all(diagnostic, &replacements);
+
         // E0373: rustc's note about async blocks has no counterpart on nightly.
         if let Some(children) = diagnostic.get_mut("children").and_then(Value::as_array_mut) {
             for child in children.iter_mut() {
@@ -971,9 +973,11 @@ fn group_by_file(spans: &[Value], inline_help: Option<&(Value, String)>) -> File
     files
 }
 
+type FilePatches = Vec<(String, Vec<(Range<usize>, String)>)>;
+
 /// The edits of a suggestion's spans, by file (in the order the files first appear).
-fn suggestion_patches_by_file(spans: &[Value]) -> Vec<(String, Vec<(Range<usize>, String)>)> {
-    let mut files: Vec<(String, Vec<(Range<usize>, String)>)> = Vec::new();
+fn suggestion_patches_by_file(spans: &[Value]) -> FilePatches {
+    let mut files: FilePatches = Vec::new();
     for span in spans {
         let (Some(file_name), Some(replacement)) = (
             span["file_name"].as_str(),
@@ -1158,6 +1162,24 @@ fn strip_runtime_spans(diagnostic: &mut Value) -> bool {
         }
     }
     dropped
+}
+
+/// Stable suggests cloning a lowered generator (the runtime type has a conditional `Clone`
+/// impl); nightly's generators are not `Clone` and it suggests nothing. Returns whether a
+/// suggestion was dropped.
+fn drop_clone_suggestion(diagnostic: &mut Value) -> bool {
+    let Some(children) = diagnostic.get_mut("children").and_then(Value::as_array_mut) else {
+        return false;
+    };
+    let before = children.len();
+    children.retain(|child| {
+        let message = child["message"].as_str().unwrap_or_default();
+        !(message.contains("Clone` trait bound could be satisfied")
+            && ["{gen block@", "{async gen block@"]
+                .iter()
+                .any(|name| message.contains(name)))
+    });
+    children.len() != before
 }
 
 /// Whether a message or label names the lowering's or the runtime's internals.
