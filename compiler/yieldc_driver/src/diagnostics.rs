@@ -73,7 +73,9 @@ impl<'a> Remapper<'a> {
         if is_summary(&diagnostic) {
             return Some(diagnostic);
         }
-        let cited_runtime = strip_runtime_spans(&mut diagnostic)
+        let reworded = self.reword_auto_trait_error(&mut diagnostic);
+        let cited_runtime = reworded
+            | strip_runtime_spans(&mut diagnostic)
             | self.rename_types(&mut diagnostic)
             | drop_clone_suggestion(&mut diagnostic);
         self.changed_anything |= cited_runtime;
@@ -490,6 +492,95 @@ impl<'a> Remapper<'a> {
         changed
     }
 
+    /// A generator that is not `Send`/`Sync`: stable speaks of the `async` block its body
+    /// became ("future cannot be sent between threads safely", "used across an await");
+    /// nightly of a coroutine, an iterator and a yield. The generator is the innermost one
+    /// around the note that shows the offending value (else around the primary span).
+    fn reword_auto_trait_error(&self, diagnostic: &mut Value) -> bool {
+        let verb = match diagnostic["message"].as_str() {
+            Some("future cannot be sent between threads safely") => "sent",
+            Some("future cannot be shared between threads safely") => "shared",
+            _ => return false,
+        };
+        let empty = Vec::new();
+        let children = diagnostic["children"].as_array().unwrap_or(&empty);
+        let spans = children
+            .iter()
+            .flat_map(|child| child["spans"].as_array().unwrap_or(&empty))
+            .chain(primary_span(diagnostic));
+        let generator = spans.into_iter().find_map(|span| {
+            let (_, (original, lowered)) = self.lowered_file_of(span)?;
+            let (kind, opening) = innermost_generator(lowered, as_usize(&span["byte_start"]))?;
+            let file = span["file_name"].as_str().unwrap_or_default();
+            Some((
+                kind,
+                gen_fn_signature(original, opening.start),
+                block_name(original, file, opening.start),
+            ))
+        });
+        let Some((kind, signature, block)) = generator else {
+            return false;
+        };
+        let (name, item) = signature.unwrap_or_default();
+        let (created, within) = match kind {
+            GeneratedKind::GenBlock => ("iterator created by gen block".to_string(), None),
+            GeneratedKind::AsyncGenBlock => (
+                "async iterator created by async gen block".to_string(),
+                None,
+            ),
+            GeneratedKind::GenFn => (
+                format!("iterator returned by `{name}`"),
+                Some(format!("impl Iterator<Item = {item}>")),
+            ),
+            _ => (
+                format!("async iterator returned by `{name}`"),
+                Some(format!("impl AsyncIterator<Item = {item}>")),
+            ),
+        };
+        diagnostic["message"] = json!(format!("coroutine cannot be {verb} between threads safely"));
+        if let Some(spans) = diagnostic["spans"].as_array_mut() {
+            for span in spans {
+                if let Some(label) = span["label"].as_str() {
+                    span["label"] = json!(label.replace("future created by async block", &created));
+                }
+            }
+        }
+        let mut renamed_within = false;
+        if let Some(children) = diagnostic["children"].as_array_mut() {
+            for child in children.iter_mut() {
+                let message = child["message"].as_str().unwrap_or_default();
+                let mut reworded = message.to_string();
+                if message.starts_with("future is not `") {
+                    reworded = message
+                        .replacen("future is not", "coroutine is not", 1)
+                        .replace("used across an await", "used across a yield");
+                }
+                if let (Some(rest), Some(within)) = (message.strip_prefix("within `"), &within) {
+                    if let Some((_, tail)) = rest.split_once("`, ") {
+                        reworded = format!("within `{within}`, {tail}");
+                    }
+                } else if let Some(rest) = message.strip_prefix("within `") {
+                    // `Gen<T, {async block@..}, {closure@..}>` (or `Gen<T, ..., ...>`, shortened)
+                    // → the block's own name.
+                    if let (Some((_, tail)), Some(block)) = (rest.split_once("`, "), &block) {
+                        reworded = format!("within `{block}`, {tail}");
+                        renamed_within = true;
+                    }
+                }
+                child["message"] = json!(reworded);
+            }
+            // The name is short now: no "the full name for the type has been written to".
+            if renamed_within {
+                children.retain(|child| {
+                    let message = child["message"].as_str().unwrap_or_default();
+                    !message.starts_with("the full name for the type has been written to")
+                        && !message.starts_with("consider using `--verbose` to print")
+                });
+            }
+        }
+        true
+    }
+
     /// rustc words some errors after the `async` block a generator body became ("the `?`
     /// operator can only be used in an async block that returns ..."): say what nightly says
     /// ("in a gen function", "in an async gen block", ...), from the innermost generator
@@ -508,32 +599,8 @@ impl<'a> Remapper<'a> {
             return false;
         };
         let offset = as_usize(&primary["byte_start"]);
-        let mut open: Vec<GeneratedKind> = Vec::new();
-        for segment in &lowered.segments {
-            if segment.lowered.start > offset {
-                break;
-            }
-            let Some(
-                kind @ (GeneratedKind::GenBlock
-                | GeneratedKind::GenFn
-                | GeneratedKind::AsyncGenBlock
-                | GeneratedKind::AsyncGenFn),
-            ) = segment.generated
-            else {
-                continue;
-            };
-            let text = lowered
-                .text
-                .get(segment.lowered.clone())
-                .unwrap_or_default();
-            if text.contains("::yieldc_rt::__gen!(") || text.contains("::yieldc_rt::__async_gen!(")
-            {
-                open.push(kind);
-            } else if text.trim_start().starts_with('}') {
-                open.pop();
-            }
-        }
-        let (article, name) = match open.last() {
+        let innermost = innermost_generator(lowered, offset).map(|(kind, _)| kind);
+        let (article, name) = match innermost.as_ref() {
             Some(GeneratedKind::GenFn) => ("a", "gen function"),
             Some(GeneratedKind::GenBlock) => ("a", "gen block"),
             Some(GeneratedKind::AsyncGenFn) => ("an", "async gen function"),
@@ -615,7 +682,96 @@ impl<'a> Remapper<'a> {
             rest = &after[close + 1..];
         }
         out.push_str(rest);
+        let out = match self.name_gen_fn_bodies(&out) {
+            Some(named) => {
+                changed = true;
+                named
+            }
+            None => out,
+        };
         changed.then_some(out)
+    }
+
+    /// `Gen<T, {async block@FILE:L:C: L:C}, {closure@..}>` where the block is a `gen fn`'s body
+    /// (positions already original) → nightly's `{gen fn body of NAME()}`.
+    fn name_gen_fn_bodies(&self, text: &str) -> Option<String> {
+        let mut out = String::new();
+        let mut rest = text;
+        let mut changed = false;
+        while let Some(at) = ["Gen<", "BoxedGen<", "AsyncGen<"]
+            .iter()
+            .filter_map(|open| rest.find(open))
+            .min()
+        {
+            let open_len = rest[at..].find('<').unwrap_or(0) + 1;
+            // The matching `>`.
+            let mut depth = 0usize;
+            let mut close = None;
+            for (offset, c) in rest[at..].char_indices() {
+                match c {
+                    '<' => depth += 1,
+                    '>' if !rest[..at + offset].ends_with('-') => {
+                        depth = depth.saturating_sub(1);
+                        if depth == 0 {
+                            close = Some(at + offset);
+                            break;
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            let Some(close) = close else { break };
+            let inner = &rest[at + open_len..close];
+            let name = inner
+                .find("{async block@")
+                .and_then(|start| {
+                    let location = &inner[start + "{async block@".len()..];
+                    location.find('}').map(|end| &location[..end])
+                })
+                .and_then(|location| self.gen_fn_body_name(location));
+            out.push_str(&rest[..at]);
+            match name {
+                Some(name) => {
+                    // Drop a path prefix such as `yieldc_rt::`.
+                    let kept =
+                        out.trim_end_matches(|c: char| c.is_alphanumeric() || c == '_' || c == ':');
+                    out.truncate(kept.len());
+                    out.push_str(&name);
+                    changed = true;
+                }
+                None => out.push_str(&rest[at..=close]),
+            }
+            rest = &rest[close + 1..];
+        }
+        out.push_str(rest);
+        changed.then_some(out)
+    }
+
+    /// `FILE:L:C: L:C` (original positions) of a `gen fn` body → `{gen fn body of NAME()}`.
+    fn gen_fn_body_name(&self, location: &str) -> Option<String> {
+        let (start, _) = location.rsplit_once(": ")?;
+        let (file_and_line, column) = start.rsplit_once(':')?;
+        let (file, line) = file_and_line.rsplit_once(':')?;
+        let (original, _) = self.lowered_files.get(&self.original_path(file))?;
+        let line: usize = line.parse().ok()?;
+        let column: usize = column.parse().ok()?;
+        let range = source_text::line_range(original, line);
+        let line_text = original.get(range.clone())?;
+        let byte = line_text
+            .char_indices()
+            .nth(column.saturating_sub(1))
+            .map_or(line_text.len(), |(byte, _)| byte);
+        let body = range.start + byte;
+        let before = original.get(..body)?;
+        let fn_at = before.rfind("fn ")?;
+        if !before[..fn_at].trim_end().ends_with("gen") && !before[..fn_at].contains("gen ") {
+            return None;
+        }
+        let (name, _) = gen_fn_signature(original, body)?;
+        Some(format!(
+            "{{gen fn body of {}{name}()}}",
+            enclosing_path(&original[..fn_at])
+        ))
     }
 
     /// `FILE:L:C: L:C` (lowered positions) → the block's nightly name, original positions.
@@ -642,22 +798,13 @@ impl<'a> Remapper<'a> {
             let (line, column) = source_text::line_column(original, offset);
             format!("{line}:{column}")
         };
-        let at = original.get(start..).unwrap_or_default();
-        let (kind, keyword) = if at.starts_with("async gen") {
-            ("async gen block", "async gen".len())
-        } else if at.starts_with("gen") {
-            ("gen block", "gen".len())
-        } else {
-            return Some(format!(
-                "{{async block@{file}:{}: {}}}",
-                position(start),
-                position(end)
-            ));
-        };
+        if let Some(name) = block_name(original, file, start) {
+            return Some(name);
+        }
         Some(format!(
-            "{{{kind}@{file}:{}: {}}}",
+            "{{async block@{file}:{}: {}}}",
             position(start),
-            position(start + keyword)
+            position(end)
         ))
     }
 
@@ -884,9 +1031,14 @@ impl<'a> Remapper<'a> {
                     continue;
                 };
                 let mut snippet = Snippet::source(source).path(file_name.clone()).fold(true);
-                for (range, label, _) in annotations {
+                for (range, label, primary) in annotations {
                     let range = clamp(source, range);
-                    let annotation = AnnotationKind::Primary.span(range);
+                    let kind = if primary {
+                        AnnotationKind::Primary
+                    } else {
+                        AnnotationKind::Context
+                    };
+                    let annotation = kind.span(range);
                     snippet = snippet.annotation(if label.is_empty() {
                         annotation
                     } else {
@@ -973,6 +1125,190 @@ fn group_by_file(spans: &[Value], inline_help: Option<&(Value, String)>) -> File
     files
 }
 
+/// The innermost generator whose body contains lowered `offset`: its kind and the original
+/// range its opening replaced.
+fn innermost_generator(
+    lowered: &LoweredFile,
+    offset: usize,
+) -> Option<(GeneratedKind, Range<usize>)> {
+    let mut open: Vec<(GeneratedKind, Range<usize>)> = Vec::new();
+    for segment in &lowered.segments {
+        if segment.lowered.start > offset {
+            break;
+        }
+        let Some(
+            kind @ (GeneratedKind::GenBlock
+            | GeneratedKind::GenFn
+            | GeneratedKind::AsyncGenBlock
+            | GeneratedKind::AsyncGenFn),
+        ) = segment.generated
+        else {
+            continue;
+        };
+        let text = lowered
+            .text
+            .get(segment.lowered.clone())
+            .unwrap_or_default();
+        if text.contains("::yieldc_rt::__gen!(") || text.contains("::yieldc_rt::__async_gen!(") {
+            open.push((kind, segment.original.clone()));
+        } else if text.trim_start().starts_with('}') {
+            open.pop();
+        }
+    }
+    open.pop()
+}
+
+/// The path nightly prefixes an item's name with, from the items around it: `Type::` in an
+/// inherent impl, `<Type as Trait>::` in a trait impl, `<Self as Trait>::` in a trait,
+/// `module::` in an inline module. Read back from the text before the item (a best effort:
+/// braces in strings and comments are not told apart).
+fn enclosing_path(before: &str) -> String {
+    let mut path = String::new();
+    let mut depth = 0usize;
+    let bytes = before.as_bytes();
+    let mut at = bytes.len();
+    while at > 0 {
+        at -= 1;
+        match bytes[at] {
+            b'}' => depth += 1,
+            b'{' if depth > 0 => depth -= 1,
+            b'{' => {
+                // The header of the enclosing item: back to the previous `;`, `{` or `}`.
+                let header_start = before[..at]
+                    .rfind(|c| c == ';' || c == '{' || c == '}')
+                    .map_or(0, |i| i + 1);
+                let header = before[header_start..at].trim();
+                let header = header
+                    .rsplit(']')
+                    .next()
+                    .unwrap_or(header)
+                    .trim()
+                    .trim_start_matches("pub ")
+                    .trim_start_matches("unsafe ");
+                let words = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
+                let prefix = if let Some(rest) = header.strip_prefix("impl") {
+                    let rest = rest.trim_start();
+                    let rest = if rest.starts_with('<') {
+                        skip_generics(rest)
+                    } else {
+                        rest
+                    };
+                    let rest = rest.split(" where").next().unwrap_or(rest);
+                    match rest.split_once(" for ") {
+                        Some((trait_, self_ty)) => {
+                            format!("<{} as {}>::", words(self_ty), words(trait_))
+                        }
+                        None => format!("{}::", words(rest)),
+                    }
+                } else if let Some(rest) = header.strip_prefix("trait ") {
+                    let name: String = rest
+                        .chars()
+                        .take_while(|c| c.is_alphanumeric() || *c == '_')
+                        .collect();
+                    format!("<Self as {name}>::")
+                } else if let Some(rest) = header.strip_prefix("mod ") {
+                    format!("{}::", rest.trim())
+                } else {
+                    String::new()
+                };
+                let qualified = prefix.starts_with('<');
+                path.insert_str(0, &prefix);
+                if qualified {
+                    // `<T as Trait>::` is a full path already: no module before it.
+                    break;
+                }
+            }
+            _ => {}
+        }
+    }
+    path
+}
+
+/// `<..> rest` → `rest` (balanced angle brackets).
+fn skip_generics(text: &str) -> &str {
+    let mut depth = 0usize;
+    for (at, c) in text.char_indices() {
+        match c {
+            '<' => depth += 1,
+            '>' => {
+                depth = depth.saturating_sub(1);
+                if depth == 0 {
+                    return text[at + 1..].trim_start();
+                }
+            }
+            _ => {}
+        }
+    }
+    text
+}
+
+/// Nightly's name of the generator block whose keywords start at original `start`
+/// (`{gen block@FILE:L:C: L:C}`, spanning `gen`, `gen move`, `async gen [move]`); `None` for
+/// a `gen fn` body.
+fn block_name(original: &str, file: &str, start: usize) -> Option<String> {
+    let at = original.get(start..)?;
+    let keyword = if at.starts_with("async gen") {
+        "async gen"
+    } else if at.starts_with("gen") {
+        "gen"
+    } else {
+        return None;
+    };
+    let rest = &at[keyword.len()..];
+    let spaces = rest.len() - rest.trim_start().len();
+    let after = &rest[spaces..];
+    let is_move = spaces > 0
+        && after.starts_with("move")
+        && !after[4..].starts_with(|c: char| c.is_alphanumeric() || c == '_');
+    let end = start + keyword.len() + if is_move { spaces + 4 } else { 0 };
+    let kind = if keyword == "gen" {
+        "gen block"
+    } else {
+        "async gen block"
+    };
+    let (start_line, start_column) = source_text::line_column(original, start);
+    let (end_line, end_column) = source_text::line_column(original, end);
+    Some(format!(
+        "{{{kind}@{file}:{start_line}:{start_column}: {end_line}:{end_column}}}"
+    ))
+}
+
+/// For a `gen fn` whose body opens at original `body`: its name and its item type (the
+/// declared return type, `()` without one), read back from the original signature.
+fn gen_fn_signature(original: &str, body: usize) -> Option<(String, String)> {
+    let before = original.get(..body)?;
+    let fn_at = before.rfind("fn ")?;
+    let after_fn = &before[fn_at + 3..];
+    let name: String = after_fn
+        .trim_start()
+        .chars()
+        .take_while(|c| c.is_alphanumeric() || *c == '_')
+        .collect();
+    // The first `->` outside the parameter list's parentheses (parameters may hold `Fn() -> T`).
+    let mut depth = 0usize;
+    let mut arrow = None;
+    for (at, c) in after_fn.char_indices() {
+        match c {
+            '(' | '[' => depth += 1,
+            ')' | ']' => depth = depth.saturating_sub(1),
+            '-' if depth == 0 && after_fn[at..].starts_with("->") => {
+                arrow = Some(at);
+                break;
+            }
+            _ => {}
+        }
+    }
+    let signature = arrow.map(|at| &after_fn[at + 2..]);
+    let item = match signature {
+        Some(ty) => {
+            let ty = ty.split(" where").next().unwrap_or(ty);
+            ty.trim().trim_end_matches('{').trim().to_string()
+        }
+        None => "()".to_string(),
+    };
+    Some((name, item))
+}
+
 type FilePatches = Vec<(String, Vec<(Range<usize>, String)>)>;
 
 /// The edits of a suggestion's spans, by file (in the order the files first appear).
@@ -1052,6 +1388,17 @@ fn as_usize(value: &Value) -> usize {
 /// A lowered byte range → the original byte range.
 fn remap_range(lowered: &LoweredFile, start: usize, end: usize) -> Range<usize> {
     let original_start = match lowered.segment_at(start) {
+        // `-> impl Iterator<Item = T>` of a `gen fn`: a span that goes on into the user's `T`
+        // is about `T` (nightly's E0271 points there).
+        Some(segment)
+            if segment.generated == Some(GeneratedKind::GenFn)
+                && end > segment.lowered.end
+                && lowered
+                    .segment_at(segment.lowered.end)
+                    .is_some_and(|next| next.generated.is_none()) =>
+        {
+            lowered.to_original(segment.lowered.end)
+        }
         Some(segment) if segment.generated.is_some() => segment.original.start,
         _ => lowered.to_original(start),
     };

@@ -226,7 +226,7 @@ impl Lowerer<'_> {
     /// #[allow(..)] if ::yieldc_rt::__never() { let mut CAPTURE = CAPTURE; .. { BODY° }; loop {} }
     /// ```
     /// on one line, where `BODY°` is the body with every `yield EXPR` replaced by
-    /// `(__yieldc_co.yield_(EXPR), { if ::yieldc_rt::__never() { x = ::yieldc_rt::__any(); } .. }).0.await`
+    /// `(__yieldc_co.__copy_yield(EXPR), { if ::yieldc_rt::__never() { x = ::yieldc_rt::__any(); } .. }).0`
     /// for every capture and body local `x` in scope, and every binding made assignable.
     pub(crate) fn emit_check_copy(
         &mut self,
@@ -561,8 +561,9 @@ impl Lowerer<'_> {
     }
 
     /// `yield EXPR` → `__yieldc_co.yield_(EXPR).await`; bare `yield` →
-    /// `__yieldc_co.yield_(()).await`. Inside a check copy:
-    /// `(__yieldc_co.yield_(EXPR), { GUARDED_ASSIGNMENTS }).0.await`.
+    /// `__yieldc_co.yield_(()).await`. Inside a check copy, where nothing suspends (the copy's
+    /// locals must not cross an `.await`: they would count in the generator's auto traits):
+    /// `(__yieldc_co.__copy_yield(EXPR), { GUARDED_ASSIGNMENTS }).0`.
     pub(crate) fn lower_yield(&mut self, yield_expr: &ast::YieldExpr) {
         let node = yield_expr.syntax().clone();
         let Some(keyword) = yield_expr.yield_token() else {
@@ -582,7 +583,7 @@ impl Lowerer<'_> {
         let open = if own_typed {
             "(::yieldc_rt::__consume("
         } else if self.copy_plan.is_some() {
-            "(__yieldc_co.yield_("
+            "(__yieldc_co.__copy_yield("
         } else {
             "__yieldc_co.yield_("
         };
@@ -613,7 +614,7 @@ impl Lowerer<'_> {
                 let mut close = self.yield_close(start);
                 if own_typed {
                     // `(__consume(EXPR), { .. }, __yieldc_co.__copy_resume()).2`
-                    close = close.replace(" }).0.await", " }, __yieldc_co.__copy_resume()).2");
+                    close = close.replace(" }).0", " }, __yieldc_co.__copy_resume()).2");
                 }
                 let _ = operand;
                 self.emit_yield_close(&close, start, end);
@@ -621,7 +622,8 @@ impl Lowerer<'_> {
         }
     }
 
-    /// Postfix `EXPR.yield` → `__yieldc_co.yield_(EXPR).await`.
+    /// Postfix `EXPR.yield` → `__yieldc_co.yield_(EXPR).await`; in a check copy
+    /// `(__yieldc_co.__copy_yield(EXPR), { GUARDED_ASSIGNMENTS }).0`.
     pub(crate) fn lower_postfix_yield(
         &mut self,
         await_expr: &ast::AwaitExpr,
@@ -635,20 +637,28 @@ impl Lowerer<'_> {
             self.emit_children(&node);
             return;
         };
-        let open = if self.copy_plan.is_some() {
-            "(__yieldc_co.yield_("
+        let (open, keyword_text) = if self.copy_plan.is_some() {
+            ("(__yieldc_co.__copy_yield(", "0")
         } else {
-            "__yieldc_co.yield_("
+            ("__yieldc_co.yield_(", "await")
         };
         self.generate(open, start, DesugaringKind::Yield);
         self.emit_node(operand.syntax());
         let operand_end = self.node_end(operand.syntax());
         let close = self.yield_close(start);
-        let close = close.trim_end_matches(".await").to_owned();
+        let close = close
+            .trim_end_matches(".await")
+            .trim_end_matches(".0")
+            .to_owned();
         let end = self.node_end(&node);
         self.emit_yield_close(&close, start, end);
         self.emit_children_within(&node, operand_end, keyword_start);
-        self.replace(keyword_start, keyword_end, "await", DesugaringKind::Yield);
+        self.replace(
+            keyword_start,
+            keyword_end,
+            keyword_text,
+            DesugaringKind::Yield,
+        );
     }
 
     /// Emits the end of a lowered `yield`. In a check copy it carries the guarded assignments,
@@ -663,7 +673,7 @@ impl Lowerer<'_> {
         }
     }
 
-    /// `).await`, or inside a check copy `), { GUARDED_ASSIGNMENTS }).0.await`.
+    /// `).await`, or inside a check copy `), { GUARDED_ASSIGNMENTS }).0`.
     fn yield_close(&self, yield_start: usize) -> String {
         let Some(plan) = &self.copy_plan else {
             return ").await".to_owned();
@@ -682,7 +692,7 @@ impl Lowerer<'_> {
                 " if ::yieldc_rt::__never() {{ {name} = ::yieldc_rt::__any(); }}"
             ));
         }
-        text.push_str(" }).0.await");
+        text.push_str(" }).0");
         text
     }
 

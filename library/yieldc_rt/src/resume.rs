@@ -167,6 +167,14 @@ impl<Y> GenCo<Y> {
     /// What a `yield` evaluates to, for check copies (see [`crate::__consume`]). Never called.
     #[doc(hidden)]
     pub fn __copy_resume(&self) {}
+
+    /// A `yield` in a check copy: typed like the real one, but not an `.await`, so that the
+    /// copy's locals never cross a suspension point of the body (they would count in the
+    /// generator's auto traits and cost compile time). Never called.
+    #[doc(hidden)]
+    pub fn __copy_yield(&self, value: Y) {
+        let _ = value;
+    }
 }
 
 /// The future of one `yield` in a `gen` body (see [`GenCo`]).
@@ -228,6 +236,14 @@ impl<Y, R> Co<Y, R> {
     /// What a `yield` evaluates to, for check copies (see [`crate::__consume`]). Never called.
     #[doc(hidden)]
     pub fn __copy_resume(&self) -> R {
+        crate::__any()
+    }
+
+    /// A `yield` in a check copy (see [`GenCo::__copy_yield`]): what it evaluates to, the next
+    /// resume argument. Never called.
+    #[doc(hidden)]
+    pub fn __copy_yield(&self, value: Y) -> R {
+        let _ = value;
         crate::__any()
     }
 
