@@ -1076,12 +1076,16 @@ fn mentions_internals(text: &Value) -> bool {
     })
 }
 
-/// The invocation of the lowering's `__y!` macro that `span` was expanded from, if any.
+/// The invocation of the lowering's `__y!` (or, for a `yield` written in a `macro_rules!` body,
+/// `__ym!`) macro that `span` was expanded from, if any.
 fn yield_macro_call_site(span: &Value) -> Option<Value> {
     let mut expansion = span.get("expansion").filter(|e| !e.is_null())?;
     let mut found = None;
     loop {
-        if expansion["macro_decl_name"].as_str() == Some("__y!") {
+        if matches!(
+            expansion["macro_decl_name"].as_str(),
+            Some("__y!" | "__ym!")
+        ) {
             found = Some(expansion["span"].clone());
         }
         match expansion["span"].get("expansion").filter(|e| !e.is_null()) {

@@ -90,6 +90,23 @@ pub(crate) struct Shape {
 const YIELD_MACRO: &str =
     " #[allow(unused_macros)] macro_rules! __y { ($e:expr) => { __yieldc_co.yield_($e).await }; }";
 
+/// `YIELD_MACRO` where `macro_rules!` bodies may yield (see `macros.rs`): its metavariable
+/// cannot clash with a transcriber's, and `__ym` (a `yield` written in a macro body) is the
+/// real one only in representations that need no check copy.
+fn macro_yield_definitions(representation: Representation) -> &'static str {
+    match representation {
+        Representation::Gen | Representation::Coro => {
+            " #[allow(unused_macros)] macro_rules! __y { ($__yieldc_e:expr) => { __yieldc_co.yield_($__yieldc_e).await }; } #[allow(unused_macros)] macro_rules! __ym { ($__yieldc_e:expr) => { ::core::compile_error!(\"yieldc cannot lower this `yield`: it comes from a macro defined in another file, inside a generator whose borrows yieldc checked without it\") }; }"
+        }
+        Representation::BoxedGen
+        | Representation::AsyncGen
+        | Representation::BoxedCoro
+        | Representation::StaticCoro => {
+            " #[allow(unused_macros)] macro_rules! __y { ($__yieldc_e:expr) => { __yieldc_co.yield_($__yieldc_e).await }; } #[allow(unused_macros)] macro_rules! __ym { ($__yieldc_e:expr) => { __yieldc_co.yield_($__yieldc_e).await }; }"
+        }
+    }
+}
+
 impl Lowerer<'_> {
     /// Decides between the inline and the boxed sync representation: inline only when the
     /// check copy can be built (see `check_copy.rs`). Returns whether to go inline, and the
@@ -101,7 +118,12 @@ impl Lowerer<'_> {
         prologue_locals: &[String],
         self_is_reference: bool,
     ) -> (bool, Option<Rc<CopyPlan>>) {
-        if self.options.force_boxed {
+        // In a `macro_rules!` transcriber the body holds fragments no copy can see; a body that
+        // invokes a macro of this file that may yield hides `yield`s from the copy (macros.rs).
+        if self.options.force_boxed
+            || self.macro_body.is_some()
+            || self.macro_facts.invoked_in(&body.node())
+        {
             return (false, None);
         }
         let analysis =
@@ -132,8 +154,13 @@ impl Lowerer<'_> {
         // The macro invocation starts the text, at the generator keyword's column: that is
         // where the runtime reports a resumption after a panic, like nightly.
         let (builder, representation) = shape.representation.builder();
+        let yield_macro = if self.macro_body.is_some() || !self.macro_facts.yielding.is_empty() {
+            macro_yield_definitions(shape.representation)
+        } else {
+            YIELD_MACRO
+        };
         let text = format!(
-            "{builder}(__yieldc_co, {representation}async {mv}{{ {binding}{YIELD_MACRO}{prologue}",
+            "{builder}(__yieldc_co, {representation}async {mv}{{ {binding}{yield_macro}{prologue}",
             mv = if shape.is_move { "move " } else { "" },
         );
         self.replace(start, end, &text, shape.kind);
@@ -326,6 +353,19 @@ impl Lowerer<'_> {
             kind,
             plan,
         };
+        if self.is_block_fragment(statements.syntax()) {
+            // `gen $body` in a `macro_rules!` transcriber: the fragment is the whole body.
+            let (fragment_start, fragment_end) = (
+                self.node_start(statements.syntax()),
+                self.node_end(statements.syntax()),
+            );
+            self.open_generator(&shape, head_start, fragment_start, "");
+            self.copy_range(fragment_start, fragment_end);
+            self.close_generator(&shape, fragment_end, fragment_end);
+            let node_end = self.node_end(&node);
+            self.emit_children_within(&node, fragment_end, node_end);
+            return;
+        }
         let head_end = self.token_end(&l_curly);
         self.open_generator(&shape, head_start, head_end, "");
         let close_start = self.token_start(&r_curly);
@@ -379,7 +419,12 @@ impl Lowerer<'_> {
                     && ident.pat().is_none()
                     && let Some(name) = ident.name()
                 {
-                    let name = name.text().to_string();
+                    // The original text: in a `macro_rules!` transcriber, `$name`.
+                    let name = self
+                        .original
+                        .get(self.node_start(name.syntax())..self.node_end(name.syntax()))
+                        .unwrap_or_default()
+                        .to_owned();
                     if ident.mut_token().is_some() {
                         prologue.push_str(&format!(" let mut {name} = {name};"));
                     } else {
@@ -573,6 +618,20 @@ impl Lowerer<'_> {
         let end = self.node_end(&node);
         let keyword_start = self.token_start(&keyword);
         let keyword_end = self.token_end(&keyword);
+        if self.macro_body.is_some() {
+            // In a `macro_rules!` transcriber: `yield e` → `__ym!( e)`, bare `yield` →
+            // `__ym!(())`, resolved where the macro expands (see `macros.rs`).
+            self.emit_children_within(&node, start, keyword_start);
+            let open = if yield_expr.expr().is_some() {
+                "__ym!("
+            } else {
+                "__ym!(()"
+            };
+            self.replace(keyword_start, keyword_end, open, DesugaringKind::Yield);
+            self.emit_children_within(&node, keyword_end, end);
+            self.generate(")", end, DesugaringKind::Yield);
+            return;
+        }
         // In a check copy, an operand with a type of its own (a closure, a nested generator)
         // is consumed apart: the copy's expression could not have the real body's type.
         let own_typed = self.copy_plan.is_some()
@@ -635,6 +694,14 @@ impl Lowerer<'_> {
             self.emit_children(&node);
             return;
         };
+        if self.macro_body.is_some() {
+            // In a `macro_rules!` transcriber: `e.yield` → `__ym!(e)` (see `lower_yield`).
+            self.generate("__ym!(", start, DesugaringKind::Yield);
+            self.emit_node(operand.syntax());
+            let operand_end = self.node_end(operand.syntax());
+            self.replace(operand_end, keyword_end, ")", DesugaringKind::Yield);
+            return;
+        }
         let open = if self.copy_plan.is_some() {
             "(__yieldc_co.yield_("
         } else {
@@ -732,7 +799,7 @@ impl Lowerer<'_> {
         let closure_start = self.node_start(closure.syntax());
         let closure_end = self.node_end(closure.syntax());
         let body_start = self.node_start(closure_body.syntax());
-        let body = Body::of_closure_body(&closure_body);
+        let body = self.closure_body(&closure_body);
         // Parameters are locals of the closure call that the gen move block captures.
         let mut parameter_names = Vec::new();
         if let Some(parameters) = closure.param_list() {

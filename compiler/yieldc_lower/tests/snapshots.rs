@@ -205,3 +205,22 @@ fn the_lowerings_names_are_reserved() {
         .collect();
     assert_eq!(reserved.len(), 2, "{:?}", lowered.diagnostics);
 }
+
+#[test]
+fn macro_rules_bodies() {
+    // A gen block with `$( yield $e; )*`, `gen $body` with a block fragment, a `gen fn` with a
+    // metavariable name, a macro whose `yield` lands in the invoker's generator (boxed there,
+    // with `__ym` defined), and an `async` block in that generator (`__ym` shadowed).
+    check(
+        "macro_rules_bodies",
+        "#![feature(gen_blocks)]\nmacro_rules! items {\n    ($($e:expr),*) => { gen { $( yield $e; )* } };\n    ($body:block) => { gen move $body };\n}\nmacro_rules! counter {\n    ($name:ident, $n:expr) => {\n        gen fn $name() -> u32 { for i in 0..$n { yield i; } }\n    };\n}\nmacro_rules! emit {\n    ($e:expr) => { yield $e };\n    () => { yield };\n}\nfn main() {\n    let g = gen {\n        emit!(1);\n        let f = async { emit!(2) };\n    };\n    let h = items!({ yield 3; });\n}\n",
+    );
+}
+
+#[test]
+fn macro_rules_body_that_is_not_rust() {
+    check(
+        "macro_rules_not_lowerable",
+        "#![feature(gen_blocks)]\nmacro_rules! arms {\n    ($x:pat) => {\n        $x => gen { yield 1; },\n    };\n}\n",
+    );
+}
