@@ -453,6 +453,9 @@ impl<'a> Lowerer<'a> {
                     return;
                 }
             }
+            SyntaxKind::SOURCE_FILE if self.delta == 0 && self.macro_body.is_none() => {
+                self.check_library_gates(node);
+            }
             SyntaxKind::MACRO_RULES => {
                 if self.lower_macro_rules(node) {
                     return;

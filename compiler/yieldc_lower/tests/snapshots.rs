@@ -224,3 +224,13 @@ fn macro_rules_body_that_is_not_rust() {
         "#![feature(gen_blocks)]\nmacro_rules! arms {\n    ($x:pat) => {\n        $x => gen { yield 1; },\n    };\n}\n",
     );
 }
+
+#[test]
+fn library_gates_missing() {
+    // Nightly's E0658 at each use of an unstable library item whose gate the crate root lacks:
+    // each item of a `use` group, paths through an imported name, and unstable trait methods.
+    check(
+        "library_gates_missing",
+        "#![feature(coroutines, gen_blocks)]\nuse std::ops::{Coroutine, CoroutineState};\nuse core::async_iter;\nuse std::iter::iter;\nfn f(_: async_iter::FromIter<u8>) {}\nfn main() {\n    let _ = std::iter::from_coroutine(#[coroutine] || { yield 1; });\n    let _: Option<CoroutineState<u8, ()>> = None;\n    let g = async gen { yield 1; };\n    println!(\"{:?}\", g.size_hint());\n    let _ = std::pin::Pin::new(&mut c).resume(());\n}\n",
+    );
+}
