@@ -393,7 +393,9 @@ impl Lowerer<'_> {
     /// every lifetime in scope, so borrowed parameters need no `use<..>`.
     pub(crate) fn lower_gen_fn(&mut self, function: &ast::Fn) {
         let node = function.syntax().clone();
-        let is_async = function.async_token().is_some();
+        let is_async = yieldc_syntax::outline::gen_fn_qualifiers(function)
+            .is_some_and(|(_, async_token)| async_token.is_some());
+        self.check_gen_fn_qualifier_order(function);
         let kind = if is_async {
             DesugaringKind::AsyncGenFn
         } else {
@@ -881,6 +883,87 @@ impl Lowerer<'_> {
         self.delta = saved_delta;
         self.fast_path = saved_fast_path;
         self.replace(closure_end, call_end, "", DesugaringKind::IterMacro);
+    }
+
+    /// `gen unsafe fn` (nightly's order): the parser leaves `[async] gen` in error nodes before
+    /// the `unsafe fn`; they are removed (the fn itself is lowered by [`Self::lower_gen_fn`]).
+    /// Returns whether `node` was such an error node.
+    pub(crate) fn lower_gen_fn_qualifier_error(&mut self, node: &SyntaxNode) -> bool {
+        let mut sibling = node.next_sibling();
+        for _ in 0..2 {
+            let Some(candidate) = sibling else {
+                return false;
+            };
+            if let Some(function) = ast::Fn::cast(candidate.clone()) {
+                let Some((gen_token, async_token)) =
+                    yieldc_syntax::outline::gen_fn_qualifiers(&function)
+                else {
+                    return false;
+                };
+                let kind = if async_token.is_some() {
+                    DesugaringKind::AsyncGenFn
+                } else {
+                    DesugaringKind::GenFn
+                };
+                let is_qualifier = [Some(gen_token), async_token]
+                    .into_iter()
+                    .flatten()
+                    .any(|token| token.parent().as_ref() == Some(node));
+                if !is_qualifier {
+                    return false;
+                }
+                let (start, end) = (self.node_start(node), self.node_end(node));
+                self.replace(start, end, "", kind);
+                return true;
+            }
+            sibling = candidate.next_sibling();
+        }
+        false
+    }
+
+    /// `unsafe gen fn` / `unsafe async gen fn` (the parser keeps `unsafe` in an error node
+    /// before the fn): nightly's parse error at `gen` (or `async`).
+    fn check_gen_fn_qualifier_order(&mut self, function: &ast::Fn) {
+        let Some(gen_token) = function.gen_token() else {
+            return;
+        };
+        let mut previous = function.syntax().prev_sibling_or_token();
+        while let Some(element) = &previous {
+            if !element.kind().is_trivia() {
+                break;
+            }
+            previous = element.prev_sibling_or_token();
+        }
+        let Some(error) = previous
+            .and_then(|element| element.into_node())
+            .filter(|node| node.kind() == SyntaxKind::ERROR)
+        else {
+            return;
+        };
+        let mut tokens = error
+            .descendants_with_tokens()
+            .filter_map(|element| element.into_token())
+            .filter(|token| !token.kind().is_trivia());
+        if !tokens
+            .next()
+            .is_some_and(|token| token.kind() == SyntaxKind::UNSAFE_KW)
+            || tokens.next().is_some()
+        {
+            return;
+        }
+        let (found, what) = match function.async_token() {
+            Some(async_token) => (async_token, "keyword `async`"),
+            None => (gen_token, "reserved keyword `gen`"),
+        };
+        let span = yieldc_syntax::Span::new(self.token_start(&found), self.token_end(&found));
+        self.error(
+            yieldc_syntax::Diagnostic::error(
+                None,
+                format!("expected one of `extern` or `fn`, found {what}"),
+                span,
+            )
+            .with_primary_label("expected one of `extern` or `fn`"),
+        );
     }
 
     fn is_skipped(&self, token: &SyntaxToken) -> bool {

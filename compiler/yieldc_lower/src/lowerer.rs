@@ -347,7 +347,7 @@ impl<'a> Lowerer<'a> {
             }
             SyntaxKind::FN => {
                 if let Some(function) = ast::Fn::cast(node.clone()) {
-                    if function.gen_token().is_some() {
+                    if yieldc_syntax::outline::gen_fn_qualifiers(&function).is_some() {
                         self.lower_gen_fn(&function);
                     } else {
                         self.with_body(false, |this| this.emit_children(node));
@@ -450,6 +450,11 @@ impl<'a> Lowerer<'a> {
                     } else {
                         self.with_body(false, |this| this.emit_children(node));
                     }
+                    return;
+                }
+            }
+            SyntaxKind::ERROR => {
+                if self.lower_gen_fn_qualifier_error(node) {
                     return;
                 }
             }
@@ -596,6 +601,18 @@ impl<'a> Lowerer<'a> {
                 SyntaxKind::PATH | SyntaxKind::USE_TREE => {
                     if crate::paths::path_needs_rewrite(&node) {
                         starts.push(self.node_start(&node));
+                    }
+                }
+                // `gen unsafe fn`: the `gen` sits in an error node before the fn.
+                SyntaxKind::FN => {
+                    if let Some(function) = ast::Fn::cast(node.clone())
+                        && let Some((gen_token, async_token)) =
+                            yieldc_syntax::outline::gen_fn_qualifiers(&function)
+                    {
+                        starts.push(self.token_start(&gen_token));
+                        if let Some(async_token) = async_token {
+                            starts.push(self.token_start(&async_token));
+                        }
                     }
                 }
                 // `return VALUE` may sit in a `gen` body (see `lower_gen_return`).

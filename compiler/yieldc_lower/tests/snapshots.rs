@@ -234,3 +234,13 @@ fn library_gates_missing() {
         "#![feature(coroutines, gen_blocks)]\nuse std::ops::{Coroutine, CoroutineState};\nuse core::async_iter;\nuse std::iter::iter;\nfn f(_: async_iter::FromIter<u8>) {}\nfn main() {\n    let _ = std::iter::from_coroutine(#[coroutine] || { yield 1; });\n    let _: Option<CoroutineState<u8, ()>> = None;\n    let g = async gen { yield 1; };\n    println!(\"{:?}\", g.size_hint());\n    let _ = std::pin::Pin::new(&mut c).resume(());\n}\n",
     );
 }
+
+#[test]
+fn gen_unsafe_fn_qualifier_order() {
+    // Nightly's order `[async] gen unsafe fn` is a gen fn (the parser leaves `gen` and `async`
+    // in error nodes before the `unsafe fn`); `unsafe gen fn` is nightly's parse error.
+    check(
+        "gen_unsafe_fn",
+        "#![feature(gen_blocks)]\npub gen unsafe fn f() -> u8 {\n    yield 1;\n}\nasync gen unsafe fn g() {}\nunsafe gen fn h() {}\n",
+    );
+}

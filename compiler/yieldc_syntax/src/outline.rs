@@ -316,8 +316,12 @@ pub fn enclosing_body(node: &SyntaxNode) -> Enclosing {
             return Enclosing::Closure(ancestor.text_range());
         }
         if let Some(function) = ast::Fn::cast(ancestor.clone()) {
-            let is_gen = function.gen_token().is_some();
-            let is_async = function.async_token().is_some();
+            let qualifiers = gen_fn_qualifiers(&function);
+            let is_gen = qualifiers.is_some();
+            let is_async = match &qualifiers {
+                Some((_, async_token)) => async_token.is_some(),
+                None => function.async_token().is_some(),
+            };
             return match (is_async, is_gen) {
                 (true, true) => Enclosing::AsyncGen(ancestor.text_range()),
                 (false, true) => Enclosing::SyncGen(ancestor.text_range()),
@@ -333,6 +337,41 @@ pub fn enclosing_body(node: &SyntaxNode) -> Enclosing {
         }
     }
     Enclosing::Item
+}
+
+/// The `gen` (and `async`) keywords of a gen fn: its own (`[async] gen fn`), or for nightly's
+/// `[async] gen unsafe fn`, which the parser does not know, the keywords it left in error nodes
+/// just before the `unsafe fn`.
+pub fn gen_fn_qualifiers(function: &ast::Fn) -> Option<(SyntaxToken, Option<SyntaxToken>)> {
+    if let Some(gen_token) = function.gen_token() {
+        return Some((gen_token, function.async_token()));
+    }
+    function.unsafe_token()?;
+    let lone_keyword = |node: Option<SyntaxNode>, kind: SyntaxKind| {
+        let node = node.filter(|node| node.kind() == SyntaxKind::ERROR)?;
+        let mut tokens = node
+            .descendants_with_tokens()
+            .filter_map(|element| element.into_token())
+            .filter(|token| !is_trivia(token.kind()));
+        let token = tokens.next().filter(|token| token.kind() == kind)?;
+        tokens.next().is_none().then_some(token)
+    };
+    let previous = |node: &SyntaxNode| {
+        let mut sibling = node.prev_sibling_or_token();
+        while let Some(element) = &sibling {
+            if !is_trivia(element.kind()) {
+                break;
+            }
+            sibling = element.prev_sibling_or_token();
+        }
+        sibling.and_then(|element| element.into_node())
+    };
+    let gen_error = previous(function.syntax());
+    let gen_token = lone_keyword(gen_error.clone(), SyntaxKind::GEN_KW)?;
+    let async_token = gen_error
+        .as_ref()
+        .and_then(|node| lone_keyword(previous(node), SyntaxKind::ASYNC_KW));
+    Some((gen_token, async_token))
 }
 
 /// Whether a closure carries `#[coroutine]`.
@@ -401,10 +440,10 @@ fn find_forms(outline: &mut Outline, options: &ParseOptions, diagnostics: &mut V
                 let Some(function) = ast::Fn::cast(node.clone()) else {
                     continue;
                 };
-                let Some(gen_token) = function.gen_token() else {
+                let Some((gen_token, async_token)) = gen_fn_qualifiers(&function) else {
                     continue;
                 };
-                let is_async = function.async_token().is_some();
+                let is_async = async_token.is_some();
                 forms.push(Form {
                     kind: FormKind::GenFn { is_async },
                     span,
