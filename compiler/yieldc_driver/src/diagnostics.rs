@@ -49,6 +49,13 @@ pub struct Remapper<'a> {
     pub codes: BTreeSet<String>,
     /// Whether any diagnostic was dropped or rewritten (the summary is then redrawn).
     pub changed_anything: bool,
+    /// The stable compiler's E0554 (`#![feature]` on stable), held until it is known whether an
+    /// unknown gate (E0635) follows (see [`Self::release_held`]).
+    held_feature_error: Option<Value>,
+    /// E0635 (unknown feature) diagnostics seen.
+    unknown_features: usize,
+    /// Whether emitted diagnostics are counted (not while one is held).
+    counting: bool,
 }
 
 impl<'a> Remapper<'a> {
@@ -64,11 +71,48 @@ impl<'a> Remapper<'a> {
             warning_count: 0,
             codes: BTreeSet::new(),
             changed_anything: false,
+            held_feature_error: None,
+            unknown_features: 0,
+            counting: true,
         }
     }
 
+    /// Rewrites one diagnostic into what to emit now (nothing when it is dropped or held).
+    ///
+    /// Gates yieldc does not implement stay in `#![feature]`, where the stable compiler adds
+    /// E0554 to its E0635 for each unknown gate. Nightly reports only the E0635s, so E0554 is
+    /// held until the next other diagnostic (stable emits the E0635s right after it) and
+    /// dropped when there was one: the crate is rejected either way, as on nightly, and the
+    /// E0554 of a known gate yieldc lacks shows once the unknown ones are gone.
+    pub fn rewrite(&mut self, diagnostic: Value) -> Vec<Value> {
+        let code = diagnostic["code"]["code"].as_str().map(str::to_owned);
+        let mut emitted = Vec::new();
+        match code.as_deref() {
+            Some("E0554") if self.held_feature_error.is_none() => {
+                self.counting = false;
+                self.held_feature_error = self.rewrite_one(diagnostic);
+                self.counting = true;
+                return emitted;
+            }
+            Some("E0635") => self.unknown_features += 1,
+            _ => emitted.extend(self.release_held()),
+        }
+        emitted.extend(self.rewrite_one(diagnostic));
+        emitted
+    }
+
+    /// The held E0554, unless an unknown gate was reported after it.
+    pub fn release_held(&mut self) -> Option<Value> {
+        let held = self.held_feature_error.take()?;
+        if self.unknown_features > 0 {
+            self.changed_anything = true;
+            return None;
+        }
+        Some(self.count(held))
+    }
+
     /// Rewrites one diagnostic; `None` drops it.
-    pub fn rewrite(&mut self, mut diagnostic: Value) -> Option<Value> {
+    fn rewrite_one(&mut self, mut diagnostic: Value) -> Option<Value> {
         self.replace_shadow_paths(&mut diagnostic);
         if is_summary(&diagnostic) {
             return Some(diagnostic);
@@ -248,6 +292,9 @@ impl<'a> Remapper<'a> {
     }
 
     fn count(&mut self, diagnostic: Value) -> Value {
+        if !self.counting {
+            return diagnostic;
+        }
         match diagnostic["level"].as_str() {
             Some("error") | Some("error: internal compiler error") => {
                 self.error_count += 1;

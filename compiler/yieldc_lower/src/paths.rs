@@ -59,6 +59,11 @@ const IMPLEMENTED_GATES: &[&str] = &[
     "async_iter_from_iter",
 ];
 
+/// Gates yieldc removes without implementing them: left in `#![feature]`, the stable compiler
+/// would reject every crate naming them (E0554) while nightly accepts those that do not use the
+/// feature. `coroutine_clone`: cloning a coroutine or generator is E0599 (no `clone` method).
+const ACCEPTED_UNIMPLEMENTED_GATES: &[&str] = &["coroutine_clone"];
+
 /// Path (whitespace removed, no leading `::`) → its `yieldc_rt` replacement.
 fn replacement(path: &str) -> Option<&'static str> {
     let path = path.strip_prefix("::").unwrap_or(path);
@@ -362,6 +367,7 @@ impl Lowerer<'_> {
         let keep_stmt_expr_attributes = self.needs_stmt_expr_attributes();
         let removed = |name: &str| {
             IMPLEMENTED_GATES.contains(&name)
+                || ACCEPTED_UNIMPLEMENTED_GATES.contains(&name)
                 || (name == "stmt_expr_attributes" && !keep_stmt_expr_attributes)
         };
         if features.iter().all(|feature| removed(&feature.name)) {
