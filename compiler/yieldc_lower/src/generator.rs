@@ -146,6 +146,19 @@ impl Lowerer<'_> {
         end: usize,
         prologue: &str,
     ) {
+        if self.outline.edition == yieldc_syntax::Edition::E2015 && self.copy_plan.is_none() {
+            // The body becomes an `async` block, and `async` is an identifier in 2015.
+            self.error(
+                yieldc_syntax::Diagnostic::error(
+                    None,
+                    "yieldc cannot lower a generator in edition 2015",
+                    yieldc_syntax::Span::new(start, end.max(start + 1)),
+                )
+                .with_help(
+                    "yieldc lowers generators to `async` blocks, which need edition 2018 or later",
+                ),
+            );
+        }
         let binding = if shape.representation == Representation::AsyncGen {
             "let __yieldc_co = &__yieldc_co.bind().await;"
         } else {

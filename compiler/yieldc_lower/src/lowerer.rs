@@ -460,6 +460,8 @@ impl<'a> Lowerer<'a> {
             }
             SyntaxKind::SOURCE_FILE if self.delta == 0 && self.macro_body.is_none() => {
                 self.check_library_gates(node);
+                self.emit_source_file(node);
+                return;
             }
             SyntaxKind::MACRO_RULES => {
                 if self.lower_macro_rules(node) {

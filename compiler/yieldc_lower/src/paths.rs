@@ -272,6 +272,34 @@ impl Lowerer<'_> {
         }
     }
 
+    /// The file's items. In an edition 2015 crate root, `::yieldc_rt` (the lowering's paths)
+    /// names an item of the crate root, so the runtime is declared there, before the first
+    /// item, on its line:
+    ///
+    /// ```text
+    /// extern crate yieldc_rt; ITEM
+    /// ```
+    pub(crate) fn emit_source_file(&mut self, node: &SyntaxNode) {
+        let mut declare_runtime = self.options.edition == yieldc_syntax::Edition::E2015
+            && self.options.is_crate_root
+            && !contains_extern_crate_yieldc_rt(node);
+        for child in node.children_with_tokens() {
+            if declare_runtime
+                && let NodeOrToken::Node(item) = &child
+                && !ast::Attr::cast(item.clone()).is_some_and(|attr| attr.excl_token().is_some())
+            {
+                let start = self.node_start(item);
+                self.generate(
+                    "extern crate yieldc_rt; ",
+                    start,
+                    DesugaringKind::LibraryPath,
+                );
+                declare_runtime = false;
+            }
+            self.emit_element(&child);
+        }
+    }
+
     /// `std::ops::Coroutine` → `::yieldc_rt::ops::Coroutine` (and the other mirrored paths).
     pub(crate) fn lower_library_path(&mut self, node: &SyntaxNode) -> bool {
         let Some(replacement) = replacement(&compact(node)) else {
@@ -485,4 +513,14 @@ fn collect_use_tree(
         .or_else(|| full.last().cloned())
         .unwrap_or_default();
     found(&path, &full, name);
+}
+
+/// Whether the file already declares `extern crate yieldc_rt`.
+fn contains_extern_crate_yieldc_rt(root: &SyntaxNode) -> bool {
+    root.children()
+        .filter_map(ast::ExternCrate::cast)
+        .any(|item| {
+            item.name_ref()
+                .is_some_and(|name| name.text() == "yieldc_rt")
+        })
 }

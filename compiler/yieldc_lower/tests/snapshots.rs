@@ -244,3 +244,39 @@ fn gen_unsafe_fn_qualifier_order() {
         "#![feature(gen_blocks)]\npub gen unsafe fn f() -> u8 {\n    yield 1;\n}\nasync gen unsafe fn g() {}\nunsafe gen fn h() {}\n",
     );
 }
+
+#[test]
+fn gen_where_nightly_does_not_parse_or_allow_it() {
+    // `gen ||`, a gen block in a `const fn`, a constant and a static: nightly's errors only
+    // (the closure's `yield` is not reported again).
+    check(
+        "gen_not_allowed",
+        "#![feature(gen_blocks)]\nconst fn f() { let _ = gen { yield 1; }; }\nconst C: () = { let _ = async gen { yield 1; }; };\nfn g() { let _ = || gen { yield 1; }; let _ = gen || { yield 2; }; }\n",
+    );
+}
+
+#[test]
+fn gen_fn_in_edition_2021() {
+    check_with(
+        "gen_fn_2021",
+        "#![feature(gen_blocks)]\ngen fn f() -> u8 {\n    yield 1;\n}\nimpl S {\n    gen fn g(&self) {}\n}\n",
+        LowerOptions {
+            edition: Edition::E2021,
+            is_crate_root: true,
+            ..Default::default()
+        },
+    );
+}
+
+#[test]
+fn edition_2015_root_declares_the_runtime() {
+    check_with(
+        "edition_2015_runtime",
+        "//! Docs.\n#![feature(iter_macro, yield_expr)]\n\n#[allow(unused)]\nuse std::iter::iter;\nfn main() { let _ = iter!(|| { yield 1; }); }\n",
+        LowerOptions {
+            edition: Edition::E2015,
+            is_crate_root: true,
+            ..Default::default()
+        },
+    );
+}
