@@ -226,10 +226,21 @@ impl Lowerer<'_> {
             this.in_gen_body = is_generator;
             match body {
                 Body::Block(statements) => {
+                    // A gen body is `()`: a value at its end is nightly's E0308 there.
+                    let valued_tail = statements
+                        .tail_expr()
+                        .filter(|tail| is_generator && may_be_a_value(tail.syntax()))
+                        .map(|tail| tail.syntax().clone());
                     for child in statements.syntax().children_with_tokens() {
                         if matches!(child.kind(), SyntaxKind::L_CURLY | SyntaxKind::R_CURLY)
                             && child.parent().as_ref() == Some(statements.syntax())
                         {
+                            continue;
+                        }
+                        if let Some(tail) = &valued_tail
+                            && child.as_node() == Some(tail)
+                        {
+                            this.emit_unit_tail(tail);
                             continue;
                         }
                         this.emit_element(&child);
@@ -238,6 +249,20 @@ impl Lowerer<'_> {
                 Body::Expr(expr) => this.emit_node(expr),
             }
         });
+    }
+
+    /// The value at the end of a `gen` body, which must be `()`:
+    ///
+    /// ```text
+    /// { let __yieldc_tail: () = TAIL; __yieldc_tail }
+    /// ```
+    /// so that another type is nightly's E0308 at `TAIL`, not an error about the `async` block
+    /// the body became.
+    fn emit_unit_tail(&mut self, tail: &SyntaxNode) {
+        let (start, end) = (self.node_start(tail), self.node_end(tail));
+        self.generate("{ let __yieldc_tail: () = ", start, DesugaringKind::Yield);
+        self.emit_node(tail);
+        self.generate("; __yieldc_tail }", end, DesugaringKind::Yield);
     }
 
     /// `return VALUE` in a `gen` body, whose `return` takes `()` only:
@@ -1025,4 +1050,25 @@ fn under_attributes(yield_node: &SyntaxNode) -> bool {
         || yield_node
             .parent()
             .is_some_and(|parent| parent.kind() == SyntaxKind::EXPR_STMT && has_attr(&parent))
+}
+
+/// Whether a body's tail expression may have a type other than `()` (control flow and blocks,
+/// whose type is `()` or `!` in a valid body, are left alone).
+fn may_be_a_value(tail: &SyntaxNode) -> bool {
+    !matches!(
+        tail.kind(),
+        SyntaxKind::FOR_EXPR
+            | SyntaxKind::WHILE_EXPR
+            | SyntaxKind::LOOP_EXPR
+            | SyntaxKind::IF_EXPR
+            | SyntaxKind::MATCH_EXPR
+            | SyntaxKind::BLOCK_EXPR
+            | SyntaxKind::YIELD_EXPR
+            | SyntaxKind::RETURN_EXPR
+            | SyntaxKind::BREAK_EXPR
+            | SyntaxKind::CONTINUE_EXPR
+            | SyntaxKind::MACRO_EXPR
+            | SyntaxKind::TUPLE_EXPR
+            | SyntaxKind::AWAIT_EXPR
+    )
 }

@@ -135,9 +135,18 @@ impl Lowerer<'_> {
     /// copy it unchanged.
     pub(crate) fn lower_macro_call(&mut self, call: &ast::MacroCall) {
         let node = call.syntax().clone();
-        let needs_walk = self.copy_plan.is_some()
-            || crate::lowerer::macro_needs_lowering(&node)
-            || self.macro_facts.async_needs_shadow(&node);
+        // `stringify!` shows its tokens as written: nothing in it runs.
+        let is_stringify = call.path().is_some_and(|path| {
+            let text = path.syntax().text().to_string();
+            matches!(
+                text.trim_start_matches("::"),
+                "stringify" | "std::stringify" | "core::stringify"
+            )
+        });
+        let needs_walk = !is_stringify
+            && (self.copy_plan.is_some()
+                || crate::lowerer::macro_needs_lowering(&node)
+                || self.macro_facts.async_needs_shadow(&node));
         let reparsed = if needs_walk {
             self.reparse_macro_arguments(call)
         } else {

@@ -280,3 +280,13 @@ fn edition_2015_root_declares_the_runtime() {
         },
     );
 }
+
+#[test]
+fn gen_body_tail_value_and_stringify() {
+    // A value at the end of a gen body is typed `()` where it stands (nightly's E0308 there);
+    // `stringify!` keeps the tokens as written.
+    check(
+        "gen_body_tail",
+        "#![feature(gen_blocks)]\nfn f() {\n    let g = gen {\n        yield 1;\n        5\n    };\n    let s = stringify!(gen { yield 1; });\n}\n",
+    );
+}
