@@ -226,10 +226,14 @@ impl Lowerer<'_> {
             this.in_gen_body = is_generator;
             match body {
                 Body::Block(statements) => {
-                    // A gen body is `()`: a value at its end is nightly's E0308 there.
+                    // A gen body is `()`: a value at its end is nightly's E0308 there. (Not in a
+                    // `macro_rules!` transcriber, where the "tail" may stand for statements.)
+                    let in_transcriber = this.macro_body.is_some();
                     let valued_tail = statements
                         .tail_expr()
-                        .filter(|tail| is_generator && may_be_a_value(tail.syntax()))
+                        .filter(|tail| {
+                            is_generator && !in_transcriber && may_be_a_value(tail.syntax())
+                        })
                         .map(|tail| tail.syntax().clone());
                     for child in statements.syntax().children_with_tokens() {
                         if matches!(child.kind(), SyntaxKind::L_CURLY | SyntaxKind::R_CURLY)
