@@ -87,6 +87,16 @@ impl<'a> Remapper<'a> {
     pub fn rewrite(&mut self, diagnostic: Value) -> Vec<Value> {
         let code = diagnostic["code"]["code"].as_str().map(str::to_owned);
         let mut emitted = Vec::new();
+        if diagnostic["message"].as_str() == Some("cannot find macro `__ym` in this scope") {
+            // A `yield` written in a `macro_rules!` body (lowered to `__ym!`) expanded outside
+            // any generator: nightly's two errors at that `yield`.
+            emitted.extend(self.release_held());
+            self.changed_anything = true;
+            for yield_outside in yield_outside_coroutine(&diagnostic) {
+                emitted.extend(self.rewrite_one(yield_outside));
+            }
+            return emitted;
+        }
         match code.as_deref() {
             Some("E0554") if self.held_feature_error.is_none() => {
                 self.counting = false;
@@ -960,6 +970,35 @@ fn clamp(source: &str, range: Range<usize>) -> Range<usize> {
     let end = source_text::floor_char_boundary(source, range.end.max(start));
     start..end
 }
+
+/// Nightly's errors for a `yield` outside any coroutine, at the spans of `diagnostic`.
+fn yield_outside_coroutine(diagnostic: &Value) -> [Value; 2] {
+    let mut spans = diagnostic["spans"].clone();
+    if let Some(spans) = spans.as_array_mut() {
+        for span in spans {
+            span["label"] = Value::Null;
+            span["suggested_replacement"] = Value::Null;
+        }
+    }
+    let mut outside = diagnostic.clone();
+    outside["message"] = Value::String(
+        "`yield` can only be used in `#[coroutine]` closures, or `gen` blocks".into(),
+    );
+    outside["code"] = Value::Null;
+    outside["spans"] = spans.clone();
+    outside["children"] = json!([child(
+        "help",
+        "use `#[coroutine]` to make this closure a coroutine"
+    )]);
+    let mut e0627 = diagnostic.clone();
+    e0627["message"] = Value::String("yield expression outside of coroutine literal".into());
+    e0627["code"] = json!({"code": "E0627", "explanation": E0627_EXPLANATION});
+    e0627["spans"] = spans;
+    e0627["children"] = json!([]);
+    [outside, e0627]
+}
+
+const E0627_EXPLANATION: &str = "A yield expression was used outside of the coroutine literal.\n\nThe `yield` keyword is only allowed in a `gen` block or a `#[coroutine]` closure.\n";
 
 fn child(level: &str, message: &str) -> Value {
     json!({"message": message, "code": null, "level": level, "spans": [], "children": [], "rendered": null})

@@ -20,7 +20,8 @@
 //! - an inline generator's `__ym` is a `compile_error!`: a body that invokes a macro of this
 //!   file that may yield (or that puts its arguments into a generator) is boxed, so only a macro
 //!   yieldc did not see (another file's) can reach it, and its borrows were never checked;
-//!   without any such macro in the file there is no `__ym` at all (cannot find macro `__ym`);
+//!   without any such macro in the file there is no `__ym` at all; outside every generator,
+//!   `__ym` is unresolved, which the driver reports as nightly's `yield` outside a coroutine;
 //! - the arguments of a macro that puts a fragment into a generator of its own are walked as a
 //!   generator body (their `yield`s become `__y!(e)`, resolved where they land).
 
