@@ -49,6 +49,13 @@ pub struct Remapper<'a> {
     pub codes: BTreeSet<String>,
     /// Whether any diagnostic was dropped or rewritten (the summary is then redrawn).
     pub changed_anything: bool,
+    /// The stable compiler's E0554 (`#![feature]` on stable), held until it is known whether an
+    /// unknown gate (E0635) follows (see [`Self::release_held`]).
+    held_feature_error: Option<Value>,
+    /// E0635 (unknown feature) diagnostics seen.
+    unknown_features: usize,
+    /// Whether emitted diagnostics are counted (not while one is held).
+    counting: bool,
 }
 
 impl<'a> Remapper<'a> {
@@ -64,11 +71,58 @@ impl<'a> Remapper<'a> {
             warning_count: 0,
             codes: BTreeSet::new(),
             changed_anything: false,
+            held_feature_error: None,
+            unknown_features: 0,
+            counting: true,
         }
     }
 
+    /// Rewrites one diagnostic into what to emit now (nothing when it is dropped or held).
+    ///
+    /// Gates yieldc does not implement stay in `#![feature]`, where the stable compiler adds
+    /// E0554 to its E0635 for each unknown gate. Nightly reports only the E0635s, so E0554 is
+    /// held until the next other diagnostic (stable emits the E0635s right after it) and
+    /// dropped when there was one: the crate is rejected either way, as on nightly, and the
+    /// E0554 of a known gate yieldc lacks shows once the unknown ones are gone.
+    pub fn rewrite(&mut self, diagnostic: Value) -> Vec<Value> {
+        let code = diagnostic["code"]["code"].as_str().map(str::to_owned);
+        let mut emitted = Vec::new();
+        if diagnostic["message"].as_str() == Some("cannot find macro `__ym` in this scope") {
+            // A `yield` written in a `macro_rules!` body (lowered to `__ym!`) expanded outside
+            // any generator: nightly's two errors at that `yield`.
+            emitted.extend(self.release_held());
+            self.changed_anything = true;
+            for yield_outside in yield_outside_coroutine(&diagnostic) {
+                emitted.extend(self.rewrite_one(yield_outside));
+            }
+            return emitted;
+        }
+        match code.as_deref() {
+            Some("E0554") if self.held_feature_error.is_none() => {
+                self.counting = false;
+                self.held_feature_error = self.rewrite_one(diagnostic);
+                self.counting = true;
+                return emitted;
+            }
+            Some("E0635") => self.unknown_features += 1,
+            _ => emitted.extend(self.release_held()),
+        }
+        emitted.extend(self.rewrite_one(diagnostic));
+        emitted
+    }
+
+    /// The held E0554, unless an unknown gate was reported after it.
+    pub fn release_held(&mut self) -> Option<Value> {
+        let held = self.held_feature_error.take()?;
+        if self.unknown_features > 0 {
+            self.changed_anything = true;
+            return None;
+        }
+        Some(self.count(held))
+    }
+
     /// Rewrites one diagnostic; `None` drops it.
-    pub fn rewrite(&mut self, mut diagnostic: Value) -> Option<Value> {
+    fn rewrite_one(&mut self, mut diagnostic: Value) -> Option<Value> {
         self.replace_shadow_paths(&mut diagnostic);
         if is_summary(&diagnostic) {
             return Some(diagnostic);
@@ -259,6 +313,9 @@ impl<'a> Remapper<'a> {
     }
 
     fn count(&mut self, diagnostic: Value) -> Value {
+        if !self.counting {
+            return diagnostic;
+        }
         match diagnostic["level"].as_str() {
             Some("error") | Some("error: internal compiler error") => {
                 self.error_count += 1;
@@ -1353,6 +1410,35 @@ fn clamp(source: &str, range: Range<usize>) -> Range<usize> {
     start..end
 }
 
+/// Nightly's errors for a `yield` outside any coroutine, at the spans of `diagnostic`.
+fn yield_outside_coroutine(diagnostic: &Value) -> [Value; 2] {
+    let mut spans = diagnostic["spans"].clone();
+    if let Some(spans) = spans.as_array_mut() {
+        for span in spans {
+            span["label"] = Value::Null;
+            span["suggested_replacement"] = Value::Null;
+        }
+    }
+    let mut outside = diagnostic.clone();
+    outside["message"] = Value::String(
+        "`yield` can only be used in `#[coroutine]` closures, or `gen` blocks".into(),
+    );
+    outside["code"] = Value::Null;
+    outside["spans"] = spans.clone();
+    outside["children"] = json!([child(
+        "help",
+        "use `#[coroutine]` to make this closure a coroutine"
+    )]);
+    let mut e0627 = diagnostic.clone();
+    e0627["message"] = Value::String("yield expression outside of coroutine literal".into());
+    e0627["code"] = json!({"code": "E0627", "explanation": E0627_EXPLANATION});
+    e0627["spans"] = spans;
+    e0627["children"] = json!([]);
+    [outside, e0627]
+}
+
+const E0627_EXPLANATION: &str = "A yield expression was used outside of the coroutine literal.\n\nThe `yield` keyword is only allowed in a `gen` block or a `#[coroutine]` closure.\n";
+
 fn child(level: &str, message: &str) -> Value {
     json!({"message": message, "code": null, "level": level, "spans": [], "children": [], "rendered": null})
 }
@@ -1544,12 +1630,16 @@ fn mentions_internals(text: &Value) -> bool {
     })
 }
 
-/// The invocation of the lowering's `__y!` macro that `span` was expanded from, if any.
+/// The invocation of the lowering's `__y!` (or, for a `yield` written in a `macro_rules!` body,
+/// `__ym!`) macro that `span` was expanded from, if any.
 fn yield_macro_call_site(span: &Value) -> Option<Value> {
     let mut expansion = span.get("expansion").filter(|e| !e.is_null())?;
     let mut found = None;
     loop {
-        if expansion["macro_decl_name"].as_str() == Some("__y!") {
+        if matches!(
+            expansion["macro_decl_name"].as_str(),
+            Some("__y!" | "__ym!")
+        ) {
             found = Some(expansion["span"].clone());
         }
         match expansion["span"].get("expansion").filter(|e| !e.is_null()) {

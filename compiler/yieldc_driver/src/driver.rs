@@ -184,8 +184,14 @@ fn run(tool: Tool, raw_args: Vec<OsString>) -> Result<i32, String> {
     // The runtime itself (a path or registry dependency, for its `stream` feature) is plain
     // stable Rust that merely talks about `yield` and uses the lowering's reserved names.
     let is_runtime = line.crate_name.as_deref() == Some("yieldc_rt");
+    // A crate with `#![feature]` is rejected by stable (E0554) unless `RUSTC_BOOTSTRAP` is set;
+    // its diagnostics go through the remapper, which drops that E0554 next to an unknown gate's
+    // E0635, as nightly reports only the latter.
+    let feature_errors_to_rewrite = !scan::crate_features(&root_text).is_empty()
+        && std::env::var_os("RUSTC_BOOTSTRAP").is_none();
     if is_runtime
         || !scan::crate_uses_coroutine_syntax(&root_text)
+            && !feature_errors_to_rewrite
             && !(doctests
                 && doctests_use_coroutine_syntax(&root, &root_text, &package_dir, edition))
     {
@@ -471,9 +477,12 @@ fn compile_shadowed(
             summaries.push(value);
             continue;
         }
-        if let Some(rewritten) = remapper.rewrite(value) {
+        for rewritten in remapper.rewrite(value) {
             emit(&mut stderr, mode, &rewritten);
         }
+    }
+    if let Some(held) = remapper.release_held() {
+        emit(&mut stderr, mode, &held);
     }
     let status = child
         .wait()

@@ -41,7 +41,7 @@ impl Lowerer<'_> {
         }
         let is_static = closure.static_token().is_some();
         let is_move = closure.move_token().is_some();
-        let body = Body::of_closure_body(&closure_body);
+        let body = self.closure_body(&closure_body);
         let mut parameter_names = Vec::new();
         for parameter in &parameters {
             if let Some(pat) = parameter.pat() {

@@ -90,6 +90,23 @@ pub(crate) struct Shape {
 const YIELD_MACRO: &str =
     " #[allow(unused_macros)] macro_rules! __y { ($e:expr) => { __yieldc_co.yield_($e).await }; }";
 
+/// `YIELD_MACRO` where `macro_rules!` bodies may yield (see `macros.rs`): its metavariable
+/// cannot clash with a transcriber's, and `__ym` (a `yield` written in a macro body) is the
+/// real one only in representations that need no check copy.
+fn macro_yield_definitions(representation: Representation) -> &'static str {
+    match representation {
+        Representation::Gen | Representation::Coro => {
+            " #[allow(unused_macros)] macro_rules! __y { ($__yieldc_e:expr) => { __yieldc_co.yield_($__yieldc_e).await }; } #[allow(unused_macros)] macro_rules! __ym { ($__yieldc_e:expr) => { ::core::compile_error!(\"yieldc cannot lower this `yield`: it comes from a macro defined in another file, inside a generator whose borrows yieldc checked without it\") }; }"
+        }
+        Representation::BoxedGen
+        | Representation::AsyncGen
+        | Representation::BoxedCoro
+        | Representation::StaticCoro => {
+            " #[allow(unused_macros)] macro_rules! __y { ($__yieldc_e:expr) => { __yieldc_co.yield_($__yieldc_e).await }; } #[allow(unused_macros)] macro_rules! __ym { ($__yieldc_e:expr) => { __yieldc_co.yield_($__yieldc_e).await }; }"
+        }
+    }
+}
+
 impl Lowerer<'_> {
     /// Decides between the inline and the boxed sync representation: inline only when the
     /// check copy can be built (see `check_copy.rs`). Returns whether to go inline, and the
@@ -101,7 +118,12 @@ impl Lowerer<'_> {
         prologue_locals: &[String],
         self_is_reference: bool,
     ) -> (bool, Option<Rc<CopyPlan>>) {
-        if self.options.force_boxed {
+        // In a `macro_rules!` transcriber the body holds fragments no copy can see; a body that
+        // invokes a macro of this file that may yield hides `yield`s from the copy (macros.rs).
+        if self.options.force_boxed
+            || self.macro_body.is_some()
+            || self.macro_facts.invoked_in(&body.node())
+        {
             return (false, None);
         }
         let analysis =
@@ -124,6 +146,19 @@ impl Lowerer<'_> {
         end: usize,
         prologue: &str,
     ) {
+        if self.outline.edition == yieldc_syntax::Edition::E2015 && self.copy_plan.is_none() {
+            // The body becomes an `async` block, and `async` is an identifier in 2015.
+            self.error(
+                yieldc_syntax::Diagnostic::error(
+                    None,
+                    "yieldc cannot lower a generator in edition 2015",
+                    yieldc_syntax::Span::new(start, end.max(start + 1)),
+                )
+                .with_help(
+                    "yieldc lowers generators to `async` blocks, which need edition 2018 or later",
+                ),
+            );
+        }
         let binding = if shape.representation == Representation::AsyncGen {
             "let __yieldc_co = &__yieldc_co.bind().await;"
         } else {
@@ -132,8 +167,13 @@ impl Lowerer<'_> {
         // The macro invocation starts the text, at the generator keyword's column: that is
         // where the runtime reports a resumption after a panic, like nightly.
         let (builder, representation) = shape.representation.builder();
+        let yield_macro = if self.macro_body.is_some() || !self.macro_facts.yielding.is_empty() {
+            macro_yield_definitions(shape.representation)
+        } else {
+            YIELD_MACRO
+        };
         let text = format!(
-            "{builder}(__yieldc_co, {representation}async {mv}{{ {binding}{YIELD_MACRO}{prologue}",
+            "{builder}(__yieldc_co, {representation}async {mv}{{ {binding}{yield_macro}{prologue}",
             mv = if shape.is_move { "move " } else { "" },
         );
         self.replace(start, end, &text, shape.kind);
@@ -186,10 +226,25 @@ impl Lowerer<'_> {
             this.in_gen_body = is_generator;
             match body {
                 Body::Block(statements) => {
+                    // A gen body is `()`: a value at its end is nightly's E0308 there. (Not in a
+                    // `macro_rules!` transcriber, where the "tail" may stand for statements.)
+                    let in_transcriber = this.macro_body.is_some();
+                    let valued_tail = statements
+                        .tail_expr()
+                        .filter(|tail| {
+                            is_generator && !in_transcriber && may_be_a_value(tail.syntax())
+                        })
+                        .map(|tail| tail.syntax().clone());
                     for child in statements.syntax().children_with_tokens() {
                         if matches!(child.kind(), SyntaxKind::L_CURLY | SyntaxKind::R_CURLY)
                             && child.parent().as_ref() == Some(statements.syntax())
                         {
+                            continue;
+                        }
+                        if let Some(tail) = &valued_tail
+                            && child.as_node() == Some(tail)
+                        {
+                            this.emit_unit_tail(tail);
                             continue;
                         }
                         this.emit_element(&child);
@@ -198,6 +253,20 @@ impl Lowerer<'_> {
                 Body::Expr(expr) => this.emit_node(expr),
             }
         });
+    }
+
+    /// The value at the end of a `gen` body, which must be `()`:
+    ///
+    /// ```text
+    /// { let __yieldc_tail: () = TAIL; __yieldc_tail }
+    /// ```
+    /// so that another type is nightly's E0308 at `TAIL`, not an error about the `async` block
+    /// the body became.
+    fn emit_unit_tail(&mut self, tail: &SyntaxNode) {
+        let (start, end) = (self.node_start(tail), self.node_end(tail));
+        self.generate("{ let __yieldc_tail: () = ", start, DesugaringKind::Yield);
+        self.emit_node(tail);
+        self.generate("; __yieldc_tail }", end, DesugaringKind::Yield);
     }
 
     /// `return VALUE` in a `gen` body, whose `return` takes `()` only:
@@ -326,6 +395,19 @@ impl Lowerer<'_> {
             kind,
             plan,
         };
+        if self.is_block_fragment(statements.syntax()) {
+            // `gen $body` in a `macro_rules!` transcriber: the fragment is the whole body.
+            let (fragment_start, fragment_end) = (
+                self.node_start(statements.syntax()),
+                self.node_end(statements.syntax()),
+            );
+            self.open_generator(&shape, head_start, fragment_start, "");
+            self.copy_range(fragment_start, fragment_end);
+            self.close_generator(&shape, fragment_end, fragment_end);
+            let node_end = self.node_end(&node);
+            self.emit_children_within(&node, fragment_end, node_end);
+            return;
+        }
         let head_end = self.token_end(&l_curly);
         self.open_generator(&shape, head_start, head_end, "");
         let close_start = self.token_start(&r_curly);
@@ -353,7 +435,9 @@ impl Lowerer<'_> {
     /// every lifetime in scope, so borrowed parameters need no `use<..>`.
     pub(crate) fn lower_gen_fn(&mut self, function: &ast::Fn) {
         let node = function.syntax().clone();
-        let is_async = function.async_token().is_some();
+        let is_async = yieldc_syntax::outline::gen_fn_qualifiers(function)
+            .is_some_and(|(_, async_token)| async_token.is_some());
+        self.check_gen_fn_qualifier_order(function);
         let kind = if is_async {
             DesugaringKind::AsyncGenFn
         } else {
@@ -379,7 +463,12 @@ impl Lowerer<'_> {
                     && ident.pat().is_none()
                     && let Some(name) = ident.name()
                 {
-                    let name = name.text().to_string();
+                    // The original text: in a `macro_rules!` transcriber, `$name`.
+                    let name = self
+                        .original
+                        .get(self.node_start(name.syntax())..self.node_end(name.syntax()))
+                        .unwrap_or_default()
+                        .to_owned();
                     if ident.mut_token().is_some() {
                         prologue.push_str(&format!(" let mut {name} = {name};"));
                     } else {
@@ -574,6 +663,20 @@ impl Lowerer<'_> {
         let end = self.node_end(&node);
         let keyword_start = self.token_start(&keyword);
         let keyword_end = self.token_end(&keyword);
+        if self.macro_body.is_some() {
+            // In a `macro_rules!` transcriber: `yield e` → `__ym!( e)`, bare `yield` →
+            // `__ym!(())`, resolved where the macro expands (see `macros.rs`).
+            self.emit_children_within(&node, start, keyword_start);
+            let open = if yield_expr.expr().is_some() {
+                "__ym!("
+            } else {
+                "__ym!(()"
+            };
+            self.replace(keyword_start, keyword_end, open, DesugaringKind::Yield);
+            self.emit_children_within(&node, keyword_end, end);
+            self.generate(")", end, DesugaringKind::Yield);
+            return;
+        }
         // In a check copy, an operand with a type of its own (a closure, a nested generator)
         // is consumed apart: the copy's expression could not have the real body's type.
         let own_typed = self.copy_plan.is_some()
@@ -637,6 +740,14 @@ impl Lowerer<'_> {
             self.emit_children(&node);
             return;
         };
+        if self.macro_body.is_some() {
+            // In a `macro_rules!` transcriber: `e.yield` → `__ym!(e)` (see `lower_yield`).
+            self.generate("__ym!(", start, DesugaringKind::Yield);
+            self.emit_node(operand.syntax());
+            let operand_end = self.node_end(operand.syntax());
+            self.replace(operand_end, keyword_end, ")", DesugaringKind::Yield);
+            return;
+        }
         let (open, keyword_text) = if self.copy_plan.is_some() {
             ("(__yieldc_co.__copy_yield(", "0")
         } else {
@@ -742,7 +853,7 @@ impl Lowerer<'_> {
         let closure_start = self.node_start(closure.syntax());
         let closure_end = self.node_end(closure.syntax());
         let body_start = self.node_start(closure_body.syntax());
-        let body = Body::of_closure_body(&closure_body);
+        let body = self.closure_body(&closure_body);
         // Parameters are locals of the closure call that the gen move block captures.
         let mut parameter_names = Vec::new();
         if let Some(parameters) = closure.param_list() {
@@ -826,6 +937,87 @@ impl Lowerer<'_> {
         self.replace(closure_end, call_end, "", DesugaringKind::IterMacro);
     }
 
+    /// `gen unsafe fn` (nightly's order): the parser leaves `[async] gen` in error nodes before
+    /// the `unsafe fn`; they are removed (the fn itself is lowered by [`Self::lower_gen_fn`]).
+    /// Returns whether `node` was such an error node.
+    pub(crate) fn lower_gen_fn_qualifier_error(&mut self, node: &SyntaxNode) -> bool {
+        let mut sibling = node.next_sibling();
+        for _ in 0..2 {
+            let Some(candidate) = sibling else {
+                return false;
+            };
+            if let Some(function) = ast::Fn::cast(candidate.clone()) {
+                let Some((gen_token, async_token)) =
+                    yieldc_syntax::outline::gen_fn_qualifiers(&function)
+                else {
+                    return false;
+                };
+                let kind = if async_token.is_some() {
+                    DesugaringKind::AsyncGenFn
+                } else {
+                    DesugaringKind::GenFn
+                };
+                let is_qualifier = [Some(gen_token), async_token]
+                    .into_iter()
+                    .flatten()
+                    .any(|token| token.parent().as_ref() == Some(node));
+                if !is_qualifier {
+                    return false;
+                }
+                let (start, end) = (self.node_start(node), self.node_end(node));
+                self.replace(start, end, "", kind);
+                return true;
+            }
+            sibling = candidate.next_sibling();
+        }
+        false
+    }
+
+    /// `unsafe gen fn` / `unsafe async gen fn` (the parser keeps `unsafe` in an error node
+    /// before the fn): nightly's parse error at `gen` (or `async`).
+    fn check_gen_fn_qualifier_order(&mut self, function: &ast::Fn) {
+        let Some(gen_token) = function.gen_token() else {
+            return;
+        };
+        let mut previous = function.syntax().prev_sibling_or_token();
+        while let Some(element) = &previous {
+            if !element.kind().is_trivia() {
+                break;
+            }
+            previous = element.prev_sibling_or_token();
+        }
+        let Some(error) = previous
+            .and_then(|element| element.into_node())
+            .filter(|node| node.kind() == SyntaxKind::ERROR)
+        else {
+            return;
+        };
+        let mut tokens = error
+            .descendants_with_tokens()
+            .filter_map(|element| element.into_token())
+            .filter(|token| !token.kind().is_trivia());
+        if !tokens
+            .next()
+            .is_some_and(|token| token.kind() == SyntaxKind::UNSAFE_KW)
+            || tokens.next().is_some()
+        {
+            return;
+        }
+        let (found, what) = match function.async_token() {
+            Some(async_token) => (async_token, "keyword `async`"),
+            None => (gen_token, "reserved keyword `gen`"),
+        };
+        let span = yieldc_syntax::Span::new(self.token_start(&found), self.token_end(&found));
+        self.error(
+            yieldc_syntax::Diagnostic::error(
+                None,
+                format!("expected one of `extern` or `fn`, found {what}"),
+                span,
+            )
+            .with_primary_label("expected one of `extern` or `fn`"),
+        );
+    }
+
     fn is_skipped(&self, token: &SyntaxToken) -> bool {
         self.skipped
             .contains(&usize::from(token.text_range().start()))
@@ -872,4 +1064,25 @@ fn under_attributes(yield_node: &SyntaxNode) -> bool {
         || yield_node
             .parent()
             .is_some_and(|parent| parent.kind() == SyntaxKind::EXPR_STMT && has_attr(&parent))
+}
+
+/// Whether a body's tail expression may have a type other than `()` (control flow and blocks,
+/// whose type is `()` or `!` in a valid body, are left alone).
+fn may_be_a_value(tail: &SyntaxNode) -> bool {
+    !matches!(
+        tail.kind(),
+        SyntaxKind::FOR_EXPR
+            | SyntaxKind::WHILE_EXPR
+            | SyntaxKind::LOOP_EXPR
+            | SyntaxKind::IF_EXPR
+            | SyntaxKind::MATCH_EXPR
+            | SyntaxKind::BLOCK_EXPR
+            | SyntaxKind::YIELD_EXPR
+            | SyntaxKind::RETURN_EXPR
+            | SyntaxKind::BREAK_EXPR
+            | SyntaxKind::CONTINUE_EXPR
+            | SyntaxKind::MACRO_EXPR
+            | SyntaxKind::TUPLE_EXPR
+            | SyntaxKind::AWAIT_EXPR
+    )
 }

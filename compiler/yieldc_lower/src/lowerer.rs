@@ -63,6 +63,10 @@ pub(crate) struct Lowerer<'a> {
     pub(crate) skipped: Vec<usize>,
     /// Every identifier-pattern name of the file (built on first use).
     pattern_names: std::cell::OnceCell<HashSet<String>>,
+    /// What the file's `macro_rules!` bodies do with coroutine syntax (see `macros.rs`).
+    pub(crate) macro_facts: crate::macros::MacroFacts,
+    /// Set while a `macro_rules!` transcriber is lowered (see `macros.rs`).
+    pub(crate) macro_body: Option<Rc<crate::macros::MacroBody>>,
 }
 
 impl<'a> Lowerer<'a> {
@@ -82,6 +86,8 @@ impl<'a> Lowerer<'a> {
             diagnostics: Vec::new(),
             skipped: Vec::new(),
             pattern_names: std::cell::OnceCell::new(),
+            macro_facts: crate::macros::MacroFacts::scan(&outline.root),
+            macro_body: None,
         };
         lowerer.interesting = lowerer.collect_interesting();
         lowerer
@@ -326,14 +332,22 @@ impl<'a> Lowerer<'a> {
                         return;
                     }
                     if block.async_token().is_some() {
-                        self.with_body(false, |this| this.emit_children(node));
+                        let shadow =
+                            self.in_coroutine_body && !self.macro_facts.yielding.is_empty();
+                        self.with_body(false, |this| {
+                            if shadow {
+                                this.emit_async_block_without_macro_yields(&block);
+                            } else {
+                                this.emit_children(node);
+                            }
+                        });
                         return;
                     }
                 }
             }
             SyntaxKind::FN => {
                 if let Some(function) = ast::Fn::cast(node.clone()) {
-                    if function.gen_token().is_some() {
+                    if yieldc_syntax::outline::gen_fn_qualifiers(&function).is_some() {
                         self.lower_gen_fn(&function);
                     } else {
                         self.with_body(false, |this| this.emit_children(node));
@@ -436,6 +450,21 @@ impl<'a> Lowerer<'a> {
                     } else {
                         self.with_body(false, |this| this.emit_children(node));
                     }
+                    return;
+                }
+            }
+            SyntaxKind::ERROR => {
+                if self.lower_gen_fn_qualifier_error(node) {
+                    return;
+                }
+            }
+            SyntaxKind::SOURCE_FILE if self.delta == 0 && self.macro_body.is_none() => {
+                self.check_library_gates(node);
+                self.emit_source_file(node);
+                return;
+            }
+            SyntaxKind::MACRO_RULES => {
+                if self.lower_macro_rules(node) {
                     return;
                 }
             }
@@ -556,7 +585,17 @@ impl<'a> Lowerer<'a> {
         }
         for node in self.outline.root.descendants() {
             match node.kind() {
+                SyntaxKind::MACRO_CALL | SyntaxKind::BLOCK_EXPR
+                    if self.macro_facts.async_needs_shadow(&node) =>
+                {
+                    starts.push(self.node_start(&node));
+                }
                 SyntaxKind::MACRO_CALL => {
+                    if macro_needs_lowering(&node) {
+                        starts.push(self.node_start(&node));
+                    }
+                }
+                SyntaxKind::MACRO_RULES => {
                     if macro_needs_lowering(&node) {
                         starts.push(self.node_start(&node));
                     }
@@ -564,6 +603,18 @@ impl<'a> Lowerer<'a> {
                 SyntaxKind::PATH | SyntaxKind::USE_TREE => {
                     if crate::paths::path_needs_rewrite(&node) {
                         starts.push(self.node_start(&node));
+                    }
+                }
+                // `gen unsafe fn`: the `gen` sits in an error node before the fn.
+                SyntaxKind::FN => {
+                    if let Some(function) = ast::Fn::cast(node.clone())
+                        && let Some((gen_token, async_token)) =
+                            yieldc_syntax::outline::gen_fn_qualifiers(&function)
+                    {
+                        starts.push(self.token_start(&gen_token));
+                        if let Some(async_token) = async_token {
+                            starts.push(self.token_start(&async_token));
+                        }
                     }
                 }
                 // `return VALUE` may sit in a `gen` body (see `lower_gen_return`).

@@ -1,12 +1,50 @@
 //! Library paths and feature gates: `core|std::{async_iter, ops::Coroutine,
 //! ops::CoroutineState, iter::from_coroutine}` become `::yieldc_rt::..`, and the
-//! `#![feature(..)]` entries that yieldc implements are removed.
+//! `#![feature(..)]` entries that yieldc implements are removed. Where the crate root lacks a
+//! library gate, every use of the unstable item is nightly's E0658 (`check_library_gates`).
 
 use yieldc_syntax::ra_ap_syntax::ast::{self, AstNode};
 use yieldc_syntax::ra_ap_syntax::{NodeOrToken, SyntaxKind, SyntaxNode};
 
+use std::collections::HashMap;
+
+use yieldc_syntax::{Diagnostic, Span};
+
 use crate::lowerer::Lowerer;
 use crate::source_map::DesugaringKind;
+
+/// A library gate: name, the message's suffix, tracking issue.
+type LibraryGate = (&'static str, &'static str, u32);
+
+/// The gate of an unstable library item, by its full path (segments, `std`/`core` first).
+fn library_gate(segments: &[String]) -> Option<LibraryGate> {
+    let (root, rest) = segments.split_first()?;
+    if root != "std" && root != "core" {
+        return None;
+    }
+    let rest: Vec<&str> = rest.iter().map(String::as_str).collect();
+    Some(match rest.as_slice() {
+        ["async_iter", "from_iter" | "FromIter", ..] => ("async_iter_from_iter", "", 81798),
+        ["async_iter", ..] => ("async_iterator", "", 79024),
+        ["ops", "Coroutine" | "CoroutineState", ..] => ("coroutine_trait", "", 43122),
+        ["iter", "from_coroutine" | "FromCoroutine", ..] => {
+            ("iter_from_coroutine", ": coroutines are unstable", 43122)
+        }
+        ["iter", "iter"] => ("iter_macro", ": generators are unstable", 142269),
+        _ => return None,
+    })
+}
+
+fn path_segments(path: &ast::Path) -> Vec<String> {
+    path.segments()
+        .map(|segment| {
+            segment
+                .name_ref()
+                .map(|name| name.text().to_string())
+                .unwrap_or_default()
+        })
+        .collect()
+}
 
 /// Gates whose features yieldc provides on stable.
 const IMPLEMENTED_GATES: &[&str] = &[
@@ -20,6 +58,11 @@ const IMPLEMENTED_GATES: &[&str] = &[
     "yield_expr",
     "async_iter_from_iter",
 ];
+
+/// Gates yieldc removes without implementing them: left in `#![feature]`, the stable compiler
+/// would reject every crate naming them (E0554) while nightly accepts those that do not use the
+/// feature. `coroutine_clone`: cloning a coroutine or generator is E0599 (no `clone` method).
+const ACCEPTED_UNIMPLEMENTED_GATES: &[&str] = &["coroutine_clone"];
 
 /// Path (whitespace removed, no leading `::`) → its `yieldc_rt` replacement.
 fn replacement(path: &str) -> Option<&'static str> {
@@ -102,6 +145,161 @@ pub(crate) fn path_needs_rewrite(node: &SyntaxNode) -> bool {
 }
 
 impl Lowerer<'_> {
+    /// Nightly's E0658 for unstable library items used without their gate in the crate root:
+    /// at each `use` of one (each item of a group), at each path naming one (directly or
+    /// through such an import), and at method calls that resolve to an unstable trait's method
+    /// on nightly: `resume` where `Coroutine` is imported, `poll_next` on an `async gen`, and
+    /// `size_hint` on a local bound to one.
+    pub(crate) fn check_library_gates(&mut self, root: &SyntaxNode) {
+        let gates_known = self.options.is_crate_root || !self.options.crate_features.is_empty();
+        if !gates_known {
+            return;
+        }
+        let mut imported: HashMap<String, Vec<String>> = HashMap::new();
+        let mut reports: Vec<(Span, LibraryGate)> = Vec::new();
+        for node in root.descendants() {
+            if let Some(use_item) = ast::Use::cast(node.clone()) {
+                if let Some(tree) = use_item.use_tree() {
+                    collect_use_tree(&tree, &[], &mut |path, full, name| {
+                        if let Some(gate) = library_gate(full) {
+                            reports.push((Span::from_range(path.syntax().text_range()), gate));
+                            imported.insert(name, full.to_vec());
+                        }
+                    });
+                }
+                continue;
+            }
+            let Some(path) = ast::Path::cast(node.clone()) else {
+                continue;
+            };
+            let is_topmost = node
+                .parent()
+                .is_none_or(|parent| parent.kind() != SyntaxKind::PATH);
+            // (A macro call's path, `iter!`, is reported by the front end.)
+            let is_macro_path = node
+                .parent()
+                .is_some_and(|parent| parent.kind() == SyntaxKind::MACRO_CALL);
+            if !is_topmost || is_macro_path || node.ancestors().any(|a| a.kind() == SyntaxKind::USE)
+            {
+                continue;
+            }
+            let segments = path_segments(&path);
+            let Some(first) = segments.first() else {
+                continue;
+            };
+            let full = match imported.get(first) {
+                Some(import) if first != "std" && first != "core" => {
+                    let mut full = import.clone();
+                    full.extend(segments[1..].iter().cloned());
+                    full
+                }
+                _ => segments,
+            };
+            if let Some(gate) = library_gate(&full) {
+                reports.push((Span::from_range(node.text_range()), gate));
+            }
+        }
+        let coroutine_trait_imported = imported
+            .values()
+            .any(|full| library_gate(full).is_some_and(|gate| gate.0 == "coroutine_trait"));
+        let async_gen_locals: Vec<String> = root
+            .descendants()
+            .filter_map(ast::LetStmt::cast)
+            .filter(|statement| {
+                statement.initializer().is_some_and(|init| {
+                    std::iter::once(init.syntax().clone())
+                        .chain(init.syntax().descendants())
+                        .filter_map(ast::BlockExpr::cast)
+                        .any(|block| block.async_token().is_some() && block.gen_token().is_some())
+                })
+            })
+            .filter_map(|statement| match statement.pat() {
+                Some(ast::Pat::IdentPat(ident)) => {
+                    use yieldc_syntax::ra_ap_syntax::ast::HasName;
+                    ident.name().map(|name| name.text().to_string())
+                }
+                _ => None,
+            })
+            .collect();
+        let has_async_gen = self.outline.forms.iter().any(|form| {
+            matches!(
+                form.kind,
+                yieldc_syntax::FormKind::GenBlock { is_async: true, .. }
+                    | yieldc_syntax::FormKind::GenFn { is_async: true }
+            )
+        });
+        // Method calls, also inside macro arguments (token trees): `RECEIVER . NAME (`.
+        let tokens: Vec<_> = root
+            .descendants_with_tokens()
+            .filter_map(|element| element.into_token())
+            .filter(|token| !token.kind().is_trivia())
+            .collect();
+        for (index, window) in tokens.windows(3).enumerate() {
+            if window[0].kind() != SyntaxKind::DOT
+                || window[1].kind() != SyntaxKind::IDENT
+                || window[2].kind() != SyntaxKind::L_PAREN
+            {
+                continue;
+            }
+            let receiver_is_async_gen_local = index
+                .checked_sub(1)
+                .and_then(|before| tokens.get(before))
+                .is_some_and(|receiver| {
+                    receiver.kind() == SyntaxKind::IDENT
+                        && async_gen_locals
+                            .iter()
+                            .any(|local| local == receiver.text())
+                });
+            let gate = match window[1].text() {
+                "resume" if coroutine_trait_imported => ("coroutine_trait", "", 43122),
+                "poll_next" if has_async_gen => ("async_iterator", "", 79024),
+                "size_hint" if receiver_is_async_gen_local => ("async_iterator", "", 79024),
+                _ => continue,
+            };
+            reports.push((Span::from_range(window[1].text_range()), gate));
+        }
+        reports.sort_by_key(|(span, _)| span.start);
+        for (span, (gate, suffix, issue)) in reports {
+            if self.outline.feature_enabled(gate) {
+                continue;
+            }
+            self.error(Diagnostic::missing_feature(
+                &format!("use of unstable library feature `{gate}`{suffix}"),
+                gate,
+                issue,
+                span,
+            ));
+        }
+    }
+
+    /// The file's items. In an edition 2015 crate root, `::yieldc_rt` (the lowering's paths)
+    /// names an item of the crate root, so the runtime is declared there, before the first
+    /// item, on its line:
+    ///
+    /// ```text
+    /// extern crate yieldc_rt; ITEM
+    /// ```
+    pub(crate) fn emit_source_file(&mut self, node: &SyntaxNode) {
+        let mut declare_runtime = self.options.edition == yieldc_syntax::Edition::E2015
+            && self.options.is_crate_root
+            && !contains_extern_crate_yieldc_rt(node);
+        for child in node.children_with_tokens() {
+            if declare_runtime
+                && let NodeOrToken::Node(item) = &child
+                && !ast::Attr::cast(item.clone()).is_some_and(|attr| attr.excl_token().is_some())
+            {
+                let start = self.node_start(item);
+                self.generate(
+                    "extern crate yieldc_rt; ",
+                    start,
+                    DesugaringKind::LibraryPath,
+                );
+                declare_runtime = false;
+            }
+            self.emit_element(&child);
+        }
+    }
+
     /// `std::ops::Coroutine` → `::yieldc_rt::ops::Coroutine` (and the other mirrored paths).
     pub(crate) fn lower_library_path(&mut self, node: &SyntaxNode) -> bool {
         let Some(replacement) = replacement(&compact(node)) else {
@@ -197,6 +395,7 @@ impl Lowerer<'_> {
         let keep_stmt_expr_attributes = self.needs_stmt_expr_attributes();
         let removed = |name: &str| {
             IMPLEMENTED_GATES.contains(&name)
+                || ACCEPTED_UNIMPLEMENTED_GATES.contains(&name)
                 || (name == "stmt_expr_attributes" && !keep_stmt_expr_attributes)
         };
         if features.iter().all(|feature| removed(&feature.name)) {
@@ -282,4 +481,46 @@ fn is_iter_macro_import(node: &SyntaxNode) -> bool {
     let text = compact(path.syntax());
     let text = text.strip_prefix("::").unwrap_or(&text);
     matches!(text, "std::iter::iter" | "core::iter::iter")
+}
+
+/// Calls `found(path, full path, imported name)` for every leaf of a `use` tree.
+fn collect_use_tree(
+    tree: &ast::UseTree,
+    prefix: &[String],
+    found: &mut dyn FnMut(&ast::Path, &[String], String),
+) {
+    let mut full = prefix.to_vec();
+    if let Some(path) = tree.path() {
+        full.extend(path_segments(&path));
+    }
+    if let Some(list) = tree.use_tree_list() {
+        for item in list.use_trees() {
+            collect_use_tree(&item, &full, found);
+        }
+        return;
+    }
+    if tree.star_token().is_some() {
+        return;
+    }
+    let Some(path) = tree.path() else {
+        return;
+    };
+    use yieldc_syntax::ra_ap_syntax::ast::HasName;
+    let name = tree
+        .rename()
+        .and_then(|rename| rename.name())
+        .map(|name| name.text().to_string())
+        .or_else(|| full.last().cloned())
+        .unwrap_or_default();
+    found(&path, &full, name);
+}
+
+/// Whether the file already declares `extern crate yieldc_rt`.
+fn contains_extern_crate_yieldc_rt(root: &SyntaxNode) -> bool {
+    root.children()
+        .filter_map(ast::ExternCrate::cast)
+        .any(|item| {
+            item.name_ref()
+                .is_some_and(|name| name.text() == "yieldc_rt")
+        })
 }

@@ -205,3 +205,88 @@ fn the_lowerings_names_are_reserved() {
         .collect();
     assert_eq!(reserved.len(), 2, "{:?}", lowered.diagnostics);
 }
+
+#[test]
+fn macro_rules_bodies() {
+    // A gen block with `$( yield $e; )*`, `gen $body` with a block fragment, a `gen fn` with a
+    // metavariable name, a macro whose `yield` lands in the invoker's generator (boxed there,
+    // with `__ym` defined), and an `async` block in that generator (`__ym` shadowed).
+    check(
+        "macro_rules_bodies",
+        "#![feature(gen_blocks)]\nmacro_rules! items {\n    ($($e:expr),*) => { gen { $( yield $e; )* } };\n    ($body:block) => { gen move $body };\n}\nmacro_rules! counter {\n    ($name:ident, $n:expr) => {\n        gen fn $name() -> u32 { for i in 0..$n { yield i; } }\n    };\n}\nmacro_rules! emit {\n    ($e:expr) => { yield $e };\n    () => { yield };\n}\nfn main() {\n    let g = gen {\n        emit!(1);\n        let f = async { emit!(2) };\n    };\n    let h = items!({ yield 3; });\n}\n",
+    );
+}
+
+#[test]
+fn macro_rules_body_that_is_not_rust() {
+    check(
+        "macro_rules_not_lowerable",
+        "#![feature(gen_blocks)]\nmacro_rules! arms {\n    ($x:pat) => {\n        $x => gen { yield 1; },\n    };\n}\n",
+    );
+}
+
+#[test]
+fn library_gates_missing() {
+    // Nightly's E0658 at each use of an unstable library item whose gate the crate root lacks:
+    // each item of a `use` group, paths through an imported name, and unstable trait methods.
+    check(
+        "library_gates_missing",
+        "#![feature(coroutines, gen_blocks)]\nuse std::ops::{Coroutine, CoroutineState};\nuse core::async_iter;\nuse std::iter::iter;\nfn f(_: async_iter::FromIter<u8>) {}\nfn main() {\n    let _ = std::iter::from_coroutine(#[coroutine] || { yield 1; });\n    let _: Option<CoroutineState<u8, ()>> = None;\n    let g = async gen { yield 1; };\n    println!(\"{:?}\", g.size_hint());\n    let _ = std::pin::Pin::new(&mut c).resume(());\n}\n",
+    );
+}
+
+#[test]
+fn gen_unsafe_fn_qualifier_order() {
+    // Nightly's order `[async] gen unsafe fn` is a gen fn (the parser leaves `gen` and `async`
+    // in error nodes before the `unsafe fn`); `unsafe gen fn` is nightly's parse error.
+    check(
+        "gen_unsafe_fn",
+        "#![feature(gen_blocks)]\npub gen unsafe fn f() -> u8 {\n    yield 1;\n}\nasync gen unsafe fn g() {}\nunsafe gen fn h() {}\n",
+    );
+}
+
+#[test]
+fn gen_where_nightly_does_not_parse_or_allow_it() {
+    // `gen ||`, a gen block in a `const fn`, a constant and a static: nightly's errors only
+    // (the closure's `yield` is not reported again).
+    check(
+        "gen_not_allowed",
+        "#![feature(gen_blocks)]\nconst fn f() { let _ = gen { yield 1; }; }\nconst C: () = { let _ = async gen { yield 1; }; };\nfn g() { let _ = || gen { yield 1; }; let _ = gen || { yield 2; }; }\n",
+    );
+}
+
+#[test]
+fn gen_fn_in_edition_2021() {
+    check_with(
+        "gen_fn_2021",
+        "#![feature(gen_blocks)]\ngen fn f() -> u8 {\n    yield 1;\n}\nimpl S {\n    gen fn g(&self) {}\n}\n",
+        LowerOptions {
+            edition: Edition::E2021,
+            is_crate_root: true,
+            ..Default::default()
+        },
+    );
+}
+
+#[test]
+fn edition_2015_root_declares_the_runtime() {
+    check_with(
+        "edition_2015_runtime",
+        "//! Docs.\n#![feature(iter_macro, yield_expr)]\n\n#[allow(unused)]\nuse std::iter::iter;\nfn main() { let _ = iter!(|| { yield 1; }); }\n",
+        LowerOptions {
+            edition: Edition::E2015,
+            is_crate_root: true,
+            ..Default::default()
+        },
+    );
+}
+
+#[test]
+fn gen_body_tail_value_and_stringify() {
+    // A value at the end of a gen body is typed `()` where it stands (nightly's E0308 there);
+    // `stringify!` keeps the tokens as written.
+    check(
+        "gen_body_tail",
+        "#![feature(gen_blocks)]\nfn f() {\n    let g = gen {\n        yield 1;\n        5\n    };\n    let s = stringify!(gen { yield 1; });\n}\n",
+    );
+}

@@ -298,6 +298,10 @@ pub fn enclosing_body(node: &SyntaxNode) -> Enclosing {
             }
         }
         if let Some(closure) = ast::ClosureExpr::cast(ancestor.clone()) {
+            if gen_keyword_before_closure(&closure).is_some() {
+                // `gen ||` does not parse (reported once, at `gen`).
+                return Enclosing::SyncGen(ancestor.text_range());
+            }
             if closure.gen_token().is_some() {
                 // `gen`/`async gen` closures are rejected on their own; their yields are not
                 // reported again.
@@ -316,8 +320,12 @@ pub fn enclosing_body(node: &SyntaxNode) -> Enclosing {
             return Enclosing::Closure(ancestor.text_range());
         }
         if let Some(function) = ast::Fn::cast(ancestor.clone()) {
-            let is_gen = function.gen_token().is_some();
-            let is_async = function.async_token().is_some();
+            let qualifiers = gen_fn_qualifiers(&function);
+            let is_gen = qualifiers.is_some();
+            let is_async = match &qualifiers {
+                Some((_, async_token)) => async_token.is_some(),
+                None => function.async_token().is_some(),
+            };
             return match (is_async, is_gen) {
                 (true, true) => Enclosing::AsyncGen(ancestor.text_range()),
                 (false, true) => Enclosing::SyncGen(ancestor.text_range()),
@@ -333,6 +341,96 @@ pub fn enclosing_body(node: &SyntaxNode) -> Enclosing {
         }
     }
     Enclosing::Item
+}
+
+/// The `gen` (and `async`) keywords of a gen fn: its own (`[async] gen fn`), or for nightly's
+/// `[async] gen unsafe fn`, which the parser does not know, the keywords it left in error nodes
+/// just before the `unsafe fn`.
+pub fn gen_fn_qualifiers(function: &ast::Fn) -> Option<(SyntaxToken, Option<SyntaxToken>)> {
+    if let Some(gen_token) = function.gen_token() {
+        return Some((gen_token, function.async_token()));
+    }
+    let lone_keyword = |node: Option<SyntaxNode>, kind: SyntaxKind| {
+        let node = node.filter(|node| node.kind() == SyntaxKind::ERROR)?;
+        let mut tokens = node
+            .descendants_with_tokens()
+            .filter_map(|element| element.into_token())
+            .filter(|token| !is_trivia(token.kind()));
+        let token = tokens.next().filter(|token| {
+            token.kind() == kind
+                // Before edition 2024 `gen` is an identifier.
+                || (kind == SyntaxKind::GEN_KW
+                    && token.kind() == SyntaxKind::IDENT
+                    && token.text() == "gen")
+        })?;
+        tokens.next().is_none().then_some(token)
+    };
+    if function.unsafe_token().is_none()
+        && !lone_keyword(previous_node(function.syntax()), SyntaxKind::GEN_KW)
+            .is_some_and(|token| token.kind() == SyntaxKind::IDENT)
+    {
+        return None;
+    }
+    let previous = previous_node;
+    let gen_error = previous(function.syntax());
+    let gen_token = lone_keyword(gen_error.clone(), SyntaxKind::GEN_KW)?;
+    let async_token = gen_error
+        .as_ref()
+        .and_then(|node| lone_keyword(previous(node), SyntaxKind::ASYNC_KW));
+    Some((gen_token, async_token))
+}
+
+/// The node just before `node` among its siblings (trivia skipped).
+fn previous_node(node: &SyntaxNode) -> Option<SyntaxNode> {
+    let mut sibling = node.prev_sibling_or_token();
+    while let Some(element) = &sibling {
+        if !is_trivia(element.kind()) {
+            break;
+        }
+        sibling = element.prev_sibling_or_token();
+    }
+    sibling.and_then(|element| element.into_node())
+}
+
+/// `gen || ..`, `gen move || ..`: the parser leaves `gen` in an error node just before the
+/// closure. Nightly: "expected expression, found reserved keyword `gen`".
+pub fn gen_keyword_before_closure(closure: &ast::ClosureExpr) -> Option<SyntaxToken> {
+    let mut token = closure.syntax().first_token()?.prev_token();
+    while let Some(candidate) = &token {
+        if !is_trivia(candidate.kind()) {
+            break;
+        }
+        token = candidate.prev_token();
+    }
+    let token = token.filter(|token| token.kind() == SyntaxKind::GEN_KW)?;
+    let parent = token
+        .parent()
+        .filter(|parent| parent.kind() == SyntaxKind::ERROR)?;
+    (parent
+        .children_with_tokens()
+        .filter(|e| !is_trivia(e.kind()))
+        .count()
+        == 1)
+        .then_some(token)
+}
+
+/// Where a gen block may not be: `const fn` bodies, constants and statics (not inside a
+/// closure there). Nightly: "`gen` blocks are not allowed in constant functions".
+fn const_context_of_block(block: &SyntaxNode) -> Option<&'static str> {
+    for ancestor in block.ancestors().skip(1) {
+        match ancestor.kind() {
+            SyntaxKind::CLOSURE_EXPR => return None,
+            SyntaxKind::FN => {
+                return ast::Fn::cast(ancestor)
+                    .and_then(|function| function.const_token())
+                    .map(|_| "constant functions");
+            }
+            SyntaxKind::CONST => return Some("constants"),
+            SyntaxKind::STATIC => return Some("statics"),
+            _ => {}
+        }
+    }
+    None
 }
 
 /// Whether a closure carries `#[coroutine]`.
@@ -396,15 +494,45 @@ fn find_forms(outline: &mut Outline, options: &ParseOptions, diagnostics: &mut V
                         primary,
                     ));
                 }
+                if let Some(context) = const_context_of_block(&node) {
+                    let what = if is_async { "`async gen`" } else { "`gen`" };
+                    diagnostics.push(Diagnostic::error(
+                        None,
+                        format!("{what} blocks are not allowed in {context}"),
+                        span,
+                    ));
+                }
             }
             SyntaxKind::FN => {
                 let Some(function) = ast::Fn::cast(node.clone()) else {
                     continue;
                 };
-                let Some(gen_token) = function.gen_token() else {
+                let Some((gen_token, async_token)) = gen_fn_qualifiers(&function) else {
                     continue;
                 };
-                let is_async = function.async_token().is_some();
+                if gen_token.kind() == SyntaxKind::IDENT {
+                    // Before edition 2024, `gen fn` does not parse.
+                    let in_list = node.parent().is_some_and(|parent| {
+                        matches!(
+                            parent.kind(),
+                            SyntaxKind::ASSOC_ITEM_LIST | SyntaxKind::ITEM_LIST
+                        )
+                    });
+                    let expected = if in_list {
+                        "`#`, `async`, `const`, `default`, `extern`, `final`, `fn`, `pub`, `safe`, `unsafe`, `use`, or `}`"
+                    } else {
+                        "`#`, `async`, `const`, `default`, `extern`, `final`, `fn`, `pub`, `safe`, `unsafe`, or `use`"
+                    };
+                    diagnostics.push(
+                        Diagnostic::error(
+                            None,
+                            format!("expected one of {expected}, found `gen`"),
+                            Span::from_range(gen_token.text_range()),
+                        )
+                        .with_primary_label("unexpected token"),
+                    );
+                }
+                let is_async = async_token.is_some();
                 forms.push(Form {
                     kind: FormKind::GenFn { is_async },
                     span,
@@ -520,6 +648,17 @@ fn find_forms(outline: &mut Outline, options: &ParseOptions, diagnostics: &mut V
                 let Some(closure) = ast::ClosureExpr::cast(node.clone()) else {
                     continue;
                 };
+                if let Some(gen_token) = gen_keyword_before_closure(&closure) {
+                    diagnostics.push(
+                        Diagnostic::error(
+                            None,
+                            "expected expression, found reserved keyword `gen`",
+                            Span::from_range(gen_token.text_range()),
+                        )
+                        .with_primary_label("expected expression"),
+                    );
+                    continue;
+                }
                 if closure.gen_token().is_some() {
                     diagnostics.push(
                         Diagnostic::error(
@@ -615,7 +754,14 @@ fn check_yield_context(
     diagnostics: &mut Vec<Diagnostic>,
 ) {
     let enclosing = enclosing_body(node);
-    let in_gen = matches!(enclosing, Enclosing::SyncGen(_) | Enclosing::AsyncGen(_));
+    // Nightly does not gate a `yield` anywhere inside a gen body (even in a nested `async`
+    // block, where it is E0727 alone).
+    let in_gen = matches!(enclosing, Enclosing::SyncGen(_) | Enclosing::AsyncGen(_))
+        || (matches!(enclosing, Enclosing::Async(_))
+            && node.ancestors().any(|ancestor| {
+                ast::BlockExpr::cast(ancestor.clone()).is_some_and(|b| b.gen_token().is_some())
+                    || ast::Fn::cast(ancestor).is_some_and(|f| gen_fn_qualifiers(&f).is_some())
+            }));
     let gated = outline.feature_enabled("yield_expr")
         || outline.feature_enabled("coroutines")
         || (in_gen && outline.feature_enabled("gen_blocks"));

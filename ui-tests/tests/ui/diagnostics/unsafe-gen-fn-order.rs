@@ -1,10 +1,8 @@
 // `gen` comes before `unsafe`: `unsafe gen fn` does not parse (nightly: "expected one of
 // `extern` or `fn`, found reserved keyword `gen`").
-// FIXME(yieldc): yieldc accepts and runs it (see the nightly-diff allow file).
-//@run
 #![feature(gen_blocks)]
 
-unsafe gen fn read_all(pointer: *const u8, len: usize) -> u8 {
+unsafe gen fn read_all(pointer: *const u8, len: usize) -> u8 { //~ ERROR: expected one of `extern` or `fn`, found reserved keyword `gen`
     for i in 0..len {
         yield unsafe { *pointer.add(i) };
     }

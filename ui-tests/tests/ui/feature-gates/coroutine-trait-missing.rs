@@ -1,9 +1,7 @@
 // `std::ops::Coroutine` without `#![feature(coroutine_trait)]`.
-// FIXME(yieldc): nightly rejects it with E0658@4, E0658@12; yieldc accepts it (see the nightly-diff allow file).
-//@check-pass
 #![feature(coroutines, stmt_expr_attributes)]
 
-use std::ops::Coroutine;
+use std::ops::Coroutine; //~ ERROR: use of unstable library feature `coroutine_trait`
 use std::pin::Pin;
 
 fn main() {
@@ -11,5 +9,5 @@ fn main() {
     || {
         yield 1;
     };
-    let _ = Pin::new(&mut c).resume(());
+    let _ = Pin::new(&mut c).resume(()); //~ ERROR: use of unstable library feature `coroutine_trait`
 }

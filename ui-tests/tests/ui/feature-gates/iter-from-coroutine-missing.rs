@@ -1,10 +1,8 @@
 // `iter::from_coroutine` without `#![feature(iter_from_coroutine)]`.
-// FIXME(yieldc): nightly rejects it with E0658@5; yieldc accepts it (see the nightly-diff allow file).
-//@check-pass
 #![feature(coroutines, stmt_expr_attributes)]
 
 fn main() {
-    let it = std::iter::from_coroutine(
+    let it = std::iter::from_coroutine( //~ ERROR: use of unstable library feature `iter_from_coroutine`: coroutines are unstable
         #[coroutine]
         || {
             yield 1;

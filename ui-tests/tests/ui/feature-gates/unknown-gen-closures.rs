@@ -1,7 +1,5 @@
 // `gen_closures` is not a feature.
-// FIXME(yieldc): nightly rejects it with E0635@2; yieldc rejects it with E0554@2, E0635@2 (see the nightly-diff allow file).
 #![feature(gen_closures)]
-//~^ ERROR: `#![feature]` may not be used on the stable release channel
-//~| ERROR: unknown feature `gen_closures`
+//~^ ERROR: unknown feature `gen_closures`
 
 fn main() {}
