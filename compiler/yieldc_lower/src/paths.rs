@@ -234,25 +234,32 @@ impl Lowerer<'_> {
     /// Whether an attribute other than `#[coroutine]` sits on an expression that is not a
     /// statement (what `stmt_expr_attributes` is for besides `#[coroutine]`).
     fn needs_stmt_expr_attributes(&self) -> bool {
-        self.outline
-            .root
-            .descendants()
-            .filter_map(ast::Attr::cast)
-            .any(|attribute| {
-                let is_coroutine = attribute
-                    .meta()
-                    .and_then(|meta| meta.path())
-                    .is_some_and(|path| compact(path.syntax()) == "coroutine");
-                let Some(parent) = attribute.syntax().parent() else {
-                    return false;
-                };
-                !is_coroutine
-                    && ast::Expr::can_cast(parent.kind())
-                    && parent.parent().is_some_and(|grand| {
-                        !matches!(grand.kind(), SyntaxKind::EXPR_STMT | SyntaxKind::STMT_LIST)
-                    })
-            })
+        if let Some(answer) = self.file_needs_stmt_expr_attributes {
+            return answer; // the item-limited path asked the whole file
+        }
+        needs_stmt_expr_attributes_in(&self.outline.root)
     }
+}
+
+/// Whether an attribute under `root` other than `#[coroutine]` sits on an expression that is
+/// not a statement.
+pub(crate) fn needs_stmt_expr_attributes_in(root: &SyntaxNode) -> bool {
+    root.descendants()
+        .filter_map(ast::Attr::cast)
+        .any(|attribute| {
+            let is_coroutine = attribute
+                .meta()
+                .and_then(|meta| meta.path())
+                .is_some_and(|path| compact(path.syntax()) == "coroutine");
+            let Some(parent) = attribute.syntax().parent() else {
+                return false;
+            };
+            !is_coroutine
+                && ast::Expr::can_cast(parent.kind())
+                && parent.parent().is_some_and(|grand| {
+                    !matches!(grand.kind(), SyntaxKind::EXPR_STMT | SyntaxKind::STMT_LIST)
+                })
+        })
 }
 
 fn compact_spaced(node: &SyntaxNode) -> String {

@@ -11,6 +11,7 @@
 //! parser: errors are recorded and the outline is as complete as the input allows.
 
 mod diagnostics;
+pub mod items;
 mod modules;
 pub mod outline;
 

@@ -1,0 +1,289 @@
+//! The item-limited lowering (`lower`) must agree byte for byte with the whole-file reference
+//! (`lower_whole_file`): text, source map and diagnostics, on every input the other tests use
+//! (snapshot inputs, end-to-end programs, the invariant tests' seeded inputs, the UI tests, the
+//! book's and the example projects' Rust code) and on real files from `~/.cargo/registry/src`
+//! (skipped when absent) with coroutine syntax injected.
+
+mod support;
+
+use std::path::{Path, PathBuf};
+
+use support::{Random, mutate, programs, random_bytes, token_soup};
+use yieldc_lower::{Edition, LowerOptions, lower, lower_whole_file};
+
+fn option_sets() -> Vec<LowerOptions> {
+    vec![
+        LowerOptions {
+            edition: Edition::E2024,
+            is_crate_root: true,
+            ..Default::default()
+        },
+        LowerOptions {
+            edition: Edition::E2024,
+            is_crate_root: false,
+            crate_features: vec!["gen_blocks".to_owned()],
+            ..Default::default()
+        },
+        LowerOptions {
+            edition: Edition::E2021,
+            is_crate_root: false,
+            ..Default::default()
+        },
+        LowerOptions {
+            edition: Edition::E2024,
+            is_crate_root: true,
+            force_boxed: true,
+            ..Default::default()
+        },
+    ]
+}
+
+/// Asserts that both paths agree on `source` under every option set.
+fn assert_same(what: &str, source: &str) {
+    for options in option_sets() {
+        assert_same_with(what, source, &options);
+    }
+}
+
+fn assert_same_with(what: &str, source: &str, options: &LowerOptions) {
+    let by_items = lower(source, options);
+    let whole = lower_whole_file(source, options);
+    let context = || {
+        format!(
+            "{what} ({:?}, root: {})",
+            options.edition, options.is_crate_root
+        )
+    };
+    assert!(
+        by_items.text == whole.text,
+        "{}: lowered text differs\n--- item path ---\n{}\n--- whole file ---\n{}",
+        context(),
+        by_items.text,
+        whole.text
+    );
+    assert_eq!(
+        by_items.source_map,
+        whole.source_map,
+        "{}: source map differs",
+        context()
+    );
+    assert_eq!(
+        by_items.diagnostics,
+        whole.diagnostics,
+        "{}: diagnostics differ",
+        context()
+    );
+}
+
+fn repository() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn files_under(dir: &Path, extension: &str, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let mut entries: Vec<PathBuf> = entries.flatten().map(|entry| entry.path()).collect();
+    entries.sort();
+    for path in entries {
+        if path.is_dir() {
+            if path.file_name().is_some_and(|name| name == "target") {
+                continue;
+            }
+            files_under(&path, extension, out);
+        } else if path.extension().is_some_and(|ext| ext == extension) {
+            out.push(path);
+        }
+    }
+}
+
+/// The Rust code blocks of a Markdown file, with rustdoc's hidden-line markers removed.
+fn rust_blocks(markdown: &str) -> Vec<String> {
+    let mut blocks = Vec::new();
+    let mut current: Option<String> = None;
+    for line in markdown.lines() {
+        let trimmed = line.trim_start();
+        if let Some(fence) = trimmed.strip_prefix("```") {
+            match current.take() {
+                Some(block) => blocks.push(block),
+                None => {
+                    let info = fence.trim();
+                    if info.is_empty() || info.starts_with("rust") || info.contains("ignore") {
+                        current = Some(String::new());
+                    }
+                }
+            }
+            continue;
+        }
+        if let Some(block) = &mut current {
+            let line = line.strip_prefix("# ").unwrap_or(line);
+            let line = if line == "#" { "" } else { line };
+            block.push_str(line);
+            block.push('\n');
+        }
+    }
+    blocks
+}
+
+#[test]
+fn snapshot_inputs() {
+    let mut snapshots = Vec::new();
+    files_under(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots"),
+        "snap",
+        &mut snapshots,
+    );
+    assert!(!snapshots.is_empty());
+    for path in snapshots {
+        let text = std::fs::read_to_string(&path).expect("read");
+        // insta's header, then the input up to the lowered text.
+        let body = text.splitn(3, "---\n").nth(2).unwrap_or(&text);
+        let input = body.split("\n=== lowered ===").next().unwrap_or(body);
+        assert_same(&path.display().to_string(), input);
+    }
+}
+
+#[test]
+fn end_to_end_programs() {
+    for (name, source) in programs() {
+        assert_same(&name, &source);
+    }
+}
+
+#[test]
+fn invariant_test_inputs() {
+    let options = option_sets();
+    for seed in 1..=1500u64 {
+        let mut random = Random(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1);
+        let source = token_soup(&mut random);
+        assert_same_with(&format!("token soup {seed}"), &source, &options[0]);
+    }
+    for seed in 1..=500u64 {
+        let mut random = Random(seed.wrapping_mul(0x2545_F491_4F6C_DD1D) | 1);
+        let source = random_bytes(&mut random);
+        assert_same_with(&format!("random bytes {seed}"), &source, &options[0]);
+    }
+    let programs = programs();
+    for seed in 1..=600u64 {
+        let mut random = Random(seed.wrapping_mul(0xD6E8_FEB8_6659_FD93) | 1);
+        let (_, original) = &programs[random.below(programs.len())];
+        let source = mutate(original, &mut random);
+        assert_same_with(
+            &format!("mutated program {seed}"),
+            &source,
+            &options[seed as usize % options.len()],
+        );
+    }
+}
+
+#[test]
+fn ui_tests() {
+    let mut cases = Vec::new();
+    files_under(&repository().join("ui-tests/tests/ui"), "rs", &mut cases);
+    assert!(cases.len() > 100, "ui tests not found");
+    for path in cases {
+        let source = std::fs::read_to_string(&path).expect("read");
+        assert_same(&path.display().to_string(), &source);
+    }
+}
+
+#[test]
+fn book_and_example_projects() {
+    let mut pages = Vec::new();
+    files_under(&repository().join("book/src"), "md", &mut pages);
+    files_under(&repository().join("rfcs"), "md", &mut pages);
+    assert!(!pages.is_empty(), "book not found");
+    for path in pages {
+        let markdown = std::fs::read_to_string(&path).expect("read");
+        for (index, block) in rust_blocks(&markdown).iter().enumerate() {
+            assert_same(&format!("{} block {index}", path.display()), block);
+        }
+    }
+    let mut sources = Vec::new();
+    files_under(&repository().join("examples"), "rs", &mut sources);
+    assert!(!sources.is_empty(), "example projects not found");
+    for path in sources {
+        let source = std::fs::read_to_string(&path).expect("read");
+        assert_same(&path.display().to_string(), &source);
+    }
+}
+
+/// Coroutine syntax put into a real file: gen fns after top-level items and after methods,
+/// keywords in place of some identifiers, a gate at the top.
+pub fn inject(source: &str, random: &mut Random) -> String {
+    let mut out = String::with_capacity(source.len() + 512);
+    if random.below(2) == 0 {
+        out.push_str("#![feature(gen_blocks, async_iterator)]\n");
+    }
+    for (number, line) in source.split_inclusive('\n').enumerate() {
+        let mut line = line.to_owned();
+        if random.below(40) == 0 {
+            // A keyword in place of an identifier-looking word.
+            let keyword = ["gen", "yield", "iter!", "Coroutine", "for await"][random.below(5)];
+            if let Some(at) = line.find("let ") {
+                line.insert_str(at + 4, &format!("{keyword} "));
+            }
+        }
+        out.push_str(&line);
+        let trimmed = line.trim_end();
+        if trimmed == "}" && random.below(3) == 0 {
+            out.push_str(&format!(
+                "\ngen fn injected_{number}(limit: u32) -> u32 {{\n    let mut total = 0;\n    for i in 0..limit {{\n        total += i;\n        yield total;\n    }}\n}}\n"
+            ));
+        } else if trimmed == "    }" && random.below(3) == 0 {
+            out.push_str(&format!(
+                "    gen fn injected_method_{number}(&self) -> usize {{ let v = [1, 2]; for x in v {{ yield x; }} }}\n"
+            ));
+        }
+    }
+    out
+}
+
+/// Real files, read from cargo's registry (`~/.cargo/registry/src`), at most `limit` bytes.
+pub fn registry_files(limit: usize) -> Vec<(PathBuf, String)> {
+    let registry = std::env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|home| Path::new(&home).join(".cargo")))
+        .map(|home| home.join("registry/src"));
+    let mut paths = Vec::new();
+    if let Some(registry) = registry {
+        files_under(&registry, "rs", &mut paths);
+    }
+    let mut files = Vec::new();
+    let mut total = 0;
+    // Every 7th file, for variety across crates.
+    for path in paths.into_iter().step_by(7) {
+        let Ok(text) = std::fs::read_to_string(&path) else {
+            continue;
+        };
+        if text.len() > 200_000 {
+            continue;
+        }
+        total += text.len();
+        if total > limit {
+            break;
+        }
+        files.push((path, text));
+    }
+    files
+}
+
+#[test]
+fn registry_files_with_coroutine_syntax_injected() {
+    let files = registry_files(1_500_000);
+    if files.is_empty() {
+        eprintln!("no cargo registry sources: skipped");
+        return;
+    }
+    let options = option_sets();
+    for (index, (path, text)) in files.iter().enumerate() {
+        let mut random = Random((index as u64 + 1).wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1);
+        let source = inject(text, &mut random);
+        assert_same_with(
+            &path.display().to_string(),
+            &source,
+            &options[index % options.len()],
+        );
+        assert_same_with(&path.display().to_string(), text, &options[0]);
+    }
+}
