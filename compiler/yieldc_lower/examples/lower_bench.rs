@@ -1,7 +1,14 @@
 //! Lowering throughput: `cargo run --release -p yieldc_lower --example lower_bench`.
-//! Measures (1) `lower` on the end-to-end programs (files that use the syntax), (2) the byte
-//! scan that lets files without coroutine syntax through unparsed, (3) a bare
-//! `ra_ap_syntax` parse of the same files, for scale. Numbers go to design-notes/frontend-perf.md.
+//! Measures, in one run: (1) `lower` (item-limited) and `lower_whole_file` (the reference) on
+//! the end-to-end programs, (2) the byte scan that lets files without coroutine syntax through
+//! unparsed, (3) a bare `ra_ap_syntax` parse of the same files, for scale, and on real code from
+//! `~/.cargo/registry/src`: (4) the byte scan over every file (up to 64 MB), (5) whole-file and
+//! item-limited lowering of a corpus of registry files with gen fns injected (the test's
+//! `inject`), with the share of files where the item path had to fall back. Numbers go to
+//! design-notes/frontend-perf.md.
+
+#[path = "../tests/support/mod.rs"]
+mod support;
 
 use std::time::{Duration, Instant};
 
@@ -28,7 +35,21 @@ fn main() {
             std::hint::black_box(yieldc_lower::lower(source, &options));
         }
     });
-    report("lower (files using the syntax)", bytes, lowering);
+    report(
+        "lower, item-limited (files using the syntax)",
+        bytes,
+        lowering,
+    );
+    let whole = measure(|| {
+        for source in &sources {
+            std::hint::black_box(yieldc_lower::lower_whole_file(source, &options));
+        }
+    });
+    report("lower_whole_file (same files)", bytes, whole);
+    println!(
+        "  item-limited / whole-file speed: {:.2}x",
+        whole.as_secs_f64() / lowering.as_secs_f64()
+    );
 
     let parsing = measure(|| {
         for source in &sources {
@@ -101,6 +122,7 @@ fn main() {
         println!("(no cargo registry sources found: real-code scan skipped)");
         return;
     }
+    registry_lowering(&corpus, &options);
     let positives = corpus
         .iter()
         .filter(|text| yieldc_syntax::might_use_coroutine_syntax(text))
@@ -143,6 +165,82 @@ fn main() {
         corpus_bytes,
         narrow,
     );
+}
+
+/// Whole-file vs item-limited lowering on registry files with gen fns injected: every file of
+/// the corpus up to 100 KB, until 6 MB, each through `support::inject_gen_fns` (the gate, two
+/// `gen fn` items and one `gen fn` method) with a fixed seed.
+fn registry_lowering(corpus: &[String], options: &LowerOptions) {
+    let mut injected = Vec::new();
+    let mut injected_bytes = 0;
+    for (index, text) in corpus.iter().enumerate() {
+        if text.len() > 100_000 {
+            continue;
+        }
+        let mut random =
+            support::Random((index as u64 + 1).wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1);
+        let source = support::inject_gen_fns(text, &mut random);
+        if !yieldc_syntax::might_use_coroutine_syntax(&source) {
+            continue;
+        }
+        injected_bytes += source.len();
+        injected.push(source);
+        if injected_bytes > 6 << 20 {
+            break;
+        }
+    }
+    let taken: Vec<bool> = injected
+        .iter()
+        .map(|source| yieldc_lower::lower_item_limited(source, options).is_some())
+        .collect();
+    let taken_count = taken.iter().filter(|&&taken| taken).count();
+    let taken_bytes: usize = injected
+        .iter()
+        .zip(&taken)
+        .filter(|(_, taken)| **taken)
+        .map(|(source, _)| source.len())
+        .sum();
+    let parsed_bytes: usize = injected
+        .iter()
+        .zip(&taken)
+        .filter(|(_, taken)| **taken)
+        .filter_map(|(source, _)| yieldc_syntax::items::scan_items(source))
+        .map(|plan| {
+            plan.tiles
+                .iter()
+                .filter(|tile| tile.marked)
+                .map(|tile| tile.end - tile.start)
+                .sum::<usize>()
+        })
+        .sum();
+    println!(
+        "registry corpus with gen fns injected: {} files, {injected_bytes} bytes; item path taken \
+         on {taken_count} files ({taken_bytes} bytes), which parse {:.1}% of their bytes",
+        injected.len(),
+        parsed_bytes as f64 * 100.0 / taken_bytes.max(1) as f64
+    );
+    let by_items = measure(|| {
+        for source in &injected {
+            std::hint::black_box(yieldc_lower::lower(source, options));
+        }
+    });
+    report("  lower, item-limited", injected_bytes, by_items);
+    let whole = measure(|| {
+        for source in &injected {
+            std::hint::black_box(yieldc_lower::lower_whole_file(source, options));
+        }
+    });
+    report("  lower_whole_file (the old path)", injected_bytes, whole);
+    println!(
+        "  item-limited / whole-file speed: {:.2}x",
+        whole.as_secs_f64() / by_items.as_secs_f64()
+    );
+    let scan = measure(|| {
+        for source in &injected {
+            std::hint::black_box(yieldc_syntax::items::scan_items(source));
+        }
+    });
+    report("  item scan alone (scan_items)", injected_bytes, scan);
 }
 
 fn per_byte_scan_narrow(source: &str) -> bool {

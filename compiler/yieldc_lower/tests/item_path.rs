@@ -8,7 +8,9 @@ mod support;
 
 use std::path::{Path, PathBuf};
 
-use support::{Random, mutate, programs, random_bytes, token_soup};
+use support::{
+    Random, inject, inject_gen_fns, mutate, programs, random_bytes, registry_files, token_soup,
+};
 use yieldc_lower::{Edition, LowerOptions, lower, lower_whole_file};
 
 fn option_sets() -> Vec<LowerOptions> {
@@ -79,23 +81,7 @@ fn repository() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
 
-fn files_under(dir: &Path, extension: &str, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    let mut entries: Vec<PathBuf> = entries.flatten().map(|entry| entry.path()).collect();
-    entries.sort();
-    for path in entries {
-        if path.is_dir() {
-            if path.file_name().is_some_and(|name| name == "target") {
-                continue;
-            }
-            files_under(&path, extension, out);
-        } else if path.extension().is_some_and(|ext| ext == extension) {
-            out.push(path);
-        }
-    }
-}
+use support::files_under;
 
 /// The Rust code blocks of a Markdown file, with rustdoc's hidden-line markers removed.
 fn rust_blocks(markdown: &str) -> Vec<String> {
@@ -208,66 +194,6 @@ fn book_and_example_projects() {
     }
 }
 
-/// Coroutine syntax put into a real file: gen fns after top-level items and after methods,
-/// keywords in place of some identifiers, a gate at the top.
-pub fn inject(source: &str, random: &mut Random) -> String {
-    let mut out = String::with_capacity(source.len() + 512);
-    if random.below(2) == 0 {
-        out.push_str("#![feature(gen_blocks, async_iterator)]\n");
-    }
-    for (number, line) in source.split_inclusive('\n').enumerate() {
-        let mut line = line.to_owned();
-        if random.below(40) == 0 {
-            // A keyword in place of an identifier-looking word.
-            let keyword = ["gen", "yield", "iter!", "Coroutine", "for await"][random.below(5)];
-            if let Some(at) = line.find("let ") {
-                line.insert_str(at + 4, &format!("{keyword} "));
-            }
-        }
-        out.push_str(&line);
-        let trimmed = line.trim_end();
-        if trimmed == "}" && random.below(3) == 0 {
-            out.push_str(&format!(
-                "\ngen fn injected_{number}(limit: u32) -> u32 {{\n    let mut total = 0;\n    for i in 0..limit {{\n        total += i;\n        yield total;\n    }}\n}}\n"
-            ));
-        } else if trimmed == "    }" && random.below(3) == 0 {
-            out.push_str(&format!(
-                "    gen fn injected_method_{number}(&self) -> usize {{ let v = [1, 2]; for x in v {{ yield x; }} }}\n"
-            ));
-        }
-    }
-    out
-}
-
-/// Real files, read from cargo's registry (`~/.cargo/registry/src`), at most `limit` bytes.
-pub fn registry_files(limit: usize) -> Vec<(PathBuf, String)> {
-    let registry = std::env::var_os("CARGO_HOME")
-        .map(PathBuf::from)
-        .or_else(|| std::env::var_os("HOME").map(|home| Path::new(&home).join(".cargo")))
-        .map(|home| home.join("registry/src"));
-    let mut paths = Vec::new();
-    if let Some(registry) = registry {
-        files_under(&registry, "rs", &mut paths);
-    }
-    let mut files = Vec::new();
-    let mut total = 0;
-    // Every 7th file, for variety across crates.
-    for path in paths.into_iter().step_by(7) {
-        let Ok(text) = std::fs::read_to_string(&path) else {
-            continue;
-        };
-        if text.len() > 200_000 {
-            continue;
-        }
-        total += text.len();
-        if total > limit {
-            break;
-        }
-        files.push((path, text));
-    }
-    files
-}
-
 #[test]
 fn registry_files_with_coroutine_syntax_injected() {
     let files = registry_files(1_500_000);
@@ -285,5 +211,7 @@ fn registry_files_with_coroutine_syntax_injected() {
             &options[index % options.len()],
         );
         assert_same_with(&path.display().to_string(), text, &options[0]);
+        let source = inject_gen_fns(text, &mut random);
+        assert_same_with(&path.display().to_string(), &source, &options[0]);
     }
 }

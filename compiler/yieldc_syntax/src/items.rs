@@ -18,7 +18,8 @@
 //!
 //! Item boundaries: an item ends at a `;` at its own nesting level, or at the `}` closing its
 //! body (not for `const`, `static`, `type` and `use` items, which end at their `;`). A brace
-//! opened right after `<`, `,` or `=` (a const generic argument, `Foo<{ N }>`) is not a body.
+//! opened inside `<..>` (a const generic argument, `Foo<{ N }>`) is not a body. A wrong cut is
+//! caught when the tile is parsed (it is then not exactly one item without errors).
 //! Each tile starts where the previous one ended, so the comments that `ra_ap_syntax`
 //! attaches to an item stay in the item's tile.
 
@@ -128,12 +129,8 @@ enum Previous {
     For,
     /// `ref`, `mut`.
     RefOrMut,
-    /// `<`.
-    Less,
     /// `,`.
     Comma,
-    /// `=`.
-    Equals,
     /// `{`.
     OpenBrace,
     /// `::`.
@@ -165,6 +162,9 @@ struct ItemState {
     kind: ItemKind,
     has_use: bool,
     nested_attribute: bool,
+    /// `<` minus `>` (not counting `->`) at the block's own depth: a `{` inside generic
+    /// arguments is a const generic block, not the item's body.
+    angle_depth: usize,
 }
 
 impl ItemState {
@@ -176,6 +176,7 @@ impl ItemState {
             kind: ItemKind::Unknown,
             has_use: false,
             nested_attribute: false,
+            angle_depth: 0,
         }
     }
 }
@@ -327,6 +328,11 @@ impl<'a> Scanner<'a> {
                     self.token_end(Previous::Other);
                 }
                 b'#' => {
+                    if matches!(self.peek(1), Some(b'#' | b'"')) {
+                        // `##`, `#"`: reserved guarded string syntax in edition 2024, which the
+                        // lexer treats as one (error) token.
+                        return None;
+                    }
                     let inner = self.at_inner_attribute();
                     let depth = self.stack.len();
                     if let Some(level) = self.levels.last_mut()
@@ -353,11 +359,12 @@ impl<'a> Scanner<'a> {
                 | b'^' | b'&' | b'|' | b'@' | b'~' | b'?' | b'$' => {
                     self.token_start(byte)?;
                     self.at += 1;
+                    if matches!(byte, b'<' | b'>') {
+                        self.count_angle(byte);
+                    }
                     let previous = match byte {
                         b'.' => Previous::Dot,
                         b',' => Previous::Comma,
-                        b'<' => Previous::Less,
-                        b'=' => Previous::Equals,
                         _ => Previous::Other,
                     };
                     self.token_end(previous);
@@ -561,6 +568,9 @@ impl<'a> Scanner<'a> {
             }
             if self.peek(0) == Some(b'\'') || self.peek(0).is_some_and(|byte| byte >= 0x80) {
                 return None; // `'ab'` (an error) or a non-ASCII identifier
+            }
+            if self.peek(0) == Some(b'#') && self.bytes[self.at - 1] == b'r' {
+                return None; // `'r#a`: a raw lifetime in edition 2021 and later
             }
             return Some(());
         }
@@ -811,6 +821,23 @@ impl<'a> Scanner<'a> {
         };
     }
 
+    /// `<` or `>` (just consumed) at the block's own depth.
+    fn count_angle(&mut self, byte: u8) {
+        let depth = self.stack.len();
+        let arrow = self.at >= 2 && matches!(self.bytes[self.at - 2], b'-' | b'=');
+        if let Some(level) = self.levels.last_mut()
+            && level.depth == depth
+            && level.inner_attribute.is_none()
+        {
+            let item = &mut level.item;
+            if byte == b'<' {
+                item.angle_depth += 1;
+            } else if !arrow {
+                item.angle_depth = item.angle_depth.saturating_sub(1);
+            }
+        }
+    }
+
     fn open(&mut self, delimiter: u8) {
         let depth = self.stack.len();
         let mut open = Open {
@@ -826,11 +853,7 @@ impl<'a> Scanner<'a> {
             if matches!(level.item.kind, ItemKind::Unknown | ItemKind::ConstPending) {
                 level.item.kind = ItemKind::Braced;
             }
-            if !matches!(
-                self.previous,
-                Previous::Less | Previous::Comma | Previous::Equals
-            ) && level.item.kind != ItemKind::Semicolon
-            {
+            if level.item.angle_depth == 0 && level.item.kind != ItemKind::Semicolon {
                 open.is_body = true;
                 open.is_container = level.item.kind == ItemKind::Container;
             }
@@ -1051,6 +1074,17 @@ mod tests {
     }
 
     #[test]
+    fn where_clauses_and_const_generic_braces() {
+        let source = "impl S {\n    fn a<Q>(&self) -> u8\n    where\n        Q: Ord + ?Sized,\n    {\n        gen {}\n    }\n}";
+        let plan = tiles(source);
+        assert_eq!(plan[2].0, TileKind::Item);
+        assert!(plan[2].1.ends_with("gen {}\n    }"), "{plan:?}");
+        let source = "struct S<T, V>\nwhere\n    T: X<{ 1 }>,\n{\n    gen: T,\n}\nfn f() -> impl Fn() -> u8 { gen {} }";
+        let plan = tiles(source);
+        assert_eq!(plan.len(), 3, "{plan:?}");
+    }
+
+    #[test]
     fn const_generic_braces_do_not_end_items() {
         let source =
             "impl<const N: usize> S<{ N }> { fn a() { gen {} } }\nfn f() -> Foo<{ 1 }> { }";
@@ -1074,6 +1108,7 @@ mod tests {
             "fn a() {}\n#![allow(x)]",
             "fn é() {}",
             "fn a() { (] }",
+            "fn a() { r&##\"x\"## }",
             "fn a() { r#\"x\"## }",
         ] {
             if source == "fn a() { r#\"x\"## }" {
