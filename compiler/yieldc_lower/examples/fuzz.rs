@@ -18,8 +18,8 @@ mod support;
 use std::time::{Duration, Instant};
 
 use support::{
-    Random, check_invariants, inject, mutate, options, programs, random_bytes, registry_files,
-    token_soup,
+    Random, check_invariants, inject, inject_gen_fns, mutate, options, programs, random_bytes,
+    registry_files, token_soup,
 };
 use yieldc_lower::{Edition, LowerOptions, Lowered, lower_item_limited, lower_whole_file};
 
@@ -65,11 +65,15 @@ fn main() {
                 mutate(original, &mut random)
             }
             _ => {
-                let injected = inject(&registry[random.below(registry.len())], &mut random);
-                if random.below(2) == 0 {
-                    mutate(&injected, &mut random)
-                } else {
-                    injected
+                // Valid gen fns, erroneous keyword sprinkles, or valid gen fns then mutated.
+                let real = &registry[random.below(registry.len())];
+                match random.below(3) {
+                    0 => inject_gen_fns(real, &mut random),
+                    1 => inject(real, &mut random),
+                    _ => {
+                        let injected = inject_gen_fns(real, &mut random);
+                        mutate(&injected, &mut random)
+                    }
                 }
             }
         };

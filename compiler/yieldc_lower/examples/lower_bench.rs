@@ -140,6 +140,25 @@ fn main() {
         corpus_bytes,
         scanning,
     );
+    let reference_positives = corpus
+        .iter()
+        .filter(|text| yieldc_syntax::might_use_coroutine_syntax_reference(text))
+        .count();
+    assert_eq!(reference_positives, positives);
+    let reference = measure(|| {
+        for text in &corpus {
+            std::hint::black_box(yieldc_syntax::might_use_coroutine_syntax_reference(text));
+        }
+    });
+    report(
+        &format!("  same, the old scan (aho-corasick, {reference_positives} flagged)"),
+        corpus_bytes,
+        reference,
+    );
+    println!(
+        "  byte scan / old scan speed: {:.2}x",
+        reference.as_secs_f64() / scanning.as_secs_f64()
+    );
     let baseline_positives = corpus.iter().filter(|text| per_byte_scan(text)).count();
     let baseline = measure(|| {
         for text in &corpus {

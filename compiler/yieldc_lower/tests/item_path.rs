@@ -1,5 +1,6 @@
 //! The item-limited lowering (`lower`) must agree byte for byte with the whole-file reference
-//! (`lower_whole_file`): text, source map and diagnostics, on every input the other tests use
+//! (`lower_whole_file`): text, source map and diagnostics (and the byte scan with its
+//! reference), on every input the other tests use
 //! (snapshot inputs, end-to-end programs, the invariant tests' seeded inputs, the UI tests, the
 //! book's and the example projects' Rust code) and on real files from `~/.cargo/registry/src`
 //! (skipped when absent) with coroutine syntax injected.
@@ -48,6 +49,11 @@ fn assert_same(what: &str, source: &str) {
 }
 
 fn assert_same_with(what: &str, source: &str, options: &LowerOptions) {
+    assert_eq!(
+        yieldc_syntax::might_use_coroutine_syntax(source),
+        yieldc_syntax::might_use_coroutine_syntax_reference(source),
+        "{what}: the byte scan disagrees with its reference"
+    );
     let by_items = lower(source, options);
     let whole = lower_whole_file(source, options);
     let context = || {
@@ -213,5 +219,60 @@ fn registry_files_with_coroutine_syntax_injected() {
         assert_same_with(&path.display().to_string(), text, &options[0]);
         let source = inject_gen_fns(text, &mut random);
         assert_same_with(&path.display().to_string(), &source, &options[0]);
+    }
+}
+
+#[test]
+fn byte_scan_agrees_with_its_reference_on_every_registry_file() {
+    let files = registry_files(usize::MAX);
+    let mut random = Random(7);
+    for (path, text) in &files {
+        for source in [text.clone(), inject_gen_fns(text, &mut random)] {
+            assert_eq!(
+                yieldc_syntax::might_use_coroutine_syntax(&source),
+                yieldc_syntax::might_use_coroutine_syntax_reference(&source),
+                "{}",
+                path.display()
+            );
+        }
+    }
+    // Needles at the edges of the text and of words.
+    for source in [
+        "gen",
+        "yield",
+        "for await",
+        "xgen",
+        "gen_",
+        "gen_blocks",
+        "gen_blocksx",
+        "coroutine",
+        "Coroutines",
+        "xCoroutine",
+        "iter_from_coroutine",
+        "xiter_from_coroutine",
+        "iter_from_coroutines",
+        "async_iter",
+        "async_it",
+        "async_for_loop",
+        "async_for_loops",
+        "iter!",
+        "xiter!",
+        "iter_macro",
+        "iter_macros",
+        "yield_expr",
+        "yield_exprs",
+        "for\nawait",
+        "platform await",
+        ".await",
+        "é gen",
+        "éyield",
+        "yieldé",
+        "coroutine_trait",
+    ] {
+        assert_eq!(
+            yieldc_syntax::might_use_coroutine_syntax(source),
+            yieldc_syntax::might_use_coroutine_syntax_reference(source),
+            "{source:?}"
+        );
     }
 }

@@ -300,15 +300,36 @@ pub fn registry_files(limit: usize) -> Vec<(std::path::PathBuf, String)> {
 
 /// A file that uses the syntax, as the benchmark's corpus has them: `real` with the
 /// `gen_blocks` gate at the top, a `gen fn` after up to two top-level items and a `gen fn`
-/// method after one method (lines `}` and `    }`), chosen by `random`. Valid syntax whenever
+/// method after one method (lines `}`, and `    }` followed by another item of the block),
+/// chosen by `random`. Valid syntax whenever
 /// `real` is.
 pub fn inject_gen_fns(real: &str, random: &mut Random) -> String {
     let lines: Vec<&str> = real.split_inclusive('\n').collect();
     let top_level: Vec<usize> = (0..lines.len())
         .filter(|&i| lines[i].trim_end() == "}")
         .collect();
+    // A method's closing brace: the next non-blank line starts another item of the block.
+    let starts_nested_item = |line: &str| {
+        [
+            "    fn ",
+            "    pub ",
+            "    #[",
+            "    ///",
+            "    const ",
+            "    async ",
+            "    unsafe ",
+        ]
+        .iter()
+        .any(|prefix| line.starts_with(prefix))
+    };
     let nested: Vec<usize> = (0..lines.len())
-        .filter(|&i| lines[i].trim_end() == "    }")
+        .filter(|&i| {
+            lines[i].trim_end() == "    }"
+                && lines[i + 1..]
+                    .iter()
+                    .find(|line| !line.trim().is_empty())
+                    .is_some_and(|line| starts_nested_item(line))
+        })
         .collect();
     let mut sites = Vec::new();
     for _ in 0..2 {
