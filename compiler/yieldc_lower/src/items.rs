@@ -90,11 +90,10 @@ pub(crate) fn lower_by_items(source: &str, options: &LowerOptions) -> Option<Low
         None
     };
     let substituted = substituted_text(source, &parts);
-    let mut parsed_names = HashSet::new();
     let mut reserved_diagnostics = Vec::new();
     for (index, outline) in &parts {
-        parsed_names.extend(identifier_pattern_names(&outline.root));
         reserved_diagnostics.extend(crate::reserved_name_diagnostics(
+            &outline.original_text,
             &outline.root,
             plan.tiles[*index].start,
         ));
@@ -103,7 +102,8 @@ pub(crate) fn lower_by_items(source: &str, options: &LowerOptions) -> Option<Low
         source,
         plan: &plan,
         edition: options.edition,
-        parsed_names,
+        parts: &parts,
+        parsed_names: std::cell::OnceCell::new(),
         tile_names: RefCell::new(HashMap::new()),
         unsure: Cell::new(false),
     };
@@ -225,14 +225,22 @@ pub(crate) struct PatternOracle<'a> {
     source: &'a str,
     plan: &'a ItemPlan,
     edition: crate::Edition,
-    parsed_names: HashSet<String>,
+    parts: &'a [(usize, Outline)],
+    /// The parsed parts' names (built on first use, like the whole-file path's set).
+    parsed_names: std::cell::OnceCell<HashSet<String>>,
     tile_names: RefCell<HashMap<usize, Option<HashSet<String>>>>,
     unsure: Cell<bool>,
 }
 
 impl PatternOracle<'_> {
     pub(crate) fn binds(&self, name: &str) -> bool {
-        if self.parsed_names.contains(name) {
+        let parsed_names = self.parsed_names.get_or_init(|| {
+            self.parts
+                .iter()
+                .flat_map(|(_, outline)| identifier_pattern_names(&outline.root))
+                .collect()
+        });
+        if parsed_names.contains(name) {
             return true;
         }
         for candidate in &self.plan.pattern_candidates {

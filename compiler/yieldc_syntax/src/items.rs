@@ -278,7 +278,14 @@ impl<'a> Scanner<'a> {
         while self.at < self.bytes.len() {
             let byte = self.bytes[self.at];
             match byte {
-                b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c => self.at += 1,
+                b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c => {
+                    self.at += 1;
+                    while self.at < self.bytes.len()
+                        && matches!(self.bytes[self.at], b' ' | b'\t' | b'\n' | b'\r')
+                    {
+                        self.at += 1;
+                    }
+                }
                 b'/' if self.peek(1) == Some(b'/') => self.line_comment(),
                 b'/' if self.peek(1) == Some(b'*') => self.block_comment()?,
                 b'"' => {

@@ -180,7 +180,12 @@ fn build_inner(
 ) -> (Outline, Vec<Diagnostic>) {
     let edition = options.edition;
     let first_parse = SourceFile::parse(source, edition.to_ra());
-    let substitutions = find_substitutions(&first_parse.syntax_node());
+    // `.yield` needs `yield` in the text, `for await` needs `await`: else skip the token walk.
+    let substitutions = if source.contains("yield") || source.contains("await") {
+        find_substitutions(&first_parse.syntax_node())
+    } else {
+        Vec::new()
+    };
     let (substituted_text, parse) = if substitutions.is_empty() {
         (source.to_owned(), first_parse)
     } else {

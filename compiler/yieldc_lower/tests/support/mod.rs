@@ -300,8 +300,8 @@ pub fn registry_files(limit: usize) -> Vec<(std::path::PathBuf, String)> {
 
 /// A file that uses the syntax, as the benchmark's corpus has them: `real` with the
 /// `gen_blocks` gate at the top, a `gen fn` after up to two top-level items and a `gen fn`
-/// method after one method (lines `}`, and `    }` followed by another item of the block),
-/// chosen by `random`. Valid syntax whenever
+/// method after one method (lines `}`, and `    }` followed by another item of an `impl`,
+/// `trait` or `mod` block), chosen by `random`. Valid syntax whenever
 /// `real` is.
 pub fn inject_gen_fns(real: &str, random: &mut Random) -> String {
     let lines: Vec<&str> = real.split_inclusive('\n').collect();
@@ -322,9 +322,27 @@ pub fn inject_gen_fns(real: &str, random: &mut Random) -> String {
         .iter()
         .any(|prefix| line.starts_with(prefix))
     };
+    // ... of an `impl`, `trait` or `mod` block (the last unindented line before it opens one).
+    let in_block_of_items = |site: usize| {
+        lines[..site]
+            .iter()
+            .rev()
+            .find(|line| {
+                !line.starts_with([' ', '\t', '\n', '\r', '}', '#', '/']) && !line.is_empty()
+            })
+            .is_some_and(|line| {
+                let line = line
+                    .trim_start_matches("pub ")
+                    .trim_start_matches("unsafe ");
+                ["impl", "trait ", "mod "]
+                    .iter()
+                    .any(|keyword| line.starts_with(keyword))
+            })
+    };
     let nested: Vec<usize> = (0..lines.len())
         .filter(|&i| {
             lines[i].trim_end() == "    }"
+                && in_block_of_items(i)
                 && lines[i + 1..]
                     .iter()
                     .find(|line| !line.trim().is_empty())
