@@ -1,7 +1,14 @@
 //! Lowering throughput: `cargo run --release -p yieldc_lower --example lower_bench`.
-//! Measures (1) `lower` on the end-to-end programs (files that use the syntax), (2) the byte
-//! scan that lets files without coroutine syntax through unparsed, (3) a bare
-//! `ra_ap_syntax` parse of the same files, for scale. Numbers go to design-notes/frontend-perf.md.
+//! Measures, in one run: (1) `lower` (item-limited) and `lower_whole_file` (the reference) on
+//! the end-to-end programs, (2) the byte scan that lets files without coroutine syntax through
+//! unparsed, (3) a bare `ra_ap_syntax` parse of the same files, for scale, and on real code from
+//! `~/.cargo/registry/src`: (4) the byte scan over every file (up to 64 MB), (5) whole-file and
+//! item-limited lowering of a corpus of registry files with gen fns injected (the test's
+//! `inject`), with the share of files where the item path had to fall back. Numbers go to
+//! design-notes/frontend-perf.md.
+
+#[path = "../tests/support/mod.rs"]
+mod support;
 
 use std::time::{Duration, Instant};
 
@@ -28,7 +35,21 @@ fn main() {
             std::hint::black_box(yieldc_lower::lower(source, &options));
         }
     });
-    report("lower (files using the syntax)", bytes, lowering);
+    report(
+        "lower, item-limited (files using the syntax)",
+        bytes,
+        lowering,
+    );
+    let whole = measure(|| {
+        for source in &sources {
+            std::hint::black_box(yieldc_lower::lower_whole_file(source, &options));
+        }
+    });
+    report("lower_whole_file (same files)", bytes, whole);
+    println!(
+        "  item-limited / whole-file speed: {:.2}x",
+        lowering.speedup_over(whole)
+    );
 
     let parsing = measure(|| {
         for source in &sources {
@@ -101,6 +122,7 @@ fn main() {
         println!("(no cargo registry sources found: real-code scan skipped)");
         return;
     }
+    registry_lowering(&corpus, &options);
     let positives = corpus
         .iter()
         .filter(|text| yieldc_syntax::might_use_coroutine_syntax(text))
@@ -117,6 +139,25 @@ fn main() {
         ),
         corpus_bytes,
         scanning,
+    );
+    let reference_positives = corpus
+        .iter()
+        .filter(|text| yieldc_syntax::might_use_coroutine_syntax_reference(text))
+        .count();
+    assert_eq!(reference_positives, positives);
+    let reference = measure(|| {
+        for text in &corpus {
+            std::hint::black_box(yieldc_syntax::might_use_coroutine_syntax_reference(text));
+        }
+    });
+    report(
+        &format!("  same, the old scan (aho-corasick, {reference_positives} flagged)"),
+        corpus_bytes,
+        reference,
+    );
+    println!(
+        "  byte scan / old scan speed: {:.2}x",
+        scanning.speedup_over(reference)
     );
     let baseline_positives = corpus.iter().filter(|text| per_byte_scan(text)).count();
     let baseline = measure(|| {
@@ -143,6 +184,82 @@ fn main() {
         corpus_bytes,
         narrow,
     );
+}
+
+/// Whole-file vs item-limited lowering on registry files with gen fns injected: every file of
+/// the corpus up to 100 KB, until 6 MB, each through `support::inject_gen_fns` (the gate, two
+/// `gen fn` items and one `gen fn` method) with a fixed seed.
+fn registry_lowering(corpus: &[String], options: &LowerOptions) {
+    let mut injected = Vec::new();
+    let mut injected_bytes = 0;
+    for (index, text) in corpus.iter().enumerate() {
+        if text.len() > 100_000 {
+            continue;
+        }
+        let mut random =
+            support::Random((index as u64 + 1).wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1);
+        let source = support::inject_gen_fns(text, &mut random);
+        if !yieldc_syntax::might_use_coroutine_syntax(&source) {
+            continue;
+        }
+        injected_bytes += source.len();
+        injected.push(source);
+        if injected_bytes > 6 << 20 {
+            break;
+        }
+    }
+    let taken: Vec<bool> = injected
+        .iter()
+        .map(|source| yieldc_lower::lower_item_limited(source, options).is_some())
+        .collect();
+    let taken_count = taken.iter().filter(|&&taken| taken).count();
+    let taken_bytes: usize = injected
+        .iter()
+        .zip(&taken)
+        .filter(|(_, taken)| **taken)
+        .map(|(source, _)| source.len())
+        .sum();
+    let parsed_bytes: usize = injected
+        .iter()
+        .zip(&taken)
+        .filter(|(_, taken)| **taken)
+        .filter_map(|(source, _)| yieldc_syntax::items::scan_items(source))
+        .map(|plan| {
+            plan.tiles
+                .iter()
+                .filter(|tile| tile.marked)
+                .map(|tile| tile.end - tile.start)
+                .sum::<usize>()
+        })
+        .sum();
+    println!(
+        "registry corpus with gen fns injected: {} files, {injected_bytes} bytes; item path taken \
+         on {taken_count} files ({taken_bytes} bytes), which parse {:.1}% of their bytes",
+        injected.len(),
+        parsed_bytes as f64 * 100.0 / taken_bytes.max(1) as f64
+    );
+    let by_items = measure(|| {
+        for source in &injected {
+            std::hint::black_box(yieldc_lower::lower(source, options));
+        }
+    });
+    report("  lower, item-limited", injected_bytes, by_items);
+    let whole = measure(|| {
+        for source in &injected {
+            std::hint::black_box(yieldc_lower::lower_whole_file(source, options));
+        }
+    });
+    report("  lower_whole_file (the old path)", injected_bytes, whole);
+    println!(
+        "  item-limited / whole-file speed: {:.2}x",
+        by_items.speedup_over(whole)
+    );
+    let scan = measure(|| {
+        for source in &injected {
+            std::hint::black_box(yieldc_syntax::items::scan_items(source));
+        }
+    });
+    report("  item scan alone (scan_items)", injected_bytes, scan);
 }
 
 fn per_byte_scan_narrow(source: &str) -> bool {
@@ -222,22 +339,80 @@ fn per_byte_scan(source: &str) -> bool {
     false
 }
 
-fn measure(mut f: impl FnMut()) -> Duration {
-    f();
-    let mut best = Duration::MAX;
-    for _ in 0..5 {
-        let start = Instant::now();
-        let mut rounds = 0;
-        while start.elapsed() < Duration::from_millis(200) {
-            f();
-            rounds += 1;
-        }
-        best = best.min(start.elapsed() / rounds);
-    }
-    best
+/// The best of 5 rounds, each at least 300 ms of this thread's CPU time (or 3 s of wall time):
+/// per pass, by the wall clock and by CPU time. The machine is shared (2 cores, other builds),
+/// so the CPU time, which leaves out the time the thread waited, is the steadier of the two.
+#[derive(Clone, Copy)]
+struct Timing {
+    wall: Duration,
+    cpu: Option<Duration>,
 }
 
-fn report(what: &str, bytes: usize, per_round: Duration) {
-    let megabytes_per_second = bytes as f64 / per_round.as_secs_f64() / 1e6;
-    println!("{what:52} {bytes:>7} bytes in {per_round:>10.2?}  {megabytes_per_second:>9.1} MB/s");
+impl Timing {
+    /// How many times faster `self` is than `other` (CPU time when both have it).
+    fn speedup_over(self, other: Timing) -> f64 {
+        match (self.cpu, other.cpu) {
+            (Some(mine), Some(theirs)) => theirs.as_secs_f64() / mine.as_secs_f64(),
+            _ => other.wall.as_secs_f64() / self.wall.as_secs_f64(),
+        }
+    }
+}
+
+fn measure(mut f: impl FnMut()) -> Timing {
+    f();
+    let mut best_wall = Duration::MAX;
+    let mut best_cpu: Option<Duration> = None;
+    for _ in 0..5 {
+        let start = Instant::now();
+        let cpu_start = thread_cpu_time();
+        let mut rounds = 0;
+        loop {
+            f();
+            rounds += 1;
+            let cpu = match (cpu_start, thread_cpu_time()) {
+                (Some(start), Some(now)) => now.saturating_sub(start),
+                _ => start.elapsed(),
+            };
+            if (cpu >= Duration::from_millis(300) && start.elapsed() >= Duration::from_millis(200))
+                || start.elapsed() >= Duration::from_secs(3)
+            {
+                break;
+            }
+        }
+        best_wall = best_wall.min(start.elapsed() / rounds);
+        if let (Some(cpu_start), Some(cpu_end)) = (cpu_start, thread_cpu_time()) {
+            let per_round = cpu_end.saturating_sub(cpu_start) / rounds;
+            best_cpu = Some(best_cpu.map_or(per_round, |best| best.min(per_round)));
+        }
+    }
+    Timing {
+        wall: best_wall,
+        cpu: best_cpu,
+    }
+}
+
+/// This thread's user + system CPU time (Linux: `/proc/thread-self/stat`, 10 ms ticks).
+fn thread_cpu_time() -> Option<Duration> {
+    let stat = std::fs::read_to_string("/proc/thread-self/stat").ok()?;
+    // Fields after the command name (which is in parentheses and may contain spaces).
+    let fields: Vec<&str> = stat.rsplit_once(')')?.1.split_whitespace().collect();
+    let user: u64 = fields.get(11)?.parse().ok()?;
+    let system: u64 = fields.get(12)?.parse().ok()?;
+    Some(Duration::from_millis((user + system) * 10))
+}
+
+fn report(what: &str, bytes: usize, timing: Timing) {
+    let megabytes_per_second = |per_round: Duration| bytes as f64 / per_round.as_secs_f64() / 1e6;
+    let wall = timing.wall;
+    match timing.cpu {
+        Some(cpu) => println!(
+            "{what:52} {bytes:>8} bytes: wall {wall:>9.2?} {:>8.1} MB/s, CPU {cpu:>9.2?} {:>8.1} MB/s",
+            megabytes_per_second(wall),
+            megabytes_per_second(cpu)
+        ),
+        None => println!(
+            "{what:52} {bytes:>8} bytes: wall {wall:>9.2?} {:>8.1} MB/s",
+            megabytes_per_second(wall)
+        ),
+    }
 }

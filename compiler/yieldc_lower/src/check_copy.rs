@@ -416,7 +416,7 @@ impl Analyzer<'_, '_> {
                     && let Some(name) = field.name_ref()
                 {
                     let name_offset = self.original(name.syntax());
-                    self.use_name(&name.text().to_string(), node, name_offset, true)?;
+                    self.use_name(name.text(), node, name_offset, true)?;
                 }
                 self.visit_children(node)
             }
@@ -607,7 +607,7 @@ impl Analyzer<'_, '_> {
         if name == "None" || name == "self" || name == "Self" {
             return false;
         }
-        self.lowerer.pattern_names().contains(name)
+        self.lowerer.file_binds_pattern(name)
     }
 
     /// The innermost binding named `name` in scope.

@@ -67,6 +67,11 @@ pub(crate) struct Lowerer<'a> {
     pub(crate) macro_facts: crate::macros::MacroFacts,
     /// Set while a `macro_rules!` transcriber is lowered (see `macros.rs`).
     pub(crate) macro_body: Option<Rc<crate::macros::MacroBody>>,
+    /// When only some items of the file were parsed: answers for the whole file.
+    pattern_oracle: Option<&'a crate::items::PatternOracle<'a>>,
+    /// When only some items of the file were parsed: whether the whole file has an attribute
+    /// that needs the `stmt_expr_attributes` gate (see `paths.rs`).
+    pub(crate) file_needs_stmt_expr_attributes: Option<bool>,
 }
 
 impl<'a> Lowerer<'a> {
@@ -88,9 +93,54 @@ impl<'a> Lowerer<'a> {
             pattern_names: std::cell::OnceCell::new(),
             macro_facts: crate::macros::MacroFacts::scan(&outline.root),
             macro_body: None,
+            pattern_oracle: None,
+            file_needs_stmt_expr_attributes: None,
         };
         lowerer.interesting = lowerer.collect_interesting();
         lowerer
+    }
+
+    /// A lowerer for one part of the file (an item, or the prelude) parsed on its own
+    /// (`crate::items`): its tree's offsets plus `delta` are offsets into `original`, the whole
+    /// file, and `substituted` is the whole file with every part's substitutions applied.
+    pub(crate) fn for_part(
+        outline: &'a Outline,
+        original: &'a str,
+        substituted: &'a str,
+        options: &'a LowerOptions,
+        delta: isize,
+        pattern_oracle: &'a crate::items::PatternOracle<'a>,
+        out: Builder,
+    ) -> Self {
+        let mut lowerer = Lowerer {
+            outline,
+            original,
+            substituted,
+            options,
+            out,
+            delta,
+            in_coroutine_body: false,
+            in_gen_body: false,
+            copy_plan: None,
+            interesting: Vec::new(),
+            fast_path: true,
+            diagnostics: Vec::new(),
+            skipped: Vec::new(),
+            pattern_names: std::cell::OnceCell::new(),
+            // `items.rs` takes the whole-file path for a file with `macro_rules!`, so there are
+            // no macro facts to gather here.
+            macro_facts: crate::macros::MacroFacts::default(),
+            macro_body: None,
+            pattern_oracle: Some(pattern_oracle),
+            file_needs_stmt_expr_attributes: None,
+        };
+        lowerer.interesting = lowerer.collect_interesting();
+        lowerer
+    }
+
+    /// The output builder and the diagnostics, for the next part.
+    pub(crate) fn finish_part(self) -> (Builder, Vec<Diagnostic>) {
+        (self.out, self.diagnostics)
     }
 
     pub(crate) fn finish(self) -> (String, SourceMap, Vec<Diagnostic>) {
@@ -478,20 +528,14 @@ impl<'a> Lowerer<'a> {
                     return;
                 }
             }
-            SyntaxKind::PATH => {
-                if self.lower_library_path(node) {
-                    return;
-                }
+            SyntaxKind::PATH if self.lower_library_path(node) => {
+                return;
             }
-            SyntaxKind::USE_TREE => {
-                if self.lower_use_tree(node) {
-                    return;
-                }
+            SyntaxKind::USE_TREE if self.lower_use_tree(node) => {
+                return;
             }
-            SyntaxKind::ATTR => {
-                if self.lower_feature_attribute(node) {
-                    return;
-                }
+            SyntaxKind::ATTR if self.lower_feature_attribute(node) => {
+                return;
             }
             SyntaxKind::LET_STMT if self.copy_plan.is_some() => {
                 self.emit_children(node);
@@ -618,10 +662,10 @@ impl<'a> Lowerer<'a> {
                     }
                 }
                 // `return VALUE` may sit in a `gen` body (see `lower_gen_return`).
-                SyntaxKind::RETURN_EXPR => {
-                    if ast::ReturnExpr::cast(node.clone()).is_some_and(|r| r.expr().is_some()) {
-                        starts.push(self.node_start(&node));
-                    }
+                SyntaxKind::RETURN_EXPR
+                    if ast::ReturnExpr::cast(node.clone()).is_some_and(|r| r.expr().is_some()) =>
+                {
+                    starts.push(self.node_start(&node));
                 }
                 _ => {}
             }
@@ -629,6 +673,14 @@ impl<'a> Lowerer<'a> {
         starts.sort_unstable();
         starts.dedup();
         starts
+    }
+
+    /// Whether an identifier pattern anywhere in the file binds `name`.
+    pub(crate) fn file_binds_pattern(&self, name: &str) -> bool {
+        match self.pattern_oracle {
+            Some(oracle) => oracle.binds(name),
+            None => self.pattern_names().contains(name),
+        }
     }
 
     /// Every name bound by an identifier pattern anywhere in the file.

@@ -16,6 +16,38 @@ use crate::source_map::DesugaringKind;
 /// A library gate: name, the message's suffix, tracking issue.
 type LibraryGate = (&'static str, &'static str, u32);
 
+/// Whether [`Lowerer::check_library_gates`] might report anything in `source`: the gates are
+/// known, one of the library gates is missing, and the text mentions one of the items (a cheap
+/// text test; `items.rs` then lowers the whole file, where the check sees every import).
+pub(crate) fn library_gates_may_apply(source: &str, options: &crate::LowerOptions) -> bool {
+    const LIBRARY_GATES: &[&str] = &[
+        "async_iterator",
+        "async_iter_from_iter",
+        "coroutine_trait",
+        "iter_from_coroutine",
+        "iter_macro",
+    ];
+    const MENTIONS: &[&str] = &[
+        "async_iter",
+        "Coroutine",
+        "from_coroutine",
+        "iter::",
+        "poll_next",
+        "async gen",
+        "resume",
+    ];
+    let gates_known = options.is_crate_root || !options.crate_features.is_empty();
+    if !gates_known {
+        return false;
+    }
+    let enabled = |gate: &str| {
+        options.crate_features.iter().any(|feature| feature == gate)
+            || (options.is_crate_root && source.contains(gate))
+    };
+    LIBRARY_GATES.iter().any(|gate| !enabled(gate))
+        && MENTIONS.iter().any(|mention| source.contains(mention))
+}
+
 /// The gate of an unstable library item, by its full path (segments, `std`/`core` first).
 fn library_gate(segments: &[String]) -> Option<LibraryGate> {
     let (root, rest) = segments.split_first()?;
@@ -433,25 +465,32 @@ impl Lowerer<'_> {
     /// Whether an attribute other than `#[coroutine]` sits on an expression that is not a
     /// statement (what `stmt_expr_attributes` is for besides `#[coroutine]`).
     fn needs_stmt_expr_attributes(&self) -> bool {
-        self.outline
-            .root
-            .descendants()
-            .filter_map(ast::Attr::cast)
-            .any(|attribute| {
-                let is_coroutine = attribute
-                    .meta()
-                    .and_then(|meta| meta.path())
-                    .is_some_and(|path| compact(path.syntax()) == "coroutine");
-                let Some(parent) = attribute.syntax().parent() else {
-                    return false;
-                };
-                !is_coroutine
-                    && ast::Expr::can_cast(parent.kind())
-                    && parent.parent().is_some_and(|grand| {
-                        !matches!(grand.kind(), SyntaxKind::EXPR_STMT | SyntaxKind::STMT_LIST)
-                    })
-            })
+        if let Some(answer) = self.file_needs_stmt_expr_attributes {
+            return answer; // the item-limited path asked the whole file
+        }
+        needs_stmt_expr_attributes_in(&self.outline.root)
     }
+}
+
+/// Whether an attribute under `root` other than `#[coroutine]` sits on an expression that is
+/// not a statement.
+pub(crate) fn needs_stmt_expr_attributes_in(root: &SyntaxNode) -> bool {
+    root.descendants()
+        .filter_map(ast::Attr::cast)
+        .any(|attribute| {
+            let is_coroutine = attribute
+                .meta()
+                .and_then(|meta| meta.path())
+                .is_some_and(|path| compact(path.syntax()) == "coroutine");
+            let Some(parent) = attribute.syntax().parent() else {
+                return false;
+            };
+            !is_coroutine
+                && ast::Expr::can_cast(parent.kind())
+                && parent.parent().is_some_and(|grand| {
+                    !matches!(grand.kind(), SyntaxKind::EXPR_STMT | SyntaxKind::STMT_LIST)
+                })
+        })
 }
 
 fn compact_spaced(node: &SyntaxNode) -> String {

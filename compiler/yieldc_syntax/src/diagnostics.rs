@@ -109,7 +109,7 @@ impl Diagnostic {
 
     /// rustc's "feature is experimental" error (E0658) for `gate`.
     pub fn missing_feature(what: &str, gate: &str, issue: u32, primary: Span) -> Self {
-        Diagnostic::error(Some("E0658"), format!("{what}"), primary)
+        Diagnostic::error(Some("E0658"), what.to_string(), primary)
             .with_note(format!(
                 "see issue #{issue} <https://github.com/rust-lang/rust/issues/{issue}> for more information"
             ))

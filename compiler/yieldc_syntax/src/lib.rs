@@ -11,6 +11,7 @@
 //! parser: errors are recorded and the outline is as complete as the input allows.
 
 mod diagnostics;
+pub mod items;
 mod modules;
 pub mod outline;
 
@@ -75,7 +76,82 @@ pub struct ParseOptions {
 
 /// The cheap byte scan that runs before any parsing: `false` means the file certainly uses no
 /// coroutine syntax and no coroutine library path, so it can be passed through unchanged.
+///
+/// It matches needles at word starts: the keywords `yield`, `gen` and `await` (only in
+/// `for await`) as whole words, the names `coroutine*`, `Coroutine*`, `async_iter*` and `iter!`
+/// as prefixes, and the gates yieldc implements as whole words (so that their `#![feature]`
+/// entries get removed). Seven SIMD substring searches (`memchr::memmem`), each over the whole
+/// file unless it hits, cover all of them: `yield` (also `yield_expr`), `gen` (also
+/// `gen_blocks`), `await`, `oroutine` (`coroutine`, `Coroutine`, `iter_from_coroutine`),
+/// `async_` (`async_iter`, `async_for_loop`), `iter!`, `iter_macro`. The needles are rare in
+/// ordinary code, so each search runs at memory speed (design-notes/frontend-perf.md);
+/// [`might_use_coroutine_syntax_reference`] is the straightforward version it must agree with.
 pub fn might_use_coroutine_syntax(source: &str) -> bool {
+    use memchr::memmem::Finder;
+    use std::sync::OnceLock;
+    static FINDERS: OnceLock<[Finder<'static>; 7]> = OnceLock::new();
+    let finders = FINDERS.get_or_init(|| {
+        [
+            Finder::new("yield"),
+            Finder::new("gen"),
+            Finder::new("await"),
+            Finder::new("oroutine"),
+            Finder::new("async_"),
+            Finder::new("iter!"),
+            Finder::new("iter_macro"),
+        ]
+    });
+    let bytes = source.as_bytes();
+    let word_start = |at: usize| at == 0 || !is_ident_byte(bytes[at - 1]);
+    let word_end = |at: usize| at >= bytes.len() || !is_ident_byte(bytes[at]);
+    let followed_by = |at: usize, rest: &[u8]| bytes[at..].starts_with(rest);
+    for (index, finder) in finders.iter().enumerate() {
+        for at in finder.find_iter(bytes) {
+            let hit = match index {
+                // `yield`, `yield_expr`
+                0 => {
+                    word_start(at)
+                        && (word_end(at + 5)
+                            || (followed_by(at + 5, b"_expr") && word_end(at + 10)))
+                }
+                // `gen`, `gen_blocks`
+                1 => {
+                    word_start(at)
+                        && (word_end(at + 3)
+                            || (followed_by(at + 3, b"_blocks") && word_end(at + 10)))
+                }
+                // `for await`
+                2 => word_start(at) && word_end(at + 5) && source[..at].trim_end().ends_with("for"),
+                // `coroutine*`, `Coroutine*`, `iter_from_coroutine`
+                3 => {
+                    (at >= 1 && matches!(bytes[at - 1], b'c' | b'C') && word_start(at - 1))
+                        || (at >= 11
+                            && &bytes[at - 11..at] == b"iter_from_c"
+                            && word_start(at - 11)
+                            && word_end(at + 8))
+                }
+                // `async_iter*`, `async_for_loop`
+                4 => {
+                    word_start(at)
+                        && (followed_by(at, b"async_iter")
+                            || (followed_by(at, b"async_for_loop") && word_end(at + 14)))
+                }
+                // `iter!`
+                5 => word_start(at),
+                // `iter_macro`
+                _ => word_start(at) && word_end(at + 10),
+            };
+            if hit {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// The reference version of [`might_use_coroutine_syntax`] (one multi-pattern search with the
+/// full needle list, as first written): kept for the tests and the benchmark.
+pub fn might_use_coroutine_syntax_reference(source: &str) -> bool {
     use aho_corasick::AhoCorasick;
     use std::sync::OnceLock;
     // `(needle, whole word)`: keywords must be whole words; names may be prefixes

@@ -118,9 +118,74 @@ impl Outline {
 }
 
 pub(crate) fn build(source: &str, options: &ParseOptions) -> (Outline, Vec<Diagnostic>) {
+    build_inner(source, options, None)
+}
+
+/// Parses one tile of a file on its own (see [`crate::items`]): the file's leading inner
+/// attributes ([`TileKind::Prelude`], `file_features` is `None`) or one item
+/// ([`TileKind::Item`], `file_features` are the gates of the file's prelude). `part` is
+/// `source[base..base + part.len()]`; every span of the result (forms, substitutions, features,
+/// diagnostics) is an offset into the whole file, while the tree's offsets stay relative to
+/// `part`. `None` when the part does not parse on its own without errors as exactly one item
+/// (or as inner attributes only): then the caller must parse the whole file.
+pub fn parse_part(
+    part: &str,
+    base: usize,
+    kind: crate::items::TileKind,
+    options: &ParseOptions,
+    file_features: Option<&[String]>,
+) -> Option<(Outline, Vec<Diagnostic>)> {
+    let (mut outline, mut diagnostics) = build_inner(part, options, file_features);
+    if outline.has_syntax_errors {
+        return None;
+    }
+    let is_valid = match kind {
+        crate::items::TileKind::Prelude => outline
+            .root
+            .children()
+            .all(|child| child.kind() == SyntaxKind::ATTR),
+        crate::items::TileKind::Item => outline.root.children().count() == 1,
+        crate::items::TileKind::Fragment => false,
+    };
+    if !is_valid {
+        return None;
+    }
+    let shift = |span: &mut Span| {
+        span.start += base;
+        span.end += base;
+    };
+    for form in &mut outline.forms {
+        shift(&mut form.span);
+    }
+    for substitution in &mut outline.substitutions {
+        shift(&mut substitution.span);
+    }
+    for feature in &mut outline.features {
+        shift(&mut feature.span);
+        shift(&mut feature.attribute);
+    }
+    for diagnostic in &mut diagnostics {
+        shift(&mut diagnostic.primary);
+        for label in &mut diagnostic.labels {
+            shift(&mut label.span);
+        }
+    }
+    Some((outline, diagnostics))
+}
+
+fn build_inner(
+    source: &str,
+    options: &ParseOptions,
+    file_features: Option<&[String]>,
+) -> (Outline, Vec<Diagnostic>) {
     let edition = options.edition;
     let first_parse = SourceFile::parse(source, edition.to_ra());
-    let substitutions = find_substitutions(&first_parse.syntax_node());
+    // `.yield` needs `yield` in the text, `for await` needs `await`: else skip the token walk.
+    let substitutions = if source.contains("yield") || source.contains("await") {
+        find_substitutions(&first_parse.syntax_node())
+    } else {
+        Vec::new()
+    };
     let (substituted_text, parse) = if substitutions.is_empty() {
         (source.to_owned(), first_parse)
     } else {
@@ -132,10 +197,13 @@ pub(crate) fn build(source: &str, options: &ParseOptions) -> (Outline, Vec<Diagn
     let root = parse.syntax_node();
     let features = find_features(&root);
     let enabled_features = if options.is_crate_root {
-        features
-            .iter()
-            .map(|feature| feature.name.clone())
-            .collect()
+        match file_features {
+            Some(file_features) => file_features.to_vec(),
+            None => features
+                .iter()
+                .map(|feature| feature.name.clone())
+                .collect(),
+        }
     } else {
         options.crate_features.clone()
     };

@@ -217,3 +217,169 @@ fn floor_boundary(text: &str, mut index: usize) -> usize {
     }
     index
 }
+
+/// Every file under `dir` (recursively, sorted, `target/` skipped) ending in `.extension`.
+pub fn files_under(dir: &std::path::Path, extension: &str, out: &mut Vec<std::path::PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let mut entries: Vec<std::path::PathBuf> =
+        entries.flatten().map(|entry| entry.path()).collect();
+    entries.sort();
+    for path in entries {
+        if path.is_dir() {
+            if path.file_name().is_some_and(|name| name == "target") {
+                continue;
+            }
+            files_under(&path, extension, out);
+        } else if path.extension().is_some_and(|ext| ext == extension) {
+            out.push(path);
+        }
+    }
+}
+
+/// Coroutine syntax put into a real file: gen fns after top-level items and after methods,
+/// keywords in place of some identifiers, a gate at the top.
+pub fn inject(source: &str, random: &mut Random) -> String {
+    let mut out = String::with_capacity(source.len() + 512);
+    if random.below(2) == 0 {
+        out.push_str("#![feature(gen_blocks, async_iterator)]\n");
+    }
+    for (number, line) in source.split_inclusive('\n').enumerate() {
+        let mut line = line.to_owned();
+        if random.below(40) == 0 {
+            // A keyword in place of an identifier-looking word.
+            let keyword = ["gen", "yield", "iter!", "Coroutine", "for await"][random.below(5)];
+            if let Some(at) = line.find("let ") {
+                line.insert_str(at + 4, &format!("{keyword} "));
+            }
+        }
+        out.push_str(&line);
+        let trimmed = line.trim_end();
+        if trimmed == "}" && random.below(3) == 0 {
+            out.push_str(&format!(
+                "\ngen fn injected_{number}(limit: u32) -> u32 {{\n    let mut total = 0;\n    for i in 0..limit {{\n        total += i;\n        yield total;\n    }}\n}}\n"
+            ));
+        } else if trimmed == "    }" && random.below(3) == 0 {
+            out.push_str(&format!(
+                "    gen fn injected_method_{number}(&self) -> usize {{ let v = [1, 2]; for x in v {{ yield x; }} }}\n"
+            ));
+        }
+    }
+    out
+}
+
+/// Real files, read from cargo's registry (`~/.cargo/registry/src`), at most `limit` bytes.
+pub fn registry_files(limit: usize) -> Vec<(std::path::PathBuf, String)> {
+    let registry = std::env::var_os("CARGO_HOME")
+        .map(std::path::PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|home| std::path::Path::new(&home).join(".cargo")))
+        .map(|home| home.join("registry/src"));
+    let mut paths = Vec::new();
+    if let Some(registry) = registry {
+        files_under(&registry, "rs", &mut paths);
+    }
+    let mut files = Vec::new();
+    let mut total = 0;
+    // Every 7th file, for variety across crates.
+    for path in paths.into_iter().step_by(7) {
+        let Ok(text) = std::fs::read_to_string(&path) else {
+            continue;
+        };
+        if text.len() > 200_000 {
+            continue;
+        }
+        total += text.len();
+        if total > limit {
+            break;
+        }
+        files.push((path, text));
+    }
+    files
+}
+
+/// A file that uses the syntax, as the benchmark's corpus has them: `real` with the
+/// `gen_blocks` gate at the top, a `gen fn` after up to two top-level items and a `gen fn`
+/// method after one method (lines `}`, and `    }` followed by another item of an `impl`,
+/// `trait` or `mod` block), chosen by `random`. Valid syntax whenever
+/// `real` is.
+pub fn inject_gen_fns(real: &str, random: &mut Random) -> String {
+    let lines: Vec<&str> = real.split_inclusive('\n').collect();
+    let top_level: Vec<usize> = (0..lines.len())
+        .filter(|&i| lines[i].trim_end() == "}")
+        .collect();
+    // A method's closing brace: the next non-blank line starts another item of the block.
+    let starts_nested_item = |line: &str| {
+        [
+            "    fn ",
+            "    pub ",
+            "    #[",
+            "    ///",
+            "    const ",
+            "    async ",
+            "    unsafe ",
+        ]
+        .iter()
+        .any(|prefix| line.starts_with(prefix))
+    };
+    // ... of an `impl`, `trait` or `mod` block (the last unindented line before it opens one).
+    let in_block_of_items = |site: usize| {
+        lines[..site]
+            .iter()
+            .rev()
+            .find(|line| {
+                !line.starts_with([' ', '\t', '\n', '\r', '}', '#', '/']) && !line.is_empty()
+            })
+            .is_some_and(|line| {
+                let line = line
+                    .trim_start_matches("pub ")
+                    .trim_start_matches("unsafe ");
+                ["impl", "trait ", "mod "]
+                    .iter()
+                    .any(|keyword| line.starts_with(keyword))
+            })
+    };
+    let nested: Vec<usize> = (0..lines.len())
+        .filter(|&i| {
+            lines[i].trim_end() == "    }"
+                && in_block_of_items(i)
+                && lines[i + 1..]
+                    .iter()
+                    .find(|line| !line.trim().is_empty())
+                    .is_some_and(|line| starts_nested_item(line))
+        })
+        .collect();
+    let mut sites = Vec::new();
+    for _ in 0..2 {
+        if !top_level.is_empty() {
+            sites.push((top_level[random.below(top_level.len())], false));
+        }
+    }
+    if !nested.is_empty() {
+        sites.push((nested[random.below(nested.len())], true));
+    }
+    let mut out = String::with_capacity(real.len() + 600);
+    out.push_str("#![feature(gen_blocks)]\n");
+    for (number, line) in lines.iter().enumerate() {
+        out.push_str(line);
+        if !line.ends_with('\n') {
+            out.push('\n');
+        }
+        for &(site, is_method) in &sites {
+            if site != number {
+                continue;
+            }
+            if is_method {
+                out.push_str(&format!(
+                    "    gen fn injected_method_{number}(&self, limit: usize) -> usize {{\n        for i in 0..limit {{\n            yield i;\n        }}\n    }}\n"
+                ));
+            } else {
+                out.push_str(&format!(
+                    "\ngen fn injected_{number}(items: Vec<u32>) -> u32 {{\n    let mut total = 0;\n    for item in items {{\n        total += item;\n        yield total;\n    }}\n}}\n"
+                ));
+            }
+            break;
+        }
+    }
+    out
+}

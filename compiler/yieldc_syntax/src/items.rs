@@ -1,0 +1,1142 @@
+//! The item scan: a token-level pass over a whole file, without a parse, that cuts it into
+//! *tiles* (the leading inner attributes, the items, and the header and closing brace of the
+//! inline `mod`/`impl`/`trait` blocks it looks into) and marks the tiles that contain anything
+//! the lowering may touch. `yieldc_lower` then parses and lowers only the marked tiles (each
+//! one is a valid source file on its own for `ra_ap_syntax`) and copies the others verbatim.
+//!
+//! The scan knows Rust's lexical structure: nested block comments, doc comments (trivia here:
+//! the driver lowers doctests separately), string, byte and C string literals, raw strings with
+//! any number of `#`, char literals versus lifetimes and labels, the shebang, inner
+//! attributes. Whenever it is not sure, it gives up (`None`) and the caller takes the
+//! whole-file path: unbalanced or mismatched delimiters, an unterminated literal or comment,
+//! a non-ASCII character outside literals and comments, an inner attribute after an item, an
+//! item left open at the end of its block.
+//!
+//! Architecture invariants: pure, never panics, linear in the input. A tile that is not marked
+//! is one the whole-file lowering copies byte for byte and reports nothing about (see
+//! [`Hit`] for what marks a tile; over-marking only costs time).
+//!
+//! Item boundaries: an item ends at a `;` at its own nesting level, or at the `}` closing its
+//! body (not for `const`, `static`, `type` and `use` items, which end at their `;`). A brace
+//! opened inside `<..>` (a const generic argument, `Foo<{ N }>`) is not a body. A wrong cut is
+//! caught when the tile is parsed (it is then not exactly one item without errors).
+//! Each tile starts where the previous one ended, so the comments that `ra_ap_syntax`
+//! attaches to an item stay in the item's tile.
+
+/// What a tile is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TileKind {
+    /// The start of the file: shebang, trivia and the inner attributes (`#![..]`).
+    Prelude,
+    /// One item (with its attributes and the trivia before it).
+    Item,
+    /// The header of an inline `mod`/`impl`/`trait` block up to its first item (with the
+    /// block's inner attributes), or the trivia and `}` after its last item.
+    Fragment,
+}
+
+/// One tile of the file: `start..end` in bytes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Tile {
+    /// What the tile is.
+    pub kind: TileKind,
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+    /// Whether the tile contains a hit (for the prelude: an inner attribute), so it must be
+    /// parsed and lowered.
+    pub marked: bool,
+    /// Whether the tile has an attribute nested in its item (in a body, a parameter list, ...),
+    /// not only on the item itself: one that may sit on an expression.
+    pub nested_attribute: bool,
+}
+
+/// An identifier that a parse might make the name of an identifier pattern, and that does not
+/// look like a local's name (`!is_binding_name`): the lowering asks whether the file binds such
+/// a name anywhere (`check_copy`), and the answer for unparsed tiles starts from this list.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PatternCandidate {
+    /// The identifier's bytes.
+    pub start: usize,
+    /// One past its last byte.
+    pub end: usize,
+    /// The index of its tile (`usize::MAX` in an inner attribute).
+    pub tile: usize,
+}
+
+/// The result of [`scan_items`]: tiles covering the file without gaps, in order.
+#[derive(Clone, Debug, Default)]
+pub struct ItemPlan {
+    /// The tiles.
+    pub tiles: Vec<Tile>,
+    /// Every pattern candidate of the file, in order.
+    pub pattern_candidates: Vec<PatternCandidate>,
+}
+
+/// Cuts `source` into tiles; `None` when the scan is unsure (the caller must then parse the
+/// whole file).
+pub fn scan_items(source: &str) -> Option<ItemPlan> {
+    Scanner::new(source).run()
+}
+
+/// What marks a tile (an identifier token, `r#` stripped, in code, not in a comment or a
+/// literal):
+/// - `gen`, `yield`; `await` right after `for`;
+/// - a name starting with `coroutine`, `Coroutine`, `async_iter` or `__yieldc`; `from_coroutine`
+///   and `FromCoroutine` (the library paths and gates, the reserved names);
+/// - `iter` before `!` (`iter!`), or after `::`, `{` or `,` in an item that has a `use` (the
+///   imports of `std::iter::iter`).
+///
+/// Anything else is copied verbatim by the whole-file lowering: `.await` or a plain `iter` in
+/// macro arguments makes the lowering re-parse them, but it finds nothing to change there.
+#[derive(Clone, Copy, Debug)]
+pub struct Hit;
+
+fn is_hit_word(word: &[u8]) -> bool {
+    let word = word.strip_prefix(b"r#").unwrap_or(word);
+    word == b"gen"
+        || word == b"yield"
+        || word.starts_with(b"coroutine")
+        || word.starts_with(b"Coroutine")
+        || word.starts_with(b"async_iter")
+        || word.starts_with(b"__yieldc")
+        || word == b"from_coroutine"
+        || word == b"FromCoroutine"
+}
+
+/// `check_copy`'s `is_binding_name`: a name starting with a lowercase letter or `_` (not `_`).
+fn is_binding_name(word: &[u8]) -> bool {
+    match word.first() {
+        Some(&first) if first.is_ascii_lowercase() || first == b'_' => word != b"_",
+        _ => false,
+    }
+}
+
+fn is_ident_start(byte: u8) -> bool {
+    byte.is_ascii_alphabetic() || byte == b'_'
+}
+
+fn is_ident_continue(byte: u8) -> bool {
+    byte.is_ascii_alphanumeric() || byte == b'_'
+}
+
+/// The previous significant token, as far as the scan cares.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Previous {
+    Other,
+    /// `for`.
+    For,
+    /// `ref`, `mut`.
+    RefOrMut,
+    /// `,`.
+    Comma,
+    /// `{`.
+    OpenBrace,
+    /// `::`.
+    PathSeparator,
+    /// `.`.
+    Dot,
+}
+
+/// What kind of item is being read, from its leading keywords.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum ItemKind {
+    /// No deciding keyword yet (attributes, `pub`, `unsafe`, `extern`, ...).
+    Unknown,
+    /// `const`, not yet known whether a `const fn`.
+    ConstPending,
+    /// Ends at its `;` only (`const`, `static`, `type`, `use`).
+    Semicolon,
+    /// Ends at the `}` closing its body, or at a `;`.
+    Braced,
+    /// `mod`, `impl`, `trait`: braced, and its body is looked into.
+    Container,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct ItemState {
+    start: usize,
+    started: bool,
+    marked: bool,
+    kind: ItemKind,
+    has_use: bool,
+    nested_attribute: bool,
+    /// `<` minus `>` (not counting `->`) at the block's own depth: a `{` inside generic
+    /// arguments is a const generic block, not the item's body.
+    angle_depth: usize,
+}
+
+impl ItemState {
+    fn new(start: usize) -> Self {
+        ItemState {
+            start,
+            started: false,
+            marked: false,
+            kind: ItemKind::Unknown,
+            has_use: false,
+            nested_attribute: false,
+            angle_depth: 0,
+        }
+    }
+}
+
+/// A block whose items are tiled: the file, or the body of a `mod`/`impl`/`trait`.
+#[derive(Clone, Debug)]
+struct Level {
+    /// Pattern candidates of the current item (or header), waiting for their tile's index.
+    candidates: Vec<(usize, usize)>,
+    /// The delimiter depth of the block's contents.
+    depth: usize,
+    item: ItemState,
+    /// Whether an item has started in this block (inner attributes must come first).
+    items_seen: bool,
+    /// While an inner attribute is read: the depth of its `[`.
+    inner_attribute: Option<usize>,
+    /// Whether the block has inner attributes.
+    has_inner_attributes: bool,
+    /// A hit in the header (or the inner attributes): the container is lowered whole.
+    header_marked: bool,
+    /// Index of this block's first tile in `tiles`.
+    first_tile: usize,
+    /// Where the block's first item starts (after its inner attributes).
+    items_start: usize,
+}
+
+impl Level {
+    fn new(depth: usize, start: usize, first_tile: usize) -> Self {
+        Level {
+            candidates: Vec::new(),
+            depth,
+            item: ItemState::new(start),
+            items_seen: false,
+            inner_attribute: None,
+            has_inner_attributes: false,
+            header_marked: false,
+            first_tile,
+            items_start: start,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Open {
+    delimiter: u8,
+    /// A `{` that is the body of the item of its level (its `}` ends the item).
+    is_body: bool,
+    /// A `{` that is a container's body (a new level).
+    is_container: bool,
+}
+
+/// An identifier whose meaning depends on the next token.
+#[derive(Clone, Copy, Debug)]
+struct Pending {
+    start: usize,
+    end: usize,
+    previous: Previous,
+    is_iter: bool,
+    is_candidate: bool,
+}
+
+struct Scanner<'a> {
+    text: &'a str,
+    bytes: &'a [u8],
+    at: usize,
+    stack: Vec<Open>,
+    levels: Vec<Level>,
+    tiles: Vec<Tile>,
+    candidates: Vec<PatternCandidate>,
+    previous: Previous,
+    pending: Option<Pending>,
+}
+
+impl<'a> Scanner<'a> {
+    fn new(text: &'a str) -> Self {
+        Scanner {
+            text,
+            bytes: text.as_bytes(),
+            at: 0,
+            stack: Vec::new(),
+            levels: vec![Level::new(0, 0, 1)],
+            // The prelude's tile, its end set when the first item starts.
+            tiles: vec![Tile {
+                kind: TileKind::Prelude,
+                start: 0,
+                end: 0,
+                marked: false,
+                nested_attribute: false,
+            }],
+            candidates: Vec::new(),
+            previous: Previous::Other,
+            pending: None,
+        }
+    }
+
+    fn run(mut self) -> Option<ItemPlan> {
+        self.shebang()?;
+        // The prelude's end before any item: set now in case the file has no item.
+        while self.at < self.bytes.len() {
+            let byte = self.bytes[self.at];
+            match byte {
+                b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c => {
+                    self.at += 1;
+                    while self.at < self.bytes.len()
+                        && matches!(self.bytes[self.at], b' ' | b'\t' | b'\n' | b'\r')
+                    {
+                        self.at += 1;
+                    }
+                }
+                b'/' if self.peek(1) == Some(b'/') => self.line_comment(),
+                b'/' if self.peek(1) == Some(b'*') => self.block_comment()?,
+                b'"' => {
+                    self.token_start(byte)?;
+                    self.quoted_string(self.at)?;
+                    self.token_end(Previous::Other);
+                }
+                b'\'' => {
+                    self.token_start(byte)?;
+                    self.quote()?;
+                    self.token_end(Previous::Other);
+                }
+                b'0'..=b'9' => {
+                    self.token_start(byte)?;
+                    self.number();
+                    self.token_end(Previous::Other);
+                }
+                b'a'..=b'z' | b'A'..=b'Z' | b'_' => self.word()?,
+                b'{' | b'(' | b'[' => {
+                    self.token_start(byte)?;
+                    self.open(byte);
+                    self.at += 1;
+                    let previous = if byte == b'{' {
+                        Previous::OpenBrace
+                    } else {
+                        Previous::Other
+                    };
+                    self.token_end(previous);
+                }
+                b'}' | b')' | b']' => {
+                    self.token_start(byte)?;
+                    self.at += 1;
+                    self.close(byte)?;
+                    self.token_end(Previous::Other);
+                }
+                b';' => {
+                    self.token_start(byte)?;
+                    self.at += 1;
+                    if self.at_level_depth()
+                        && self
+                            .levels
+                            .last()
+                            .is_some_and(|level| level.inner_attribute.is_none())
+                    {
+                        self.end_item(self.at);
+                    }
+                    self.token_end(Previous::Other);
+                }
+                b'#' => {
+                    if matches!(self.peek(1), Some(b'#' | b'"')) {
+                        // `##`, `#"`: reserved guarded string syntax in edition 2024, which the
+                        // lexer treats as one (error) token.
+                        return None;
+                    }
+                    let inner = self.at_inner_attribute();
+                    let depth = self.stack.len();
+                    if let Some(level) = self.levels.last_mut()
+                        && depth > level.depth
+                    {
+                        level.item.nested_attribute = true;
+                    }
+                    self.token_start(byte)?;
+                    self.at += 1;
+                    self.hash(inner)?;
+                    self.token_end(Previous::Other);
+                }
+                b':' => {
+                    self.token_start(byte)?;
+                    if self.peek(1) == Some(b':') {
+                        self.at += 2;
+                        self.token_end(Previous::PathSeparator);
+                    } else {
+                        self.at += 1;
+                        self.token_end(Previous::Other);
+                    }
+                }
+                b'!' | b'.' | b',' | b'<' | b'=' | b'>' | b'-' | b'+' | b'*' | b'/' | b'%'
+                | b'^' | b'&' | b'|' | b'@' | b'~' | b'?' | b'$' => {
+                    self.token_start(byte)?;
+                    self.at += 1;
+                    if matches!(byte, b'<' | b'>') {
+                        self.count_angle(byte);
+                    }
+                    let previous = match byte {
+                        b'.' => Previous::Dot,
+                        b',' => Previous::Comma,
+                        _ => Previous::Other,
+                    };
+                    self.token_end(previous);
+                }
+                _ => return None, // non-ASCII, control characters, `\`, backtick
+            }
+        }
+        self.resolve_pending(None);
+        if !self.stack.is_empty() || self.levels.len() != 1 {
+            return None;
+        }
+        let level = self.levels.pop()?;
+        self.candidates.extend(
+            level
+                .candidates
+                .iter()
+                .map(|&(start, end)| PatternCandidate {
+                    start,
+                    end,
+                    tile: self.tiles.len(),
+                }),
+        );
+        if level.item.started || level.inner_attribute.is_some() {
+            return None; // an item or attribute left open at the end of the file
+        }
+        if !level.items_seen {
+            self.tiles[0].end = level.items_start;
+        }
+        // Trailing trivia: a fragment of its own.
+        if level.item.start < self.bytes.len() {
+            self.tiles.push(Tile {
+                kind: TileKind::Fragment,
+                start: level.item.start,
+                end: self.bytes.len(),
+                marked: false,
+                nested_attribute: false,
+            });
+        }
+        self.tiles[0].marked = level.has_inner_attributes;
+        Some(ItemPlan {
+            tiles: self.tiles,
+            pattern_candidates: self.candidates,
+        })
+    }
+
+    fn peek(&self, offset: usize) -> Option<u8> {
+        self.bytes.get(self.at + offset).copied()
+    }
+
+    fn at_level_depth(&self) -> bool {
+        self.levels
+            .last()
+            .is_some_and(|level| level.depth == self.stack.len())
+    }
+
+    // ---- lexing -----------------------------------------------------------------------
+
+    /// `#!` at the very start, not followed by `[`: a shebang line.
+    fn shebang(&mut self) -> Option<()> {
+        if !self.text.starts_with("#!") {
+            return Some(());
+        }
+        let rest = self.text[2..].trim_start_matches([' ', '\t', '\n', '\r']);
+        if rest.starts_with('[') {
+            return Some(()); // an inner attribute
+        }
+        if rest.starts_with('/') {
+            return None; // a comment before `[`: leave it to the parser
+        }
+        self.at = memchr::memchr(b'\n', self.bytes).unwrap_or(self.bytes.len());
+        let level = self.levels.last_mut()?;
+        level.item.start = self.at;
+        level.items_start = self.at;
+        Some(())
+    }
+
+    fn line_comment(&mut self) {
+        self.at = memchr::memchr(b'\n', &self.bytes[self.at..])
+            .map(|offset| self.at + offset)
+            .unwrap_or(self.bytes.len());
+    }
+
+    fn block_comment(&mut self) -> Option<()> {
+        self.at += 2;
+        let mut depth = 1usize;
+        loop {
+            let offset = memchr::memchr2(b'*', b'/', &self.bytes[self.at..])?;
+            self.at += offset;
+            match (self.bytes[self.at], self.peek(1)) {
+                (b'*', Some(b'/')) => {
+                    self.at += 2;
+                    depth -= 1;
+                    if depth == 0 {
+                        return Some(());
+                    }
+                }
+                (b'/', Some(b'*')) => {
+                    self.at += 2;
+                    depth += 1;
+                }
+                _ => self.at += 1,
+            }
+        }
+    }
+
+    /// A `"..."` literal whose opening quote is at `self.at`.
+    fn quoted_string(&mut self, _start: usize) -> Option<()> {
+        self.at += 1;
+        loop {
+            let offset = memchr::memchr2(b'"', b'\\', &self.bytes[self.at..])?;
+            self.at += offset;
+            if self.bytes[self.at] == b'\\' {
+                self.at += 2;
+                if self.at > self.bytes.len() {
+                    return None;
+                }
+            } else {
+                self.at += 1;
+                self.literal_suffix();
+                return Some(());
+            }
+        }
+    }
+
+    /// `r"..."`, `r#"..."#`: `self.at` is at the first `#` or `"` after the `r`.
+    fn raw_string(&mut self) -> Option<()> {
+        let hashes = self.bytes[self.at..]
+            .iter()
+            .take_while(|&&byte| byte == b'#')
+            .count();
+        self.at += hashes;
+        if self.peek(0) != Some(b'"') {
+            return None;
+        }
+        self.at += 1;
+        loop {
+            let offset = memchr::memchr(b'"', &self.bytes[self.at..])?;
+            self.at += offset + 1;
+            let closing = self.bytes[self.at..]
+                .iter()
+                .take(hashes)
+                .take_while(|&&byte| byte == b'#')
+                .count();
+            if closing == hashes {
+                self.at += hashes;
+                self.literal_suffix();
+                return Some(());
+            }
+        }
+    }
+
+    /// An identifier suffix right after a literal (`1u8`, `"a"suffix`) belongs to it.
+    fn literal_suffix(&mut self) {
+        if self.peek(0).is_some_and(is_ident_start) {
+            while self.peek(0).is_some_and(is_ident_continue) {
+                self.at += 1;
+            }
+        }
+    }
+
+    /// `'`: a char literal, or a lifetime or label (rustc_lexer's rule).
+    fn quote(&mut self) -> Option<()> {
+        let first = self.peek(1)?;
+        if first == b'\\' {
+            // An escape: `'\''`, `'\\'`, `'\n'`, `'\u{..}'`, `'\x7f'`.
+            let mut end = self.at + 3;
+            while end < self.bytes.len() && end < self.at + 14 {
+                match self.bytes[end] {
+                    b'\'' => {
+                        self.at = end + 1;
+                        self.literal_suffix();
+                        return Some(());
+                    }
+                    b'\n' => return None,
+                    _ => end += 1,
+                }
+            }
+            return None;
+        }
+        // The first character may be non-ASCII: find its length.
+        let width = match first {
+            0x00..=0x7f => 1,
+            0xc0..=0xdf => 2,
+            0xe0..=0xef => 3,
+            0xf0..=0xf7 => 4,
+            _ => return None,
+        };
+        if self.bytes.get(self.at + 1 + width) == Some(&b'\'') {
+            if first == b'\n' || first == b'\'' {
+                return None;
+            }
+            self.at += 2 + width;
+            self.literal_suffix();
+            return Some(());
+        }
+        if is_ident_start(first) || first.is_ascii_digit() {
+            // A lifetime or label: `'a`, `'static`.
+            self.at += 1;
+            while self.peek(0).is_some_and(is_ident_continue) {
+                self.at += 1;
+            }
+            if self.peek(0) == Some(b'\'') || self.peek(0).is_some_and(|byte| byte >= 0x80) {
+                return None; // `'ab'` (an error) or a non-ASCII identifier
+            }
+            if self.peek(0) == Some(b'#') && self.bytes[self.at - 1] == b'r' {
+                return None; // `'r#a`: a raw lifetime in edition 2021 and later
+            }
+            return Some(());
+        }
+        None
+    }
+
+    fn number(&mut self) {
+        while self.peek(0).is_some_and(is_ident_continue) {
+            self.at += 1;
+        }
+        // `1.5`, but not `1..2`, `1.max(2)` or `t.0.1`'s second dot handling.
+        if self.peek(0) == Some(b'.') && self.peek(1).is_some_and(|byte| byte.is_ascii_digit()) {
+            self.at += 1;
+            while self.peek(0).is_some_and(is_ident_continue) {
+                self.at += 1;
+            }
+        }
+    }
+
+    /// An identifier, keyword, raw identifier, or a prefixed literal (`b"`, `r#"`, `c"`, ...).
+    fn word(&mut self) -> Option<()> {
+        let start = self.at;
+        let first = self.bytes[start];
+        // Literal prefixes.
+        let prefix_len = match (first, self.peek(1), self.peek(2)) {
+            (b'b' | b'c', Some(b'"'), _) => Some((1, false)),
+            (b'b', Some(b'\''), _) => Some((1, false)),
+            (b'r', Some(b'"'), _) => Some((1, true)),
+            (b'r', Some(b'#'), Some(b'"' | b'#')) => Some((1, true)),
+            (b'b' | b'c', Some(b'r'), Some(b'"' | b'#')) => Some((2, true)),
+            _ => None,
+        };
+        if let Some((len, raw)) = prefix_len {
+            self.token_start(first)?;
+            self.at += len;
+            if raw {
+                self.raw_string()?;
+            } else if self.bytes[self.at] == b'"' {
+                self.quoted_string(self.at)?;
+            } else {
+                // `b'x'`: a byte literal.
+                if self.peek(1) == Some(b'\\') {
+                    self.quote()?;
+                } else if self.peek(2) == Some(b'\'') && self.peek(1).is_some_and(|b| b < 0x80) {
+                    self.at += 3;
+                    self.literal_suffix();
+                } else {
+                    return None;
+                }
+            }
+            self.token_end(Previous::Other);
+            return Some(());
+        }
+        let mut end = start + 1;
+        if first == b'r' && self.peek(1) == Some(b'#') {
+            if !self.peek(2).is_some_and(is_ident_start) {
+                return None;
+            }
+            end = start + 3;
+        }
+        while end < self.bytes.len() && is_ident_continue(self.bytes[end]) {
+            end += 1;
+        }
+        if end < self.bytes.len() && self.bytes[end] >= 0x80 {
+            return None; // a non-ASCII identifier
+        }
+        self.token_start(first)?;
+        self.at = end;
+        let word = &self.bytes[start..end];
+        let previous_before = self.previous;
+        if is_hit_word(word) || (word == b"await" && previous_before == Previous::For) {
+            self.mark();
+        }
+        self.classify_item(word);
+        if word == b"use"
+            && let Some(level) = self.levels.last_mut()
+        {
+            level.item.has_use = true;
+        }
+        let is_iter = word == b"iter";
+        let is_candidate = !is_binding_name(word) && !word.starts_with(b"r#");
+        if is_iter || is_candidate {
+            self.pending = Some(Pending {
+                start,
+                end,
+                previous: previous_before,
+                is_iter,
+                is_candidate,
+            });
+        }
+        let previous = match word {
+            b"for" => Previous::For,
+            b"ref" | b"mut" => Previous::RefOrMut,
+            _ => Previous::Other,
+        };
+        self.previous = previous;
+        Some(())
+    }
+
+    /// Whether the `#` at `self.at` starts an inner attribute: `#!` then (after whitespace) `[`.
+    fn at_inner_attribute(&self) -> bool {
+        if self.peek(1) != Some(b'!') {
+            return false;
+        }
+        let mut look = self.at + 2;
+        while look < self.bytes.len() && self.bytes[look].is_ascii_whitespace() {
+            look += 1;
+        }
+        self.bytes.get(look) == Some(&b'[')
+    }
+
+    /// `#` (already consumed, `inner` if it starts an inner attribute).
+    fn hash(&mut self, inner: bool) -> Option<()> {
+        if !inner {
+            return Some(());
+        }
+        let depth = self.stack.len();
+        let level = self.levels.last_mut()?;
+        if level.depth != depth || level.inner_attribute.is_some() {
+            return Some(()); // in a function body or an attribute: the parser's business
+        }
+        if level.items_seen || level.item.started {
+            return None; // an inner attribute after an item: leave it to the parser
+        }
+        level.inner_attribute = Some(depth);
+        level.has_inner_attributes = true;
+        Some(())
+    }
+
+    // ---- tokens and items --------------------------------------------------------------
+
+    /// Called at the start of every significant token (`first` is its first byte).
+    fn token_start(&mut self, first: u8) -> Option<()> {
+        self.resolve_pending(Some((first, self.peek(1))));
+        let inner_attribute = first == b'#' && self.at_inner_attribute();
+        let depth = self.stack.len();
+        let is_prelude = self.levels.len() == 1;
+        let level = self.levels.last_mut()?;
+        if level.inner_attribute.is_some() || level.depth != depth || level.item.started {
+            return Some(());
+        }
+        if first == b'}' || (inner_attribute && !level.items_seen) {
+            // The block's closing brace (checked in `close`), or an inner attribute at its
+            // start (`hash`).
+            return Some(());
+        }
+        level.item.started = true;
+        if !level.items_seen {
+            level.items_seen = true;
+            level.items_start = level.item.start;
+            if is_prelude {
+                self.tiles[0].end = level.item.start;
+            }
+        }
+        Some(())
+    }
+
+    fn token_end(&mut self, previous: Previous) {
+        self.previous = previous;
+    }
+
+    /// Decides the pending identifier now that the next token starts with `next`.
+    fn resolve_pending(&mut self, next: Option<(u8, Option<u8>)>) {
+        let Some(pending) = self.pending.take() else {
+            return;
+        };
+        let (next_byte, after) = match next {
+            Some((byte, after)) => (Some(byte), after),
+            None => (None, None),
+        };
+        if pending.is_iter {
+            let is_macro = next_byte == Some(b'!');
+            let in_use = self.levels.last().is_some_and(|level| level.item.has_use)
+                && matches!(
+                    pending.previous,
+                    Previous::PathSeparator | Previous::OpenBrace | Previous::Comma
+                );
+            if is_macro || in_use {
+                self.mark();
+            }
+        }
+        if pending.is_candidate {
+            // `ra_ap_parser::grammar::patterns`: an identifier followed by `(`, `{`, `!` or
+            // `::` starts a path pattern, except after `ref`/`mut` and in record pattern
+            // fields (after `{` or `,`).
+            let path_like = match next_byte {
+                Some(b'(' | b'{' | b'!') => true,
+                Some(b':') => after == Some(b':'),
+                _ => false,
+            };
+            if (!path_like
+                || matches!(
+                    pending.previous,
+                    Previous::RefOrMut | Previous::OpenBrace | Previous::Comma
+                ))
+                && let Some(level) = self.levels.last_mut()
+            {
+                if level.inner_attribute.is_some() {
+                    // In an inner attribute: no tile of its own to look into.
+                    self.candidates.push(PatternCandidate {
+                        start: pending.start,
+                        end: pending.end,
+                        tile: usize::MAX,
+                    });
+                } else {
+                    level.candidates.push((pending.start, pending.end));
+                }
+            }
+        }
+    }
+
+    fn mark(&mut self) {
+        let Some(level) = self.levels.last_mut() else {
+            return;
+        };
+        if level.inner_attribute.is_some() {
+            level.header_marked = true;
+        } else {
+            level.item.marked = true;
+        }
+    }
+
+    /// Updates the current item's kind from a keyword at the block's own depth.
+    fn classify_item(&mut self, word: &[u8]) {
+        let depth = self.stack.len();
+        let Some(level) = self.levels.last_mut() else {
+            return;
+        };
+        if level.depth != depth || level.inner_attribute.is_some() {
+            return;
+        }
+        let item = &mut level.item;
+        item.kind = match item.kind {
+            ItemKind::Unknown => match word {
+                b"pub" | b"unsafe" | b"async" | b"default" | b"auto" | b"safe" | b"extern" => {
+                    ItemKind::Unknown
+                }
+                b"const" => ItemKind::ConstPending,
+                b"static" | b"type" | b"use" => ItemKind::Semicolon,
+                b"mod" | b"impl" | b"trait" => ItemKind::Container,
+                _ => ItemKind::Braced,
+            },
+            ItemKind::ConstPending => match word {
+                b"fn" | b"unsafe" | b"async" | b"extern" => ItemKind::Braced,
+                _ => ItemKind::Semicolon,
+            },
+            kind => kind,
+        };
+    }
+
+    /// `<` or `>` (just consumed) at the block's own depth.
+    fn count_angle(&mut self, byte: u8) {
+        let depth = self.stack.len();
+        let arrow = self.at >= 2 && matches!(self.bytes[self.at - 2], b'-' | b'=');
+        if let Some(level) = self.levels.last_mut()
+            && level.depth == depth
+            && level.inner_attribute.is_none()
+        {
+            let item = &mut level.item;
+            if byte == b'<' {
+                item.angle_depth += 1;
+            } else if !arrow {
+                item.angle_depth = item.angle_depth.saturating_sub(1);
+            }
+        }
+    }
+
+    fn open(&mut self, delimiter: u8) {
+        let depth = self.stack.len();
+        let mut open = Open {
+            delimiter,
+            is_body: false,
+            is_container: false,
+        };
+        if let Some(level) = self.levels.last_mut()
+            && level.depth == depth
+            && level.inner_attribute.is_none()
+            && delimiter == b'{'
+        {
+            if matches!(level.item.kind, ItemKind::Unknown | ItemKind::ConstPending) {
+                level.item.kind = ItemKind::Braced;
+            }
+            if level.item.angle_depth == 0 && level.item.kind != ItemKind::Semicolon {
+                open.is_body = true;
+                open.is_container = level.item.kind == ItemKind::Container;
+            }
+        }
+        self.stack.push(open);
+        if open.is_container {
+            let first_tile = self.tiles.len();
+            let start = self.at + 1;
+            let mut level = Level::new(self.stack.len(), start, first_tile);
+            level.header_marked = self.levels.last().is_some_and(|outer| outer.item.marked);
+            self.levels.push(level);
+        }
+    }
+
+    fn close(&mut self, delimiter: u8) -> Option<()> {
+        let open = self.stack.pop()?;
+        let expected = match open.delimiter {
+            b'{' => b'}',
+            b'(' => b')',
+            _ => b']',
+        };
+        if expected != delimiter {
+            return None;
+        }
+        let depth = self.stack.len();
+        if open.is_container {
+            return self.close_container();
+        }
+        if open.is_body
+            && let Some(level) = self.levels.last()
+            && level.depth == depth
+            && level.inner_attribute.is_none()
+            && level.item.kind != ItemKind::Semicolon
+        {
+            self.end_item(self.at);
+        }
+        // The end of an inner attribute.
+        if let Some(level) = self.levels.last_mut()
+            && level.inner_attribute == Some(depth)
+        {
+            level.inner_attribute = None;
+            level.item = ItemState::new(self.at);
+            level.items_start = self.at;
+        }
+        Some(())
+    }
+
+    /// The `}` of a `mod`/`impl`/`trait` body (consumed): either keep the tiles of its items
+    /// (between a header fragment and a closing fragment), or make it one item tile.
+    fn close_container(&mut self) -> Option<()> {
+        let inner = self.levels.pop()?;
+        if inner.item.started || inner.inner_attribute.is_some() {
+            return None;
+        }
+        let first_tile = inner.first_tile;
+        let inner_marked = self.tiles[first_tile..].iter().any(|tile| tile.marked);
+        let inner_nested_attribute = self.tiles[first_tile..]
+            .iter()
+            .any(|tile| tile.nested_attribute);
+        if inner.header_marked || !inner_marked {
+            // One tile for the whole container, lowered whole (or copied).
+            self.tiles.truncate(first_tile);
+            let mut moved = Vec::new();
+            self.candidates.retain(|candidate| {
+                if candidate.tile >= first_tile {
+                    moved.push((candidate.start, candidate.end));
+                    false
+                } else {
+                    true
+                }
+            });
+            let outer = self.levels.last_mut()?;
+            outer.candidates.extend(moved);
+            outer.candidates.extend(inner.candidates);
+            outer.item.marked |= inner.header_marked;
+            outer.item.nested_attribute |= inner_nested_attribute;
+            self.end_item(self.at);
+            return Some(());
+        }
+        // Looked into: the header, the items, the closing brace.
+        let outer = self.levels.last_mut()?;
+        let container_start = outer.item.start;
+        let header_candidates = std::mem::take(&mut outer.candidates);
+        let header_nested_attribute = outer.item.nested_attribute;
+        outer.item = ItemState::new(self.at);
+        let items_start = if inner.items_seen {
+            inner.items_start
+        } else {
+            inner.item.start
+        };
+        self.tiles.insert(
+            first_tile,
+            Tile {
+                kind: TileKind::Fragment,
+                start: container_start,
+                end: items_start,
+                marked: false,
+                nested_attribute: header_nested_attribute,
+            },
+        );
+        for candidate in &mut self.candidates {
+            if candidate.tile >= first_tile {
+                candidate.tile += 1;
+            }
+        }
+        self.candidates
+            .extend(
+                header_candidates
+                    .into_iter()
+                    .map(|(start, end)| PatternCandidate {
+                        start,
+                        end,
+                        tile: first_tile,
+                    }),
+            );
+        let closing = self.tiles.len();
+        self.tiles.push(Tile {
+            kind: TileKind::Fragment,
+            start: inner.item.start,
+            end: self.at,
+            marked: false,
+            nested_attribute: false,
+        });
+        self.candidates.extend(
+            inner
+                .candidates
+                .into_iter()
+                .map(|(start, end)| PatternCandidate {
+                    start,
+                    end,
+                    tile: closing,
+                }),
+        );
+        Some(())
+    }
+
+    /// Ends the current item of the innermost block at `end`.
+    fn end_item(&mut self, end: usize) {
+        let tile = self.tiles.len();
+        let Some(level) = self.levels.last_mut() else {
+            return;
+        };
+        let item = level.item;
+        level.item = ItemState::new(end);
+        self.tiles.push(Tile {
+            kind: TileKind::Item,
+            start: item.start,
+            end,
+            marked: item.marked,
+            nested_attribute: item.nested_attribute,
+        });
+        let candidates = std::mem::take(&mut level.candidates);
+        self.candidates
+            .extend(candidates.into_iter().map(|(start, end)| PatternCandidate {
+                start,
+                end,
+                tile,
+            }));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tiles(source: &str) -> Vec<(TileKind, &str, bool)> {
+        let plan = scan_items(source).expect("scan");
+        let mut cursor = 0;
+        for tile in &plan.tiles {
+            assert_eq!(tile.start, cursor, "tiles must cover the file without gaps");
+            cursor = tile.end;
+        }
+        assert_eq!(cursor, source.len());
+        plan.tiles
+            .iter()
+            .map(|tile| (tile.kind, &source[tile.start..tile.end], tile.marked))
+            .collect()
+    }
+
+    #[test]
+    fn items_are_tiled_with_their_leading_trivia() {
+        let source = "#![feature(gen_blocks)]\n// a\nfn a() {}\n\n/// b\nstruct B;\nconst C: u8 = { 1 };\nfn d() -> u8 { gen {} }\n";
+        assert_eq!(
+            tiles(source),
+            vec![
+                (TileKind::Prelude, "#![feature(gen_blocks)]", true),
+                (TileKind::Item, "\n// a\nfn a() {}", false),
+                (TileKind::Item, "\n\n/// b\nstruct B;", false),
+                (TileKind::Item, "\nconst C: u8 = { 1 };", false),
+                (TileKind::Item, "\nfn d() -> u8 { gen {} }", true),
+                (TileKind::Fragment, "\n", false),
+            ]
+        );
+    }
+
+    #[test]
+    fn containers_are_looked_into() {
+        let source = "impl S {\n    #![allow(x)]\n    fn a() {}\n    fn b() { yield }\n}\nmod m { fn c() {} }";
+        assert_eq!(
+            tiles(source),
+            vec![
+                (TileKind::Prelude, "", false),
+                (TileKind::Fragment, "impl S {\n    #![allow(x)]", false),
+                (TileKind::Item, "\n    fn a() {}", false),
+                (TileKind::Item, "\n    fn b() { yield }", true),
+                (TileKind::Fragment, "\n}", false),
+                (TileKind::Item, "\nmod m { fn c() {} }", false),
+            ]
+        );
+    }
+
+    #[test]
+    fn literals_comments_and_lifetimes() {
+        let source = "fn a<'a>(x: &'a str) -> char { let _ = \"gen\"; let _ = r##\"yield\"# \"##; '\\''; 'y'; /* /* gen */ */ 'l: loop {} }\nfn b() { b'\\\\'; c\"x\"; br#\"gen\"#; }";
+        let plan = tiles(source);
+        assert!(plan.iter().all(|(_, _, marked)| !marked), "{plan:?}");
+        assert_eq!(plan.len(), 3);
+    }
+
+    #[test]
+    fn where_clauses_and_const_generic_braces() {
+        let source = "impl S {\n    fn a<Q>(&self) -> u8\n    where\n        Q: Ord + ?Sized,\n    {\n        gen {}\n    }\n}";
+        let plan = tiles(source);
+        assert_eq!(plan[2].0, TileKind::Item);
+        assert!(plan[2].1.ends_with("gen {}\n    }"), "{plan:?}");
+        let source = "struct S<T, V>\nwhere\n    T: X<{ 1 }>,\n{\n    gen: T,\n}\nfn f() -> impl Fn() -> u8 { gen {} }";
+        let plan = tiles(source);
+        assert_eq!(plan.len(), 3, "{plan:?}");
+    }
+
+    #[test]
+    fn const_generic_braces_do_not_end_items() {
+        let source =
+            "impl<const N: usize> S<{ N }> { fn a() { gen {} } }\nfn f() -> Foo<{ 1 }> { }";
+        let plan = tiles(source);
+        assert_eq!(plan[1].1, "impl<const N: usize> S<{ N }> {");
+        assert_eq!(plan[2], (TileKind::Item, " fn a() { gen {} }", true));
+        assert_eq!(
+            plan[4],
+            (TileKind::Item, "\nfn f() -> Foo<{ 1 }> { }", false)
+        );
+    }
+
+    #[test]
+    fn unsure_inputs_give_up() {
+        for source in [
+            "fn a() {",
+            "fn a() }",
+            "fn a() { \"x }",
+            "fn a() { /* x }",
+            "fn a() {} fn b()",
+            "fn a() {}\n#![allow(x)]",
+            "fn é() {}",
+            "fn a() { (] }",
+            "fn a() { r&##\"x\"## }",
+            "fn a() { r#\"x\"## }",
+        ] {
+            if source == "fn a() { r#\"x\"## }" {
+                // `"x"#` then a stray `#`: lexes fine; the parser reports the error.
+                assert!(scan_items(source).is_some());
+                continue;
+            }
+            assert!(scan_items(source).is_none(), "{source}");
+        }
+    }
+
+    #[test]
+    fn hits() {
+        let marked = |source: &str| tiles(source).iter().any(|(_, _, marked)| *marked);
+        assert!(marked("fn a() { for await x in s {} }"));
+        assert!(!marked("fn a() { x.await; }"));
+        assert!(marked("fn a() { iter!(|| {}); }"));
+        assert!(!marked("fn a() { v.iter(); }"));
+        assert!(marked("use std::iter::{self, iter};"));
+        assert!(marked("use std::ops::CoroutineState;"));
+        assert!(marked("fn a() { let __yieldc_x = 1; }"));
+        assert!(!marked("// gen\nfn a() { \"yield\"; }"));
+    }
+}
