@@ -57,17 +57,34 @@ pub fn main_for(tool: Tool) -> ! {
             .or_else(|| info.payload().downcast_ref::<String>().cloned())
             .unwrap_or_else(|| "(no message)".to_string());
         let args: Vec<String> = std::env::args().collect();
+        let input = CURRENT_INPUT
+            .get()
+            .map(|input| format!("note: input: `{input}`\n"))
+            .unwrap_or_default();
         eprintln!(
             "error: internal compiler error: the yieldc driver panicked{location}: {message}\n\n\
              note: this is a bug in yieldc, not in your code; please file a bug report with the \
              command line and the input files\n\
+             {input}\
              note: yieldc {VERSION} (lowering {})\n\
              note: command line: {}",
             lowering::LOWERING_HASH,
             args.join(" ")
         );
     }));
-    let code = match std::panic::catch_unwind(|| run(tool, std::env::args_os().skip(1).collect())) {
+    let args: Vec<OsString> = std::env::args_os().skip(1).collect();
+    // The parser and the lowering recurse once per nesting level of the source: they run on a
+    // thread with a large stack (nesting is capped at `yieldc_syntax::MAX_NESTING`, see
+    // `token_trees.rs`), like rustc's own main thread. Reserving it costs address space only.
+    let worker = std::thread::Builder::new()
+        .name("yieldc".to_string())
+        .stack_size(WORKER_STACK_BYTES)
+        .spawn(move || run(tool, args));
+    let outcome = match worker {
+        Ok(handle) => handle.join(),
+        Err(_) => std::panic::catch_unwind(|| run(tool, std::env::args_os().skip(1).collect())),
+    };
+    let code = match outcome {
         Ok(Ok(code)) => code,
         Ok(Err(message)) => {
             eprintln!("error: {message}");
@@ -77,6 +94,16 @@ pub fn main_for(tool: Tool) -> ! {
     };
     std::process::exit(code)
 }
+
+/// The stack of the thread that runs the driver (see [`main_for`]).
+const WORKER_STACK_BYTES: usize = 64 << 20;
+
+/// The crate root being compiled, named in the ICE report.
+static CURRENT_INPUT: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+
+/// The environment variable that makes the driver panic on purpose while it lowers a crate, to
+/// test the ICE report (exit code 101). Set it to `1`; it is read only on that path.
+pub const TEST_ICE_VARIABLE: &str = "YIELDC_TEST_ICE";
 
 /// The toolchain directory (`bin/..`) of the running program.
 pub fn toolchain_dir() -> Option<PathBuf> {
@@ -171,6 +198,7 @@ fn run(tool: Tool, raw_args: Vec<OsString>) -> Result<i32, String> {
     let cwd = std::env::current_dir()
         .map_err(|err| format!("cannot read the current directory: {err}"))?;
     let root = cwd.join(&input);
+    let _ = CURRENT_INPUT.set(input.clone());
     let Ok(root_text) = std::fs::read_to_string(&root) else {
         return pass_through(&base, &line.args); // rustc reports the unreadable input
     };
@@ -189,20 +217,14 @@ fn run(tool: Tool, raw_args: Vec<OsString>) -> Result<i32, String> {
     // E0635, as nightly reports only the latter.
     let feature_errors_to_rewrite = !scan::crate_features(&root_text).is_empty()
         && std::env::var_os("RUSTC_BOOTSTRAP").is_none();
-    if is_runtime
-        || !scan::crate_uses_coroutine_syntax(&root_text)
-            && !feature_errors_to_rewrite
-            && !(doctests
-                && doctests_use_coroutine_syntax(&root, &root_text, &package_dir, edition))
-    {
+    let needs_lowering = !is_runtime
+        && (scan::crate_uses_coroutine_syntax(&root_text)
+            || feature_errors_to_rewrite
+            || doctests && doctests_use_coroutine_syntax(&root, &root_text, &package_dir, edition));
+    if !needs_lowering {
         // A crate without the syntax may still depend on one with it, whose metadata names
         // `yieldc_rt`: rustc must be able to find it.
-        let mut args = line.args;
-        if let Some(dir) = runtime_rlib().as_deref().and_then(Path::parent) {
-            args.push("-L".to_string());
-            args.push(format!("dependency={}", dir.display()));
-        }
-        return pass_through(&base, &args);
+        return pass_through_unlowered(&base, line.args);
     }
     compile_shadowed(
         tool,
@@ -253,22 +275,14 @@ fn compile_shadowed(
             true,
         ),
     };
-    let _lock = shadow::lock(&shadow_dir).map_err(|err| {
-        format!(
-            "cannot lock the shadow tree `{}`: {err}",
-            shadow_dir.display()
-        )
-    })?;
     let edition = line
         .edition
         .as_deref()
         .and_then(Edition::from_flag)
         .unwrap_or_default();
     let crate_features = scan::crate_features(root_text);
-    let mut skip = Vec::new();
-    skip.extend(target_dir.clone());
-    if let Some(dir) = std::env::var_os("CARGO_TARGET_DIR") {
-        skip.push(cwd.join(dir));
+    if std::env::var_os(TEST_ICE_VARIABLE).is_some_and(|value| value == "1") {
+        panic!("{TEST_ICE_VARIABLE}=1 asks the driver to panic (a test of the ICE report)");
     }
     // Only the files of the crate's module tree are lowered (and only their diagnostics shown).
     let mut lowered_files = shadow::LoweredFiles::new();
@@ -298,6 +312,26 @@ fn compile_shadowed(
                 entry.1.text = with_doctests;
             }
         }
+    }
+    if lowered_files.is_empty() {
+        // The scan's hint was wrong (`yield` in a comment, `r#yield`, a gate with no coroutine
+        // form): the crate is compiled exactly as written, with no shadow.
+        return pass_through_unlowered(base, line.args);
+    }
+    // A shadow outside a target directory is private to this run, and removed at its end
+    // whatever happens (errors, an ICE).
+    let _temporary_shadow =
+        temporary.then(|| RemoveOnDrop(shadow_dir.parent().map(Path::to_path_buf)));
+    let _lock = shadow::lock(&shadow_dir).map_err(|err| {
+        format!(
+            "cannot lock the shadow tree `{}`: {err}",
+            shadow_dir.display()
+        )
+    })?;
+    let mut skip = Vec::new();
+    skip.extend(target_dir.clone());
+    if let Some(dir) = std::env::var_os("CARGO_TARGET_DIR") {
+        skip.push(cwd.join(dir));
     }
     shadow::sync(package_dir, &shadow_dir, &skip, &lowered_files).map_err(|err| {
         format!(
@@ -371,7 +405,6 @@ fn compile_shadowed(
             &shadow_root,
             &format!("{shadow_text}/"),
             &prefix_as_given,
-            temporary.then_some(&shadow_dir),
         )?;
         let documenting = !line.args.iter().any(|arg| arg == "--test");
         if status == 0 && documenting {
@@ -431,9 +464,7 @@ fn compile_shadowed(
     args.push(format!(
         "--remap-path-prefix={shadow_text}/={prefix_as_given}"
     ));
-    if !line.has_yieldc_rt_extern && tool != Tool::Rustdoc
-        || (tool == Tool::Rustdoc && !line.has_yieldc_rt_extern)
-    {
+    if !line.has_yieldc_rt_extern {
         if let Some(rlib) = runtime_rlib() {
             args.push("--extern".to_string());
             args.push(format!("yieldc_rt={}", rlib.display()));
@@ -497,11 +528,6 @@ fn compile_shadowed(
         depinfo::rewrite(&dep_info, &shadow_text, &package_dir.display().to_string())
             .map_err(|err| format!("cannot rewrite dep-info `{}`: {err}", dep_info.display()))?;
     }
-    if temporary {
-        if let Some(parent) = shadow_dir.parent() {
-            std::fs::remove_dir_all(parent).ok();
-        }
-    }
     Ok(status.code().unwrap_or(101))
 }
 
@@ -515,7 +541,6 @@ fn run_rustdoc_on_shadow(
     shadow_root: &Path,
     shadow_prefix: &str,
     original_prefix: &str,
-    temporary_shadow: Option<&PathBuf>,
 ) -> Result<i32, String> {
     let mut args = line.args.clone();
     if let Some(index) = line.input_index {
@@ -565,10 +590,18 @@ fn run_rustdoc_on_shadow(
     let status = child
         .wait()
         .map_err(|err| format!("waiting for {}: {err}", base.display()))?;
-    if let Some(parent) = temporary_shadow.and_then(|dir| dir.parent()) {
-        std::fs::remove_dir_all(parent).ok();
-    }
     Ok(status.code().unwrap_or(101))
+}
+
+/// Removes a directory when dropped (also while a panic unwinds).
+struct RemoveOnDrop(Option<PathBuf>);
+
+impl Drop for RemoveOnDrop {
+    fn drop(&mut self) {
+        if let Some(dir) = &self.0 {
+            std::fs::remove_dir_all(dir).ok();
+        }
+    }
 }
 
 fn emit(out: &mut impl Write, mode: OutputMode, diagnostic: &serde_json::Value) {
@@ -602,6 +635,16 @@ fn display_name(path: &Path, package_dir: &Path, prefix_as_given: &str) -> Strin
         Ok(relative) => format!("{prefix_as_given}{}", relative.display()),
         Err(_) => path.display().to_string(),
     }
+}
+
+/// Runs the base tool on a crate that needs no lowering. Such a crate may still depend on one
+/// with coroutine syntax, whose metadata names `yieldc_rt`: rustc must be able to find it.
+fn pass_through_unlowered(base: &Path, mut args: Vec<String>) -> Result<i32, String> {
+    if let Some(dir) = runtime_rlib().as_deref().and_then(Path::parent) {
+        args.push("-L".to_string());
+        args.push(format!("dependency={}", dir.display()));
+    }
+    pass_through(base, &args)
 }
 
 /// Runs the base tool with `args` unchanged, replacing this process where possible.

@@ -8,6 +8,11 @@
 //! diagnostics back to the original sources ([`diagnostics`]) and its dep-info back to the
 //! original paths ([`depinfo`]).
 //!
+//! Bad input ends like rustc ends (exit 0, or exit 1 with an `error:`): files rustc's lexer
+//! rejects are not lowered, so rustc reports them itself; a driver panic is an ICE report
+//! (exit 101; `YIELDC_TEST_ICE=1` provokes one, see [`driver::TEST_ICE_VARIABLE`]);
+//! `tests/faults.rs` has one test per case.
+//!
 //! Architecture invariants: the front end is called only from [`lowering`]; nothing the driver
 //! prints names a shadow path or shows lowered text (except `--yieldc-print-lowered`); the
 //! driver writes only under the target directory (or a private temporary directory when rustc

@@ -1,165 +1,15 @@
 //! The assembled toolchain on real cargo projects: every item of the "wrapper toolchain" list
 //! of the design brief, end to end.
 //!
-//! The toolchain is assembled once (by `xtask/src/dist.rs`, included below) from the driver
+//! The toolchain is assembled once (by `xtask/src/dist.rs`, through `support/`) from the driver
 //! binaries this test run built, into `CARGO_TARGET_TMPDIR`; projects are generated there too and
 //! share one target directory, except where a test needs its own.
 
-#[allow(dead_code)]
-#[path = "../../../xtask/src/dist.rs"]
-mod dist;
+mod support;
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-use std::sync::OnceLock;
+use std::process::Command;
 
-fn workspace() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-fn scratch() -> PathBuf {
-    PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("yieldc-driver-tests")
-}
-
-/// The assembled toolchain (once per test process).
-fn toolchain() -> &'static Path {
-    static TOOLCHAIN: OnceLock<PathBuf> = OnceLock::new();
-    TOOLCHAIN.get_or_init(|| {
-        let prefix = scratch().join("toolchain");
-        let bin_dir = Path::new(env!("CARGO_BIN_EXE_yieldc-rustc"))
-            .parent()
-            .unwrap();
-        let config = dist::Config::load(&workspace());
-        dist::assemble(bin_dir, &workspace(), &prefix, &config.base)
-            .expect("assembling the toolchain");
-        prefix
-    })
-}
-
-fn rustc() -> PathBuf {
-    toolchain().join("bin/rustc")
-}
-
-struct Project {
-    dir: PathBuf,
-    target: PathBuf,
-}
-
-impl Project {
-    /// A fresh package `name` with `files` (path, contents); `Cargo.toml` is generated unless
-    /// given.
-    fn new(name: &str, files: &[(&str, &str)]) -> Project {
-        let dir = scratch().join("projects").join(name);
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).unwrap();
-        if !files.iter().any(|(path, _)| *path == "Cargo.toml") {
-            let manifest = format!(
-                "[package]\nname = \"{name}\"\nversion = \"0.1.0\"\nedition = \"2024\"\n\n[workspace]\n"
-            );
-            std::fs::write(dir.join("Cargo.toml"), manifest).unwrap();
-        }
-        for (path, contents) in files {
-            write(&dir.join(path), contents);
-        }
-        Project {
-            dir,
-            target: scratch().join("shared-target"),
-        }
-    }
-
-    fn with_target(mut self, target: PathBuf) -> Project {
-        self.target = target;
-        self
-    }
-
-    fn cargo(&self, args: &[&str]) -> Output {
-        self.cargo_with(args, &[])
-    }
-
-    fn cargo_with(&self, args: &[&str], env: &[(&str, &Path)]) -> Output {
-        let toolchain = toolchain();
-        let mut command = Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()));
-        command
-            .args(args)
-            .current_dir(&self.dir)
-            .env("RUSTC", toolchain.join("bin/rustc"))
-            .env("RUSTDOC", toolchain.join("bin/rustdoc"))
-            .env("CARGO_TARGET_DIR", &self.target)
-            .env("CARGO_TERM_COLOR", "never")
-            .env_remove("RUSTC_WRAPPER")
-            .env_remove("RUSTC_WORKSPACE_WRAPPER")
-            .env_remove("CARGO_MANIFEST_DIR")
-            .env_remove("RUSTFLAGS");
-        for (key, value) in env {
-            command.env(key, value);
-        }
-        command.output().expect("running cargo")
-    }
-
-    fn shadow_dirs(&self, crate_name: &str) -> Vec<PathBuf> {
-        let Ok(entries) = std::fs::read_dir(self.target.join("yieldc/shadow")) else {
-            return Vec::new();
-        };
-        entries
-            .flatten()
-            .map(|entry| entry.path())
-            .filter(|path| {
-                let name = path.file_name().unwrap().to_string_lossy().into_owned();
-                path.is_dir() && (name == crate_name || name.starts_with(&format!("{crate_name}-")))
-            })
-            .collect()
-    }
-}
-
-/// A fresh scratch directory `name` holding `files`, and the assembled `rustc` run there
-/// directly (no cargo) with `args`.
-fn direct_rustc(name: &str, files: &[(&str, &str)], args: &[&str]) -> (PathBuf, Output) {
-    let dir = scratch().join(name);
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    for (path, contents) in files {
-        write(&dir.join(path), contents);
-    }
-    let output = Command::new(rustc())
-        .args(args)
-        .current_dir(&dir)
-        .env_remove("CARGO_MANIFEST_DIR")
-        .output()
-        .unwrap();
-    (dir, output)
-}
-
-fn write(path: &Path, contents: &str) {
-    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-    std::fs::write(path, contents).unwrap();
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
-
-#[track_caller]
-fn assert_success(output: &Output) {
-    assert!(
-        output.status.success(),
-        "failed: {}\nstdout:\n{}\nstderr:\n{}",
-        output.status,
-        text(&output.stdout),
-        text(&output.stderr)
-    );
-}
-
-#[track_caller]
-fn assert_no_shadow_leak(stderr: &str) {
-    assert!(
-        !stderr.contains("yieldc/shadow"),
-        "a shadow path leaked:\n{stderr}"
-    );
-    assert!(
-        !stderr.contains("__yieldc"),
-        "lowered text leaked:\n{stderr}"
-    );
-}
+use support::*;
 
 const GEN_MAIN: &str = r#"#![feature(gen_blocks)]
 
@@ -317,7 +167,7 @@ fn gen_fn_crate_builds_runs_and_names_original_locations() {
     assert!(text(&output.stdout).contains("data edited\n"));
     write(
         &project.dir.join("src/helper.rs"),
-        &GEN_HELPER.replace("n += 2", "n += 3"),
+        GEN_HELPER.replace("n += 2", "n += 3"),
     );
     let output = project.cargo(&["run", "-q"]);
     assert_success(&output);
@@ -463,6 +313,65 @@ fn parallel_builds_succeed() {
     let output = project.cargo(&["run", "-q"]);
     assert_success(&output);
     assert_eq!(text(&output.stdout), "[0, 1, 4, 9]\n");
+
+    // Two cargo commands on the same package and the same target directory at once: cargo
+    // serializes them on its own lock, and the driver's shadow lock must not deadlock with it.
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    write(
+        &project.dir.join("src/lib.rs"),
+        lib.replace("i * i", "i * i + 0"),
+    );
+    let (first, second) = std::thread::scope(|scope| {
+        let first = scope.spawn(|| project.cargo(&["build", "--all-targets", "-j2"]));
+        let second = scope.spawn(|| project.cargo(&["check", "--all-targets", "-j2"]));
+        (first.join().unwrap(), second.join().unwrap())
+    });
+    assert_success(&first);
+    assert_success(&second);
+
+    // Four rustc processes lowering the same crate into one shadow at once (same crate name,
+    // same target directory, separate outputs): they take turns on the shadow's lock.
+    let target = scratch().join("parallel-target-direct");
+    let _ = std::fs::remove_dir_all(&target);
+    write(
+        &target.join("CACHEDIR.TAG"),
+        "Signature: 8a477f597d28d172789f06886806bc55\n",
+    );
+    let outputs: Vec<_> = std::thread::scope(|scope| {
+        let runs: Vec<_> = (0..4)
+            .map(|index| {
+                let out_dir = target.join(format!("out{index}"));
+                let project_dir = &project.dir;
+                scope.spawn(move || {
+                    Command::new(rustc())
+                        .args(["--edition", "2024", "--crate-type", "lib"])
+                        .args(["--crate-name", "parallel_crate", "src/lib.rs"])
+                        .arg("--out-dir")
+                        .arg(&out_dir)
+                        .current_dir(project_dir)
+                        .env_remove("CARGO_MANIFEST_DIR")
+                        .output()
+                        .unwrap()
+                })
+            })
+            .collect();
+        runs.into_iter().map(|run| run.join().unwrap()).collect()
+    });
+    for (index, output) in outputs.iter().enumerate() {
+        assert_success(output);
+        assert!(target
+            .join(format!("out{index}/libparallel_crate.rlib"))
+            .is_file());
+    }
+    assert_eq!(
+        std::fs::read_dir(target.join("yieldc/shadow"))
+            .unwrap()
+            .flatten()
+            .filter(|entry| entry.path().is_dir())
+            .count(),
+        1,
+        "one shared shadow"
+    );
 }
 
 #[test]

@@ -84,6 +84,10 @@ pub(crate) fn lower_by_items(source: &str, options: &LowerOptions) -> Option<Low
             Some(&file_features),
         )?;
         front_end_diagnostics.extend(diagnostics);
+        // Too deeply nested generators are reported by the whole-file path.
+        if crate::generator_nested_too_deep(&outline.forms).is_some() {
+            return None;
+        }
         parts.push((index, outline));
     }
     let file_needs_stmt_expr_attributes = if file_features

@@ -59,7 +59,11 @@ pub struct Lowered {
 }
 
 /// Lowers one source file. Never panics; errors are reported in `diagnostics` and the lowering
-/// goes on (the result then may not compile).
+/// goes on (the result then may not compile). A file that does not form token trees (an
+/// unterminated literal or comment, unpaired delimiters: see
+/// [`yieldc_syntax::check_token_trees`]) is returned unchanged, so that rustc reports it as it
+/// does on nightly; one nested deeper than [`yieldc_syntax::MAX_NESTING`] is returned unchanged
+/// with an error.
 ///
 /// Only the items that contain coroutine syntax are parsed and lowered (`items.rs`); the result
 /// is byte for byte that of [`lower_whole_file`], which is taken whenever the item scan is
@@ -67,6 +71,9 @@ pub struct Lowered {
 pub fn lower(source: &str, options: &LowerOptions) -> Lowered {
     if !yieldc_syntax::might_use_coroutine_syntax(source) {
         return unchanged(source);
+    }
+    if let Some(result) = reject_token_trees(source, options) {
+        return result;
     }
     match items::lower_by_items(source, options) {
         Some(lowered) => lowered,
@@ -80,7 +87,36 @@ pub fn lower_whole_file(source: &str, options: &LowerOptions) -> Lowered {
     if !yieldc_syntax::might_use_coroutine_syntax(source) {
         return unchanged(source);
     }
+    if let Some(result) = reject_token_trees(source, options) {
+        return result;
+    }
     lower_parsed_whole_file(source, options)
+}
+
+/// A file rustc's lexer rejects, or one nested too deep to parse safely: left unchanged (with
+/// an error for the latter). `None`: go on lowering.
+fn reject_token_trees(source: &str, options: &LowerOptions) -> Option<Lowered> {
+    match yieldc_syntax::check_token_trees(source, options.edition) {
+        yieldc_syntax::TokenTrees::WellFormed => None,
+        // rustc's lexer rejects the file before anything is parsed: left as written, rustc
+        // reports it exactly as it does for nightly (a lowering would only change the error).
+        yieldc_syntax::TokenTrees::Malformed(_) => Some(unchanged(source)),
+        yieldc_syntax::TokenTrees::TooDeep(span) => {
+            let mut result = unchanged(source);
+            result.diagnostics.push(
+                Diagnostic::error(
+                    None,
+                    format!(
+                        "yieldc cannot lower a file nested more than {} levels deep",
+                        yieldc_syntax::MAX_NESTING
+                    ),
+                    span,
+                )
+                .with_note("rustc itself runs out of stack at about this depth"),
+            );
+            Some(result)
+        }
+    }
 }
 
 /// The item-limited path of [`lower`] alone: `None` when it is unsure and [`lower`] would parse
@@ -96,6 +132,21 @@ pub fn lower_item_limited(source: &str, options: &LowerOptions) -> Option<Lowere
 fn lower_parsed_whole_file(source: &str, options: &LowerOptions) -> Lowered {
     let parse_options = parse_options(options);
     let (outline, mut diagnostics) = yieldc_syntax::parse(source, &parse_options);
+    if let Some(too_deep) = generator_nested_too_deep(&outline.forms) {
+        // Each level's check copy repeats the levels inside it, so the lowered text grows with
+        // the square of the depth; nightly itself stops at 33 levels (queries overflow the
+        // depth limit).
+        let mut result = unchanged(source);
+        result.diagnostics.push(
+            Diagnostic::error(
+                None,
+                format!("yieldc cannot lower generators nested more than {MAX_GENERATOR_NESTING} deep"),
+                too_deep,
+            )
+            .with_note("nightly rejects generators nested more than 32 deep (queries overflow the depth limit)"),
+        );
+        return result;
+    }
     diagnostics.extend(reserved_name_diagnostics(source, &outline.root, 0));
     let mut lowerer = lowerer::Lowerer::new(&outline, options);
     let root = outline.root.clone();
@@ -185,6 +236,36 @@ fn count_newlines(text: &str) -> usize {
         .iter()
         .filter(|&&byte| byte == b'\n')
         .count()
+}
+
+/// The deepest nesting of generators and coroutines (each inside the body of the previous) the
+/// lowering accepts: twice what nightly compiles.
+pub const MAX_GENERATOR_NESTING: usize = 64;
+
+/// The span of the first generator or coroutine nested deeper than [`MAX_GENERATOR_NESTING`].
+/// `forms` are in source order of their start.
+pub(crate) fn generator_nested_too_deep(forms: &[yieldc_syntax::Form]) -> Option<Span> {
+    use yieldc_syntax::FormKind;
+    let mut open_ends: Vec<usize> = Vec::new();
+    for form in forms {
+        if !matches!(
+            form.kind,
+            FormKind::GenBlock { .. }
+                | FormKind::GenFn { .. }
+                | FormKind::CoroutineClosure { .. }
+                | FormKind::IterMacro
+        ) {
+            continue;
+        }
+        while open_ends.last().is_some_and(|&end| end <= form.span.start) {
+            open_ends.pop();
+        }
+        open_ends.push(form.span.end);
+        if open_ends.len() > MAX_GENERATOR_NESTING {
+            return Some(form.span);
+        }
+    }
+    None
 }
 
 fn unchanged(source: &str) -> Lowered {

@@ -112,3 +112,58 @@ fn mutated_programs_never_panic() {
         check_no_panic(&mutate(original, &mut random), seed);
     }
 }
+
+#[test]
+fn files_rustcs_lexer_rejects_are_left_for_rustc() {
+    for source in [
+        "#![feature(gen_blocks)]\nfn main() { let g = gen { yield [1, 2); }; }\n",
+        "#![feature(gen_blocks)]\nfn main() { let g = gen { yield (1",
+        "#![feature(gen_blocks)]\nfn main() { let g = gen { yield \"abc; }; }\n",
+        "#![feature(gen_blocks)]\n/* fn main() { let g = gen { yield 1; }; }\n",
+    ] {
+        let lowered = lower(source, &options());
+        assert_eq!(lowered.text, source);
+        assert!(lowered.diagnostics.is_empty(), "{source}");
+    }
+}
+
+#[test]
+fn nesting_beyond_the_limits_is_an_error_not_a_crash() {
+    let depth = yieldc_syntax::MAX_NESTING + 1;
+    let source = format!(
+        "#![feature(gen_blocks)]\ngen fn g() -> u32 {}yield 1;{}\n",
+        "{".repeat(depth),
+        "}".repeat(depth)
+    );
+    let lowered = lower(&source, &options());
+    assert_eq!(lowered.text, source);
+    assert_eq!(
+        lowered.diagnostics[0].message,
+        format!(
+            "yieldc cannot lower a file nested more than {} levels deep",
+            depth - 1
+        )
+    );
+
+    let levels = yieldc_lower::MAX_GENERATOR_NESTING;
+    let nested = |levels: usize| {
+        let mut body = "yield 1u32;".to_string();
+        for _ in 1..levels {
+            body = format!("for x in gen {{ {body} }} {{ yield x; }}");
+        }
+        format!("#![feature(gen_blocks)]\ngen fn g() -> u32 {{ {body} }}\n")
+    };
+    let accepted = lower(&nested(levels), &options());
+    assert!(
+        accepted.diagnostics.is_empty(),
+        "{:?}",
+        accepted.diagnostics
+    );
+    let source = nested(levels + 1);
+    let refused = lower(&source, &options());
+    assert_eq!(refused.text, source);
+    assert_eq!(
+        refused.diagnostics[0].message,
+        format!("yieldc cannot lower generators nested more than {levels} deep")
+    );
+}

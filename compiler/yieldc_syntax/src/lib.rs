@@ -14,11 +14,13 @@ mod diagnostics;
 pub mod items;
 mod modules;
 pub mod outline;
+mod token_trees;
 
 pub use diagnostics::{Diagnostic, Label, Level, Span};
 pub use modules::{ModuleDeclaration, module_declarations};
 pub use outline::{Feature, Form, FormKind, Outline, Substitution, SubstitutionKind};
 pub use ra_ap_syntax;
+pub use token_trees::{MAX_NESTING, TokenTrees, check_token_trees};
 
 /// The Rust edition of the crate being compiled. `gen` is a keyword only in 2024.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]

@@ -19,8 +19,13 @@ pub struct ModuleDeclaration {
 }
 
 /// Every out-of-line module declaration in `source`, including those inside inline modules.
-/// Never panics; a file that does not parse yields the declarations that do.
+/// Never panics; a file that does not parse yields the declarations that do, one that does not
+/// form token trees (see [`crate::check_token_trees`]) none.
 pub fn module_declarations(source: &str, edition: Edition) -> Vec<ModuleDeclaration> {
+    if crate::check_token_trees(source, edition) != crate::TokenTrees::WellFormed {
+        // rustc rejects the file before it loads any module (or it is too deep to parse).
+        return Vec::new();
+    }
     let parse = SourceFile::parse(source, edition.to_ra());
     let mut declarations = Vec::new();
     collect(parse.tree().items(), &mut Vec::new(), &mut declarations);
