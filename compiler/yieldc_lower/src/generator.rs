@@ -844,6 +844,7 @@ impl Lowerer<'_> {
         let closure_end = self.node_end(closure.syntax());
         let body_start = self.node_start(closure_body.syntax());
         let body = self.closure_body(&closure_body);
+        self.check_iter_macro_yield_gate(&body);
         // Parameters are locals of the closure call that the gen move block captures.
         let mut parameter_names = Vec::new();
         if let Some(parameters) = closure.param_list() {
@@ -961,6 +962,48 @@ impl Lowerer<'_> {
             sibling = candidate.next_sibling();
         }
         false
+    }
+
+    /// `yield` in `iter!` is gated by `yield_expr` (or `coroutines`), not by `iter_macro`:
+    /// without either, each of the body's own `yield`s is nightly's E0658 (twice, as nightly
+    /// reports it).
+    fn check_iter_macro_yield_gate(&mut self, body: &Body) {
+        let gates_known = self.options.is_crate_root || !self.options.crate_features.is_empty();
+        if !gates_known
+            || self.copy_plan.is_some()
+            || self.outline.feature_enabled("yield_expr")
+            || self.outline.feature_enabled("coroutines")
+        {
+            return;
+        }
+        let body = body.node();
+        let own_yields: Vec<SyntaxNode> = std::iter::once(body.clone())
+            .chain(body.descendants())
+            .filter(|node| node.kind() == SyntaxKind::YIELD_EXPR)
+            .filter(|node| {
+                !node
+                    .ancestors()
+                    .skip(1)
+                    .take_while(|a| a != &body)
+                    .any(|ancestor| {
+                        matches!(ancestor.kind(), SyntaxKind::CLOSURE_EXPR | SyntaxKind::FN)
+                            || ast::BlockExpr::cast(ancestor).is_some_and(|block| {
+                                block.async_token().is_some() || block.gen_token().is_some()
+                            })
+                    })
+            })
+            .collect();
+        for yield_node in own_yields {
+            let span = self.span_of(&yield_node);
+            for _ in 0..2 {
+                self.error(yieldc_syntax::Diagnostic::missing_feature(
+                    "yield syntax is experimental",
+                    "yield_expr",
+                    43122,
+                    span,
+                ));
+            }
+        }
     }
 
     /// `unsafe gen fn` / `unsafe async gen fn` (the parser keeps `unsafe` in an error node
