@@ -799,16 +799,17 @@ impl Lowerer<'_> {
 
     /// `iter!(|ARGS| BODY)` → a closure returning a new generator on each call, with nightly's
     /// captures: the parameters move into the generator, outer variables are borrowed from the
-    /// closure (so it stays `Fn` and reusable):
+    /// closure (so it stays `Fn` and reusable). The parentheses keep it one expression
+    /// (`iter!(..)()` calls the closure, not its body):
     ///
     /// ```text
-    /// |ARGS| { let __yieldc_args = ::core::ops::RangeFrom { start: (a, ..) };
+    /// (|ARGS| { let __yieldc_args = ::core::ops::RangeFrom { start: (a, ..) };
     /// ::yieldc_rt::__gen!(__yieldc_co, inline, async {
     ///     let __yieldc_co = __yieldc_co;
     ///     // parameters by value, even `Copy` ones (`RangeFrom` is not `Copy`)
     ///     let ::core::ops::RangeFrom { start: (a, ..) } = { __yieldc_args };
     ///     match ::yieldc_rt::__never() { false => { BODY' } true => { CHECK_COPY loop {} } }
-    /// }) }
+    /// }) })
     /// ```
     pub(crate) fn lower_iter_macro(&mut self, call: &ast::MacroCall) {
         let node = call.syntax().clone();
@@ -890,7 +891,7 @@ impl Lowerer<'_> {
             plan,
         };
         self.delta = saved_delta;
-        self.replace(call_start, closure_start, "", DesugaringKind::IterMacro);
+        self.replace(call_start, closure_start, "(", DesugaringKind::IterMacro);
         self.delta = reparsed.delta;
         let reparsed_root = reparsed.root.clone();
         self.emit_children_within(closure.syntax(), closure_start, body_start);
@@ -925,7 +926,7 @@ impl Lowerer<'_> {
         let _ = reparsed_root;
         self.delta = saved_delta;
         self.fast_path = saved_fast_path;
-        self.replace(closure_end, call_end, "", DesugaringKind::IterMacro);
+        self.replace(closure_end, call_end, ")", DesugaringKind::IterMacro);
     }
 
     /// `gen unsafe fn` (nightly's order): the parser leaves `[async] gen` in error nodes before
