@@ -809,16 +809,17 @@ impl Lowerer<'_> {
 
     /// `iter!(|ARGS| BODY)` → a closure returning a new generator on each call, with nightly's
     /// captures: the parameters move into the generator, outer variables are borrowed from the
-    /// closure (so it stays `Fn` and reusable):
+    /// closure (so it stays `Fn` and reusable). The parentheses keep it one expression
+    /// (`iter!(..)()` calls the closure, not its body):
     ///
     /// ```text
-    /// |ARGS| { let __yieldc_args = ::core::ops::RangeFrom { start: (a, ..) };
+    /// (|ARGS| { let __yieldc_args = ::core::ops::RangeFrom { start: (a, ..) };
     /// ::yieldc_rt::__gen!(__yieldc_co, inline, async {
     ///     let __yieldc_co = __yieldc_co;
     ///     // parameters by value, even `Copy` ones (`RangeFrom` is not `Copy`)
     ///     let ::core::ops::RangeFrom { start: (a, ..) } = { __yieldc_args };
     ///     match ::yieldc_rt::__never() { false => { BODY' } true => { CHECK_COPY loop {} } }
-    /// }) }
+    /// }) })
     /// ```
     pub(crate) fn lower_iter_macro(&mut self, call: &ast::MacroCall) {
         let node = call.syntax().clone();
@@ -854,6 +855,7 @@ impl Lowerer<'_> {
         let closure_end = self.node_end(closure.syntax());
         let body_start = self.node_start(closure_body.syntax());
         let body = self.closure_body(&closure_body);
+        self.check_iter_macro_yield_gate(&body);
         // Parameters are locals of the closure call that the gen move block captures.
         let mut parameter_names = Vec::new();
         if let Some(parameters) = closure.param_list() {
@@ -899,7 +901,7 @@ impl Lowerer<'_> {
             plan,
         };
         self.delta = saved_delta;
-        self.replace(call_start, closure_start, "", DesugaringKind::IterMacro);
+        self.replace(call_start, closure_start, "(", DesugaringKind::IterMacro);
         self.delta = reparsed.delta;
         let reparsed_root = reparsed.root.clone();
         self.emit_children_within(closure.syntax(), closure_start, body_start);
@@ -934,7 +936,7 @@ impl Lowerer<'_> {
         let _ = reparsed_root;
         self.delta = saved_delta;
         self.fast_path = saved_fast_path;
-        self.replace(closure_end, call_end, "", DesugaringKind::IterMacro);
+        self.replace(closure_end, call_end, ")", DesugaringKind::IterMacro);
     }
 
     /// `gen unsafe fn` (nightly's order): the parser leaves `[async] gen` in error nodes before
@@ -971,6 +973,48 @@ impl Lowerer<'_> {
             sibling = candidate.next_sibling();
         }
         false
+    }
+
+    /// `yield` in `iter!` is gated by `yield_expr` (or `coroutines`), not by `iter_macro`:
+    /// without either, each of the body's own `yield`s is nightly's E0658 (twice, as nightly
+    /// reports it).
+    fn check_iter_macro_yield_gate(&mut self, body: &Body) {
+        let gates_known = self.options.is_crate_root || !self.options.crate_features.is_empty();
+        if !gates_known
+            || self.copy_plan.is_some()
+            || self.outline.feature_enabled("yield_expr")
+            || self.outline.feature_enabled("coroutines")
+        {
+            return;
+        }
+        let body = body.node();
+        let own_yields: Vec<SyntaxNode> = std::iter::once(body.clone())
+            .chain(body.descendants())
+            .filter(|node| node.kind() == SyntaxKind::YIELD_EXPR)
+            .filter(|node| {
+                !node
+                    .ancestors()
+                    .skip(1)
+                    .take_while(|a| a != &body)
+                    .any(|ancestor| {
+                        matches!(ancestor.kind(), SyntaxKind::CLOSURE_EXPR | SyntaxKind::FN)
+                            || ast::BlockExpr::cast(ancestor).is_some_and(|block| {
+                                block.async_token().is_some() || block.gen_token().is_some()
+                            })
+                    })
+            })
+            .collect();
+        for yield_node in own_yields {
+            let span = self.span_of(&yield_node);
+            for _ in 0..2 {
+                self.error(yieldc_syntax::Diagnostic::missing_feature(
+                    "yield syntax is experimental",
+                    "yield_expr",
+                    43122,
+                    span,
+                ));
+            }
+        }
     }
 
     /// `unsafe gen fn` / `unsafe async gen fn` (the parser keeps `unsafe` in an error node

@@ -144,10 +144,14 @@ impl Lowerer<'_> {
                 "stringify" | "std::stringify" | "core::stringify"
             )
         });
+        // (`for await` lost its `await` to the substitution before parsing.)
         let needs_walk = !is_stringify
             && (self.copy_plan.is_some()
                 || crate::lowerer::macro_needs_lowering(&node)
-                || self.macro_facts.async_needs_shadow(&node));
+                || self.macro_facts.async_needs_shadow(&node)
+                || self
+                    .for_await_within(self.node_start(&node), self.node_end(&node))
+                    .is_some());
         let reparsed = if needs_walk {
             self.reparse_macro_arguments(call)
         } else {

@@ -290,3 +290,12 @@ fn gen_body_tail_value_and_stringify() {
         "#![feature(gen_blocks)]\nfn f() {\n    let g = gen {\n        yield 1;\n        5\n    };\n    let s = stringify!(gen { yield 1; });\n}\n",
     );
 }
+
+#[test]
+fn for_await_in_macro_arguments() {
+    // `for await` loses its `await` before parsing: a macro call holding one is still walked.
+    check(
+        "for_await_in_macro_arguments",
+        "#![feature(gen_blocks, async_iterator, async_for_loop)]\nfn f(s: impl std::async_iter::AsyncIterator<Item = u8>) {\n    let _ = std::pin::pin!(async {\n        for await x in s {\n            let _ = x;\n        }\n    });\n}\n",
+    );
+}

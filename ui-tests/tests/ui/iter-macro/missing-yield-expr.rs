@@ -1,6 +1,4 @@
 // `iter!` without `yield_expr` (or `coroutines`): the `yield` is gated.
-// FIXME(yieldc): nightly rejects it with E0658@8; yieldc accepts it (see the nightly-diff allow file).
-//@check-pass
 #![feature(iter_macro)]
 
 use std::iter::iter;
@@ -8,6 +6,8 @@ use std::iter::iter;
 fn main() {
     let make = iter!(|| {
         yield 1;
+        //~^ ERROR: yield syntax is experimental
+        //~| ERROR: yield syntax is experimental
     });
     println!("{:?}", make().count());
 }

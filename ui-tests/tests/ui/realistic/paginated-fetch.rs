@@ -1,5 +1,5 @@
+//@run
 // An `async gen fn` that fetches pages from a fake service and yields their items.
-// FIXME(yieldc): nightly accepts it and runs it; yieldc rejects it with E0277@27, E0658@27 (see the nightly-diff allow file).
 #![feature(gen_blocks, async_iterator, async_for_loop)]
 
 use std::future::Future;
@@ -25,11 +25,6 @@ async gen fn all_items() -> String {
 fn main() {
     let mut future = pin!(async {
         for await item in all_items() {
-        //~^ ERROR: `for await` loops are experimental
-        //~| ERROR: use of unstable library feature `async_iterator`
-        //~| ERROR: is not satisfied
-        //~| ERROR: is not satisfied
-        //~| ERROR: is not satisfied
             print!("{item} ");
         }
         println!();
