@@ -313,9 +313,13 @@ fn compile_shadowed(
             }
         }
     }
-    if lowered_files.is_empty() {
-        // The scan's hint was wrong (`yield` in a comment, `r#yield`, a gate with no coroutine
-        // form): the crate is compiled exactly as written, with no shadow.
+    // (A crate with `#![feature]` still goes through the remapper, which drops stable's E0554
+    // next to an unknown gate's E0635: see `run`.)
+    let feature_errors_to_rewrite = !scan::crate_features(root_text).is_empty()
+        && std::env::var_os("RUSTC_BOOTSTRAP").is_none();
+    if lowered_files.is_empty() && !feature_errors_to_rewrite {
+        // The scan's hint was wrong (`yield` in a comment, `r#yield`): the crate is compiled
+        // exactly as written, with no shadow.
         return pass_through_unlowered(base, line.args);
     }
     // A shadow outside a target directory is private to this run, and removed at its end
