@@ -31,6 +31,11 @@ pub struct Gen<T, F, P> {
     _item: PhantomData<fn() -> T>,
 }
 
+// A gen block is `Unpin` on nightly; ours is too, for the reason `next` may move the body
+// between resumptions: the check copy proved that the suspended body holds no pointer into
+// itself. (Pinning adds nothing: `next(&mut self)` already lets its owner move it.)
+impl<T, F, P> Unpin for Gen<T, F, P> {}
+
 impl<T, F, P> Gen<T, F, P>
 where
     F: Future<Output = ()>,
