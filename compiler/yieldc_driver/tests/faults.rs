@@ -18,163 +18,6 @@ use std::time::{Duration, Instant};
 
 use support::*;
 
-/// Output of a driver that did not crash: no panic, no signal.
-#[track_caller]
-fn assert_no_crash(output: &Output) {
-    let stderr = text(&output.stderr);
-    assert!(
-        output.status.code().is_some(),
-        "killed by a signal:\n{stderr}"
-    );
-    assert!(!stderr.contains("panicked"), "a panic:\n{stderr}");
-    assert!(
-        !stderr.contains("internal compiler error"),
-        "an ICE:\n{stderr}"
-    );
-    assert_no_shadow_leak(&stderr);
-}
-
-/// A direct run of the wrapper that failed like rustc: exit 1, an `error` line, no crash.
-#[track_caller]
-fn assert_rustc_error(output: &Output) {
-    assert_no_crash(output);
-    let stderr = text(&output.stderr);
-    assert_eq!(output.status.code(), Some(1), "{stderr}");
-    assert!(
-        stderr.starts_with("error") || stderr.contains("\nerror"),
-        "no error line:\n{stderr}"
-    );
-}
-
-/// A cargo build that failed because rustc reported errors (cargo's own exit code is 101).
-#[track_caller]
-fn assert_cargo_compile_error(output: &Output, crate_name: &str) {
-    assert_no_crash(output);
-    let stderr = text(&output.stderr);
-    assert!(!output.status.success(), "{stderr}");
-    assert!(
-        stderr.contains(&format!("error: could not compile `{crate_name}`")),
-        "{stderr}"
-    );
-}
-
-/// Runs `command` with stdout and stderr captured; fails the test if it is still running after
-/// `limit` (and kills it).
-fn run_with_timeout(command: &mut Command, limit: Duration) -> Output {
-    let mut child = command
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("spawning");
-    let mut stdout = child.stdout.take().unwrap();
-    let mut stderr = child.stderr.take().unwrap();
-    let stdout_reader = std::thread::spawn(move || {
-        let mut bytes = Vec::new();
-        std::io::Read::read_to_end(&mut stdout, &mut bytes).ok();
-        bytes
-    });
-    let stderr_reader = std::thread::spawn(move || {
-        let mut bytes = Vec::new();
-        std::io::Read::read_to_end(&mut stderr, &mut bytes).ok();
-        bytes
-    });
-    let start = Instant::now();
-    let status = loop {
-        if let Some(status) = child.try_wait().unwrap() {
-            break status;
-        }
-        if start.elapsed() > limit {
-            child.kill().ok();
-            child.wait().ok();
-            panic!("{command:?} still ran after {limit:?}: a hang");
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    };
-    Output {
-        status,
-        stdout: stdout_reader.join().unwrap(),
-        stderr: stderr_reader.join().unwrap(),
-    }
-}
-
-/// A scratch directory with `files`, for running the wrapper (and the base rustc) on directly.
-struct Scratch {
-    dir: PathBuf,
-    /// The private `TMPDIR` of the runs.
-    tmp: PathBuf,
-}
-
-impl Scratch {
-    fn new(name: &str, files: &[(&str, &[u8])]) -> Scratch {
-        let dir = scratch().join("direct").join(name);
-        let tmp = scratch().join("direct-tmp").join(name);
-        let _ = std::fs::remove_dir_all(&dir);
-        let _ = std::fs::remove_dir_all(&tmp);
-        std::fs::create_dir_all(&dir).unwrap();
-        std::fs::create_dir_all(&tmp).unwrap();
-        for (path, contents) in files {
-            write(&dir.join(path), contents);
-        }
-        Scratch { dir, tmp }
-    }
-
-    /// The wrapper, run in the directory with `args`.
-    fn yieldc(&self, args: &[&str]) -> Output {
-        self.run(&rustc(), args, &[])
-    }
-
-    fn yieldc_with(&self, args: &[&str], env: &[(&str, &str)]) -> Output {
-        self.run(&rustc(), args, env)
-    }
-
-    /// The base toolchain's rustc, the same way.
-    fn base(&self, args: &[&str]) -> Output {
-        self.run(&base_rustc(), args, &[])
-    }
-
-    fn run(&self, program: &Path, args: &[&str], env: &[(&str, &str)]) -> Output {
-        let mut command = Command::new(program);
-        command
-            .args(args)
-            .current_dir(&self.dir)
-            .env("TMPDIR", &self.tmp)
-            .env_remove("CARGO_MANIFEST_DIR")
-            .env_remove("RUSTC_WRAPPER");
-        for (key, value) in env {
-            command.env(key, value);
-        }
-        run_with_timeout(&mut command, Duration::from_secs(300))
-    }
-
-    /// Asserts that the private `TMPDIR` is empty again.
-    #[track_caller]
-    fn assert_tmp_empty(&self) {
-        let left: Vec<_> = std::fs::read_dir(&self.tmp)
-            .unwrap()
-            .flatten()
-            .map(|entry| entry.path())
-            .collect();
-        assert!(left.is_empty(), "left in TMPDIR: {left:?}");
-    }
-}
-
-/// What the wrapper prints must be what the base rustc prints for the same command.
-#[track_caller]
-fn assert_same_as_base(ours: &Output, theirs: &Output) {
-    assert_eq!(text(&ours.stderr), text(&theirs.stderr));
-    assert_eq!(ours.status.code(), theirs.status.code());
-}
-
-/// A project whose directory, `Cargo.lock` included, is snapshotted before the test runs cargo
-/// (its target directory is elsewhere, under the scratch directory).
-fn locked_project(name: &str, files: &[(&str, &str)]) -> Project {
-    let project = Project::new(name, files).with_target(scratch().join("targets").join(name));
-    let _ = std::fs::remove_dir_all(&project.target);
-    let output = project.cargo(&["generate-lockfile", "--offline"]);
-    assert_success(&output);
-    project
-}
-
 const GEN_LIB: &str = "#![feature(gen_blocks)]\nmod helper;\n\npub fn total() -> u32 {\n    helper::numbers().sum()\n}\n";
 const GEN_HELPER: &str = "pub gen fn numbers() -> u32 {\n    yield 1;\n    yield 2;\n}\n";
 
@@ -671,4 +514,163 @@ fn driver_panic_is_reported_like_an_ice() {
     );
     let output = plain.cargo_with(&["build", "--offline"], &[("YIELDC_TEST_ICE", ice)]);
     assert_success(&output);
+}
+
+// Helpers.
+
+/// Output of a driver that did not crash: no panic, no signal.
+#[track_caller]
+fn assert_no_crash(output: &Output) {
+    let stderr = text(&output.stderr);
+    assert!(
+        output.status.code().is_some(),
+        "killed by a signal:\n{stderr}"
+    );
+    assert!(!stderr.contains("panicked"), "a panic:\n{stderr}");
+    assert!(
+        !stderr.contains("internal compiler error"),
+        "an ICE:\n{stderr}"
+    );
+    assert_no_shadow_leak(&stderr);
+}
+
+/// A direct run of the wrapper that failed like rustc: exit 1, an `error` line, no crash.
+#[track_caller]
+fn assert_rustc_error(output: &Output) {
+    assert_no_crash(output);
+    let stderr = text(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.starts_with("error") || stderr.contains("\nerror"),
+        "no error line:\n{stderr}"
+    );
+}
+
+/// A cargo build that failed because rustc reported errors (cargo's own exit code is 101).
+#[track_caller]
+fn assert_cargo_compile_error(output: &Output, crate_name: &str) {
+    assert_no_crash(output);
+    let stderr = text(&output.stderr);
+    assert!(!output.status.success(), "{stderr}");
+    assert!(
+        stderr.contains(&format!("error: could not compile `{crate_name}`")),
+        "{stderr}"
+    );
+}
+
+/// Runs `command` with stdout and stderr captured; fails the test if it is still running after
+/// `limit` (and kills it).
+fn run_with_timeout(command: &mut Command, limit: Duration) -> Output {
+    let mut child = command
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawning");
+    let mut stdout = child.stdout.take().unwrap();
+    let mut stderr = child.stderr.take().unwrap();
+    let stdout_reader = std::thread::spawn(move || {
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(&mut stdout, &mut bytes).ok();
+        bytes
+    });
+    let stderr_reader = std::thread::spawn(move || {
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(&mut stderr, &mut bytes).ok();
+        bytes
+    });
+    let start = Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if start.elapsed() > limit {
+            child.kill().ok();
+            child.wait().ok();
+            panic!("{command:?} still ran after {limit:?}: a hang");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    Output {
+        status,
+        stdout: stdout_reader.join().unwrap(),
+        stderr: stderr_reader.join().unwrap(),
+    }
+}
+
+/// A scratch directory with `files`, for running the wrapper (and the base rustc) on directly.
+struct Scratch {
+    dir: PathBuf,
+    /// The private `TMPDIR` of the runs.
+    tmp: PathBuf,
+}
+
+impl Scratch {
+    fn new(name: &str, files: &[(&str, &[u8])]) -> Scratch {
+        let dir = scratch().join("direct").join(name);
+        let tmp = scratch().join("direct-tmp").join(name);
+        let _ = std::fs::remove_dir_all(&dir);
+        let _ = std::fs::remove_dir_all(&tmp);
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::create_dir_all(&tmp).unwrap();
+        for (path, contents) in files {
+            write(&dir.join(path), contents);
+        }
+        Scratch { dir, tmp }
+    }
+
+    /// The wrapper, run in the directory with `args`.
+    fn yieldc(&self, args: &[&str]) -> Output {
+        self.run(&rustc(), args, &[])
+    }
+
+    fn yieldc_with(&self, args: &[&str], env: &[(&str, &str)]) -> Output {
+        self.run(&rustc(), args, env)
+    }
+
+    /// The base toolchain's rustc, the same way.
+    fn base(&self, args: &[&str]) -> Output {
+        self.run(&base_rustc(), args, &[])
+    }
+
+    fn run(&self, program: &Path, args: &[&str], env: &[(&str, &str)]) -> Output {
+        let mut command = Command::new(program);
+        command
+            .args(args)
+            .current_dir(&self.dir)
+            .env("TMPDIR", &self.tmp)
+            .env_remove("CARGO_MANIFEST_DIR")
+            .env_remove("RUSTC_WRAPPER");
+        for (key, value) in env {
+            command.env(key, value);
+        }
+        run_with_timeout(&mut command, Duration::from_secs(300))
+    }
+
+    /// Asserts that the private `TMPDIR` is empty again.
+    #[track_caller]
+    fn assert_tmp_empty(&self) {
+        let left: Vec<_> = std::fs::read_dir(&self.tmp)
+            .unwrap()
+            .flatten()
+            .map(|entry| entry.path())
+            .collect();
+        assert!(left.is_empty(), "left in TMPDIR: {left:?}");
+    }
+}
+
+/// What the wrapper prints must be what the base rustc prints for the same command.
+#[track_caller]
+fn assert_same_as_base(ours: &Output, theirs: &Output) {
+    assert_eq!(text(&ours.stderr), text(&theirs.stderr));
+    assert_eq!(ours.status.code(), theirs.status.code());
+}
+
+/// A project whose directory, `Cargo.lock` included, is snapshotted before the test runs cargo
+/// (its target directory is elsewhere, under the scratch directory).
+fn locked_project(name: &str, files: &[(&str, &str)]) -> Project {
+    let project = Project::new(name, files).with_target(scratch().join("targets").join(name));
+    let _ = std::fs::remove_dir_all(&project.target);
+    let output = project.cargo(&["generate-lockfile", "--offline"]);
+    assert_success(&output);
+    project
 }
