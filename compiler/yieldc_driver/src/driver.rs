@@ -730,10 +730,16 @@ fn print_lowered(file: &str, line: &CommandLine) -> Result<i32, String> {
     if check_copies.peek().is_some() {
         println!("\n// --- check copies (never executed; borrow-checked only) ---");
         let mut previous_end = None;
+        // Lines counted as the segments go (they are in order): one pass over the text.
+        let (mut line, mut counted_to) = (1, 0);
         for segment in check_copies {
             if previous_end != Some(segment.lowered.start) {
-                let (line, _) =
-                    crate::source_text::line_column(&lowered.text, segment.lowered.start);
+                let start = segment.lowered.start.max(counted_to);
+                line += lowered.text.as_bytes()[counted_to..start]
+                    .iter()
+                    .filter(|&&byte| byte == b'\n')
+                    .count();
+                counted_to = start;
                 print!("\n// line {line}: ");
             }
             print!("{}", &lowered.text[segment.lowered.clone()]);
