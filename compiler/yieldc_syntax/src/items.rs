@@ -70,8 +70,12 @@ pub struct PatternCandidate {
 pub struct ItemPlan {
     /// The tiles.
     pub tiles: Vec<Tile>,
-    /// Every pattern candidate of the file, in order.
+    /// Every pattern candidate of the file.
     pub pattern_candidates: Vec<PatternCandidate>,
+    /// The blocks looked into: the indices of their header and closing fragments. The caller
+    /// must check that each header with its closing brace parses as one `mod`/`impl`/`trait`
+    /// (the scan does not know whether the header is well formed).
+    pub containers: Vec<(usize, usize)>,
 }
 
 /// Cuts `source` into tiles; `None` when the scan is unsure (the caller must then parse the
@@ -246,6 +250,7 @@ struct Scanner<'a> {
     levels: Vec<Level>,
     tiles: Vec<Tile>,
     candidates: Vec<PatternCandidate>,
+    containers: Vec<(usize, usize)>,
     previous: Previous,
     pending: Option<Pending>,
 }
@@ -267,6 +272,7 @@ impl<'a> Scanner<'a> {
                 nested_attribute: false,
             }],
             candidates: Vec::new(),
+            containers: Vec::new(),
             previous: Previous::Other,
             pending: None,
         }
@@ -340,7 +346,7 @@ impl<'a> Scanner<'a> {
                         // lexer treats as one (error) token.
                         return None;
                     }
-                    let inner = self.at_inner_attribute();
+                    let inner = self.at_inner_attribute()?;
                     let depth = self.stack.len();
                     if let Some(level) = self.levels.last_mut()
                         && depth > level.depth
@@ -414,6 +420,7 @@ impl<'a> Scanner<'a> {
         Some(ItemPlan {
             tiles: self.tiles,
             pattern_candidates: self.candidates,
+            containers: self.containers,
         })
     }
 
@@ -677,16 +684,27 @@ impl<'a> Scanner<'a> {
         Some(())
     }
 
-    /// Whether the `#` at `self.at` starts an inner attribute: `#!` then (after whitespace) `[`.
-    fn at_inner_attribute(&self) -> bool {
-        if self.peek(1) != Some(b'!') {
-            return false;
+    /// Whether the `#` at `self.at` starts an inner attribute: `#`, `!`, `[`, with whitespace
+    /// allowed between them. `None` (unsure) for a comment between them.
+    fn at_inner_attribute(&self) -> Option<bool> {
+        let skip_whitespace = |mut look: usize| {
+            while look < self.bytes.len() && self.bytes[look].is_ascii_whitespace() {
+                look += 1;
+            }
+            look
+        };
+        let look = skip_whitespace(self.at + 1);
+        match self.bytes.get(look) {
+            Some(b'!') => {}
+            Some(b'/') => return None,
+            _ => return Some(false),
         }
-        let mut look = self.at + 2;
-        while look < self.bytes.len() && self.bytes[look].is_ascii_whitespace() {
-            look += 1;
+        let look = skip_whitespace(look + 1);
+        match self.bytes.get(look) {
+            Some(b'[') => Some(true),
+            Some(b'/') => None,
+            _ => Some(false),
         }
-        self.bytes.get(look) == Some(&b'[')
     }
 
     /// `#` (already consumed, `inner` if it starts an inner attribute).
@@ -712,7 +730,7 @@ impl<'a> Scanner<'a> {
     /// Called at the start of every significant token (`first` is its first byte).
     fn token_start(&mut self, first: u8) -> Option<()> {
         self.resolve_pending(Some((first, self.peek(1))));
-        let inner_attribute = first == b'#' && self.at_inner_attribute();
+        let inner_attribute = first == b'#' && self.at_inner_attribute() == Some(true);
         let depth = self.stack.len();
         let is_prelude = self.levels.len() == 1;
         let level = self.levels.last_mut()?;
@@ -932,6 +950,7 @@ impl<'a> Scanner<'a> {
                     true
                 }
             });
+            self.containers.retain(|&(header, _)| header < first_tile);
             let outer = self.levels.last_mut()?;
             outer.candidates.extend(moved);
             outer.candidates.extend(inner.candidates);
@@ -962,8 +981,14 @@ impl<'a> Scanner<'a> {
             },
         );
         for candidate in &mut self.candidates {
-            if candidate.tile >= first_tile {
+            if candidate.tile >= first_tile && candidate.tile != usize::MAX {
                 candidate.tile += 1;
+            }
+        }
+        for (header, closing) in &mut self.containers {
+            if *header >= first_tile {
+                *header += 1;
+                *closing += 1;
             }
         }
         self.candidates
@@ -977,6 +1002,7 @@ impl<'a> Scanner<'a> {
                     }),
             );
         let closing = self.tiles.len();
+        self.containers.push((first_tile, closing));
         self.tiles.push(Tile {
             kind: TileKind::Fragment,
             start: inner.item.start,
@@ -1057,6 +1083,15 @@ mod tests {
     }
 
     #[test]
+    fn inner_attributes_may_have_whitespace_between_their_tokens() {
+        let plan = tiles("#\n! [feature(gen_blocks)]\nfn a() {}");
+        assert_eq!(
+            plan[0],
+            (TileKind::Prelude, "#\n! [feature(gen_blocks)]", true)
+        );
+    }
+
+    #[test]
     fn containers_are_looked_into() {
         let source = "impl S {\n    #![allow(x)]\n    fn a() {}\n    fn b() { yield }\n}\nmod m { fn c() {} }";
         assert_eq!(
@@ -1116,6 +1151,7 @@ mod tests {
             "fn é() {}",
             "fn a() { (] }",
             "fn a() { r&##\"x\"## }",
+            "# /* x */ ![allow(x)]\nfn a() {}",
             "fn a() { r#\"x\"## }",
         ] {
             if source == "fn a() { r#\"x\"## }" {
