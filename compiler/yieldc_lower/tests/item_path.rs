@@ -292,6 +292,12 @@ fn fuzz_findings() {
         "struct Owner;\nimpl Owg is renamed.\n// x\nstruct ner {\n    gen fn into_values(self) -> u8 {\n        for v in self.values {\n            yield v;\n        }\n    }\n}\n",
         // `r&###"..."###`: in edition 2024 `###"` starts a guarded string.
         "fn a() { snapshot!(tokens, @r&###\"\n gen \"###); }\ngen fn b() -> u8 { yield 1 }\n",
+        // An attribute (or `pub`) right before `}`: the parser's recovery consumes the `}`.
+        "enum E {\n    A,\n    #[cfg(x)]\n    /// doc B(C),\n}\nimpl S {\n    gen fn a(&self) -> u8 { yield 1 }\n}\n",
+        "struct S { pub }\ngen fn a() -> u8 { yield 1 }\n",
+        "struct S { #[a] }\ngen fn a() -> u8 { yield 1 }\n",
+        // ... but not in a macro's tokens.
+        "macro_rules! m { ($(#[$m:meta])*) => {} }\ngen fn a() -> u8 { yield 1 }\n",
     ] {
         assert_same(source, source);
     }

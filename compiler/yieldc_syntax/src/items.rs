@@ -141,6 +141,12 @@ enum Previous {
     PathSeparator,
     /// `.`.
     Dot,
+    /// `#`.
+    Hash,
+    /// `!` right after `#`.
+    HashBang,
+    /// `pub`.
+    Pub,
 }
 
 /// What kind of item is being read, from its leading keywords.
@@ -230,6 +236,11 @@ struct Open {
     is_body: bool,
     /// A `{` that is a container's body (a new level).
     is_container: bool,
+    /// An attribute's `[` or the `(` of `pub(..)`: a closing delimiter right after its end is
+    /// odd (see `Scanner::after_prefix`).
+    is_prefix: bool,
+    /// A macro's token tree (or inside one): never parsed as items, fields or variants.
+    in_macro: bool,
 }
 
 /// An identifier whose meaning depends on the next token.
@@ -253,6 +264,13 @@ struct Scanner<'a> {
     containers: Vec<(usize, usize)>,
     previous: Previous,
     pending: Option<Pending>,
+    /// Just after an attribute or a `pub`, `pub(..)`, `unsafe`, `mut`, `safe`: the parser's
+    /// recovery for a field or variant that ends there consumes the next token even when it
+    /// is a closing `}` (`enum E { #[a] }`, `struct S { pub }`), so the item goes on past it.
+    after_prefix: bool,
+    /// 1 just after a `!` (not `#!`), 2 after `!` and one identifier (`macro_rules! name`):
+    /// the next opening delimiter starts a macro's token tree.
+    after_bang: u8,
 }
 
 impl<'a> Scanner<'a> {
@@ -275,6 +293,8 @@ impl<'a> Scanner<'a> {
             containers: Vec::new(),
             previous: Previous::Other,
             pending: None,
+            after_prefix: false,
+            after_bang: 0,
         }
     }
 
@@ -356,7 +376,7 @@ impl<'a> Scanner<'a> {
                     self.token_start(byte)?;
                     self.at += 1;
                     self.hash(inner)?;
-                    self.token_end(Previous::Other);
+                    self.token_end(Previous::Hash);
                 }
                 b':' => {
                     self.token_start(byte)?;
@@ -378,6 +398,7 @@ impl<'a> Scanner<'a> {
                     let previous = match byte {
                         b'.' => Previous::Dot,
                         b',' => Previous::Comma,
+                        b'!' if self.previous == Previous::Hash => Previous::HashBang,
                         _ => Previous::Other,
                     };
                     self.token_end(previous);
@@ -675,9 +696,13 @@ impl<'a> Scanner<'a> {
                 is_candidate,
             });
         }
+        if matches!(word, b"pub" | b"unsafe" | b"mut" | b"safe") {
+            self.after_prefix = true;
+        }
         let previous = match word {
             b"for" => Previous::For,
             b"ref" | b"mut" => Previous::RefOrMut,
+            b"pub" => Previous::Pub,
             _ => Previous::Other,
         };
         self.previous = previous;
@@ -730,6 +755,21 @@ impl<'a> Scanner<'a> {
     /// Called at the start of every significant token (`first` is its first byte).
     fn token_start(&mut self, first: u8) -> Option<()> {
         self.resolve_pending(Some((first, self.peek(1))));
+        let in_macro = self.stack.last().is_some_and(|open| open.in_macro);
+        if std::mem::take(&mut self.after_prefix)
+            && !in_macro
+            && matches!(first, b'}' | b')' | b']')
+        {
+            return None; // the parser may consume the closing delimiter: unsure
+        }
+        let after_bang = std::mem::take(&mut self.after_bang);
+        if first == b'!' && self.previous != Previous::Hash {
+            self.after_bang = 1;
+        } else if after_bang == 1 && (is_ident_start(first)) {
+            self.after_bang = 2;
+        } else if after_bang > 0 && matches!(first, b'{' | b'(' | b'[') {
+            self.after_bang = 3; // read by `open`, right after this
+        }
         let inner_attribute = first == b'#' && self.at_inner_attribute() == Some(true);
         let depth = self.stack.len();
         let is_prelude = self.levels.len() == 1;
@@ -869,6 +909,12 @@ impl<'a> Scanner<'a> {
             delimiter,
             is_body: false,
             is_container: false,
+            is_prefix: matches!(
+                (delimiter, self.previous),
+                (b'[', Previous::Hash | Previous::HashBang) | (b'(', Previous::Pub)
+            ),
+            in_macro: std::mem::take(&mut self.after_bang) == 3
+                || self.stack.last().is_some_and(|open| open.in_macro),
         };
         if let Some(level) = self.levels.last_mut()
             && level.depth == depth
@@ -904,6 +950,9 @@ impl<'a> Scanner<'a> {
             return None;
         }
         let depth = self.stack.len();
+        if open.is_prefix {
+            self.after_prefix = true;
+        }
         if open.is_container {
             return self.close_container();
         }
@@ -1152,6 +1201,9 @@ mod tests {
             "fn a() { (] }",
             "fn a() { r&##\"x\"## }",
             "# /* x */ ![allow(x)]\nfn a() {}",
+            "enum E { #[a] }",
+            "struct S { pub }",
+            "struct S { pub(crate) }",
             "fn a() { r#\"x\"## }",
         ] {
             if source == "fn a() { r#\"x\"## }" {
