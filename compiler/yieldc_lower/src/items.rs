@@ -12,7 +12,8 @@
 //! (text, source map, diagnostics, in the same order); `tests/item_path.rs` and the fuzzer
 //! check it. Whenever this path cannot be sure of that, it returns `None` and the caller parses
 //! the whole file: the scan was unsure, a marked tile does not parse on its own as one item
-//! without errors, the prelude enables `stmt_expr_attributes` (whose removal looks at every
+//! without errors, the header of a block looked into is not a well-formed `mod`/`impl`/`trait`
+//! (checked on the header and closing brace alone), the prelude enables `stmt_expr_attributes` (whose removal looks at every
 //! attribute of the file), or the whole-file question "does any identifier pattern of the
 //! file bind this name" (check copies) cannot be answered from the parsed tiles and the
 //! unparsed tiles that parse cleanly on their own.
@@ -28,7 +29,7 @@ use std::collections::{HashMap, HashSet};
 use yieldc_syntax::items::{ItemPlan, TileKind};
 use yieldc_syntax::outline::{Outline, SubstitutionKind};
 use yieldc_syntax::ra_ap_syntax::ast::{self, AstNode, HasName};
-use yieldc_syntax::ra_ap_syntax::{SourceFile, SyntaxNode};
+use yieldc_syntax::ra_ap_syntax::{SourceFile, SyntaxKind, SyntaxNode};
 
 use crate::source_map::Builder;
 use crate::{LowerOptions, Lowered, lowerer};
@@ -49,6 +50,26 @@ pub(crate) fn lower_by_items(source: &str, options: &LowerOptions) -> Option<Low
     let parse_options = crate::parse_options(options);
     let prelude = *plan.tiles.first()?;
     let prelude_text = source.get(prelude.start..prelude.end)?;
+    // Each block looked into must be a well-formed `mod`/`impl`/`trait` around its items.
+    for &(header, closing) in &plan.containers {
+        let header = plan.tiles.get(header)?;
+        let closing = plan.tiles.get(closing)?;
+        let skeleton = format!(
+            "{}{}",
+            source.get(header.start..header.end)?,
+            source.get(closing.start..closing.end)?
+        );
+        let root = parse_clean_item(&skeleton, options.edition)?;
+        let is_block_of_items = root.children().all(|item| {
+            matches!(
+                item.kind(),
+                SyntaxKind::IMPL | SyntaxKind::TRAIT | SyntaxKind::MODULE
+            )
+        });
+        if !is_block_of_items {
+            return None;
+        }
+    }
     // Parse every marked tile: the prelude first, for the file's gates.
     let mut parts: Vec<(usize, Outline)> = Vec::new();
     let mut front_end_diagnostics = Vec::new();

@@ -38,6 +38,11 @@ fn option_sets() -> Vec<LowerOptions> {
             force_boxed: true,
             ..Default::default()
         },
+        LowerOptions {
+            edition: Edition::E2018,
+            is_crate_root: true,
+            ..Default::default()
+        },
     ]
 }
 
@@ -274,5 +279,26 @@ fn byte_scan_agrees_with_its_reference_on_every_registry_file() {
             yieldc_syntax::might_use_coroutine_syntax_reference(source),
             "{source:?}"
         );
+    }
+}
+
+/// Inputs on which the fuzzer once found the two paths disagreeing (reduced).
+#[test]
+fn fuzz_findings() {
+    for source in [
+        // `#`, `!`, `[` apart: still an inner attribute (the gate is removed).
+        "#\n![feature(gen_blocks)]\nuse crate::prelgen moveude::*;\nfn f() { let _ = gen { yield 1 }; }\n",
+        // A malformed `impl` header: the parser does not see an item list.
+        "struct Owner;\nimpl Owg is renamed.\n// x\nstruct ner {\n    gen fn into_values(self) -> u8 {\n        for v in self.values {\n            yield v;\n        }\n    }\n}\n",
+        // `r&###"..."###`: in edition 2024 `###"` starts a guarded string.
+        "fn a() { snapshot!(tokens, @r&###\"\n gen \"###); }\ngen fn b() -> u8 { yield 1 }\n",
+        // An attribute (or `pub`) right before `}`: the parser's recovery consumes the `}`.
+        "enum E {\n    A,\n    #[cfg(x)]\n    /// doc B(C),\n}\nimpl S {\n    gen fn a(&self) -> u8 { yield 1 }\n}\n",
+        "struct S { pub }\ngen fn a() -> u8 { yield 1 }\n",
+        "struct S { #[a] }\ngen fn a() -> u8 { yield 1 }\n",
+        // ... but not in a macro's tokens.
+        "macro_rules! m { ($(#[$m:meta])*) => {} }\ngen fn a() -> u8 { yield 1 }\n",
+    ] {
+        assert_same(source, source);
     }
 }

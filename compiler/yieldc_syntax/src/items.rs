@@ -70,8 +70,12 @@ pub struct PatternCandidate {
 pub struct ItemPlan {
     /// The tiles.
     pub tiles: Vec<Tile>,
-    /// Every pattern candidate of the file, in order.
+    /// Every pattern candidate of the file.
     pub pattern_candidates: Vec<PatternCandidate>,
+    /// The blocks looked into: the indices of their header and closing fragments. The caller
+    /// must check that each header with its closing brace parses as one `mod`/`impl`/`trait`
+    /// (the scan does not know whether the header is well formed).
+    pub containers: Vec<(usize, usize)>,
 }
 
 /// Cuts `source` into tiles; `None` when the scan is unsure (the caller must then parse the
@@ -137,6 +141,12 @@ enum Previous {
     PathSeparator,
     /// `.`.
     Dot,
+    /// `#`.
+    Hash,
+    /// `!` right after `#`.
+    HashBang,
+    /// `pub`.
+    Pub,
 }
 
 /// What kind of item is being read, from its leading keywords.
@@ -226,6 +236,11 @@ struct Open {
     is_body: bool,
     /// A `{` that is a container's body (a new level).
     is_container: bool,
+    /// An attribute's `[` or the `(` of `pub(..)`: a closing delimiter right after its end is
+    /// odd (see `Scanner::after_prefix`).
+    is_prefix: bool,
+    /// A macro's token tree (or inside one): never parsed as items, fields or variants.
+    in_macro: bool,
 }
 
 /// An identifier whose meaning depends on the next token.
@@ -246,8 +261,16 @@ struct Scanner<'a> {
     levels: Vec<Level>,
     tiles: Vec<Tile>,
     candidates: Vec<PatternCandidate>,
+    containers: Vec<(usize, usize)>,
     previous: Previous,
     pending: Option<Pending>,
+    /// Just after an attribute or a `pub`, `pub(..)`, `unsafe`, `mut`, `safe`: the parser's
+    /// recovery for a field or variant that ends there consumes the next token even when it
+    /// is a closing `}` (`enum E { #[a] }`, `struct S { pub }`), so the item goes on past it.
+    after_prefix: bool,
+    /// 1 just after a `!` (not `#!`), 2 after `!` and one identifier (`macro_rules! name`):
+    /// the next opening delimiter starts a macro's token tree.
+    after_bang: u8,
 }
 
 impl<'a> Scanner<'a> {
@@ -267,8 +290,11 @@ impl<'a> Scanner<'a> {
                 nested_attribute: false,
             }],
             candidates: Vec::new(),
+            containers: Vec::new(),
             previous: Previous::Other,
             pending: None,
+            after_prefix: false,
+            after_bang: 0,
         }
     }
 
@@ -340,7 +366,7 @@ impl<'a> Scanner<'a> {
                         // lexer treats as one (error) token.
                         return None;
                     }
-                    let inner = self.at_inner_attribute();
+                    let inner = self.at_inner_attribute()?;
                     let depth = self.stack.len();
                     if let Some(level) = self.levels.last_mut()
                         && depth > level.depth
@@ -350,7 +376,7 @@ impl<'a> Scanner<'a> {
                     self.token_start(byte)?;
                     self.at += 1;
                     self.hash(inner)?;
-                    self.token_end(Previous::Other);
+                    self.token_end(Previous::Hash);
                 }
                 b':' => {
                     self.token_start(byte)?;
@@ -372,6 +398,7 @@ impl<'a> Scanner<'a> {
                     let previous = match byte {
                         b'.' => Previous::Dot,
                         b',' => Previous::Comma,
+                        b'!' if self.previous == Previous::Hash => Previous::HashBang,
                         _ => Previous::Other,
                     };
                     self.token_end(previous);
@@ -414,6 +441,7 @@ impl<'a> Scanner<'a> {
         Some(ItemPlan {
             tiles: self.tiles,
             pattern_candidates: self.candidates,
+            containers: self.containers,
         })
     }
 
@@ -668,25 +696,40 @@ impl<'a> Scanner<'a> {
                 is_candidate,
             });
         }
+        if matches!(word, b"pub" | b"unsafe" | b"mut" | b"safe") {
+            self.after_prefix = true;
+        }
         let previous = match word {
             b"for" => Previous::For,
             b"ref" | b"mut" => Previous::RefOrMut,
+            b"pub" => Previous::Pub,
             _ => Previous::Other,
         };
         self.previous = previous;
         Some(())
     }
 
-    /// Whether the `#` at `self.at` starts an inner attribute: `#!` then (after whitespace) `[`.
-    fn at_inner_attribute(&self) -> bool {
-        if self.peek(1) != Some(b'!') {
-            return false;
+    /// Whether the `#` at `self.at` starts an inner attribute: `#`, `!`, `[`, with whitespace
+    /// allowed between them. `None` (unsure) for a comment between them.
+    fn at_inner_attribute(&self) -> Option<bool> {
+        let skip_whitespace = |mut look: usize| {
+            while look < self.bytes.len() && self.bytes[look].is_ascii_whitespace() {
+                look += 1;
+            }
+            look
+        };
+        let look = skip_whitespace(self.at + 1);
+        match self.bytes.get(look) {
+            Some(b'!') => {}
+            Some(b'/') => return None,
+            _ => return Some(false),
         }
-        let mut look = self.at + 2;
-        while look < self.bytes.len() && self.bytes[look].is_ascii_whitespace() {
-            look += 1;
+        let look = skip_whitespace(look + 1);
+        match self.bytes.get(look) {
+            Some(b'[') => Some(true),
+            Some(b'/') => None,
+            _ => Some(false),
         }
-        self.bytes.get(look) == Some(&b'[')
     }
 
     /// `#` (already consumed, `inner` if it starts an inner attribute).
@@ -712,7 +755,22 @@ impl<'a> Scanner<'a> {
     /// Called at the start of every significant token (`first` is its first byte).
     fn token_start(&mut self, first: u8) -> Option<()> {
         self.resolve_pending(Some((first, self.peek(1))));
-        let inner_attribute = first == b'#' && self.at_inner_attribute();
+        let in_macro = self.stack.last().is_some_and(|open| open.in_macro);
+        if std::mem::take(&mut self.after_prefix)
+            && !in_macro
+            && matches!(first, b'}' | b')' | b']')
+        {
+            return None; // the parser may consume the closing delimiter: unsure
+        }
+        let after_bang = std::mem::take(&mut self.after_bang);
+        if first == b'!' && self.previous != Previous::Hash {
+            self.after_bang = 1;
+        } else if after_bang == 1 && (is_ident_start(first)) {
+            self.after_bang = 2;
+        } else if after_bang > 0 && matches!(first, b'{' | b'(' | b'[') {
+            self.after_bang = 3; // read by `open`, right after this
+        }
+        let inner_attribute = first == b'#' && self.at_inner_attribute() == Some(true);
         let depth = self.stack.len();
         let is_prelude = self.levels.len() == 1;
         let level = self.levels.last_mut()?;
@@ -851,6 +909,12 @@ impl<'a> Scanner<'a> {
             delimiter,
             is_body: false,
             is_container: false,
+            is_prefix: matches!(
+                (delimiter, self.previous),
+                (b'[', Previous::Hash | Previous::HashBang) | (b'(', Previous::Pub)
+            ),
+            in_macro: std::mem::take(&mut self.after_bang) == 3
+                || self.stack.last().is_some_and(|open| open.in_macro),
         };
         if let Some(level) = self.levels.last_mut()
             && level.depth == depth
@@ -886,6 +950,9 @@ impl<'a> Scanner<'a> {
             return None;
         }
         let depth = self.stack.len();
+        if open.is_prefix {
+            self.after_prefix = true;
+        }
         if open.is_container {
             return self.close_container();
         }
@@ -932,6 +999,7 @@ impl<'a> Scanner<'a> {
                     true
                 }
             });
+            self.containers.retain(|&(header, _)| header < first_tile);
             let outer = self.levels.last_mut()?;
             outer.candidates.extend(moved);
             outer.candidates.extend(inner.candidates);
@@ -962,8 +1030,14 @@ impl<'a> Scanner<'a> {
             },
         );
         for candidate in &mut self.candidates {
-            if candidate.tile >= first_tile {
+            if candidate.tile >= first_tile && candidate.tile != usize::MAX {
                 candidate.tile += 1;
+            }
+        }
+        for (header, closing) in &mut self.containers {
+            if *header >= first_tile {
+                *header += 1;
+                *closing += 1;
             }
         }
         self.candidates
@@ -977,6 +1051,7 @@ impl<'a> Scanner<'a> {
                     }),
             );
         let closing = self.tiles.len();
+        self.containers.push((first_tile, closing));
         self.tiles.push(Tile {
             kind: TileKind::Fragment,
             start: inner.item.start,
@@ -1057,6 +1132,15 @@ mod tests {
     }
 
     #[test]
+    fn inner_attributes_may_have_whitespace_between_their_tokens() {
+        let plan = tiles("#\n! [feature(gen_blocks)]\nfn a() {}");
+        assert_eq!(
+            plan[0],
+            (TileKind::Prelude, "#\n! [feature(gen_blocks)]", true)
+        );
+    }
+
+    #[test]
     fn containers_are_looked_into() {
         let source = "impl S {\n    #![allow(x)]\n    fn a() {}\n    fn b() { yield }\n}\nmod m { fn c() {} }";
         assert_eq!(
@@ -1116,6 +1200,10 @@ mod tests {
             "fn é() {}",
             "fn a() { (] }",
             "fn a() { r&##\"x\"## }",
+            "# /* x */ ![allow(x)]\nfn a() {}",
+            "enum E { #[a] }",
+            "struct S { pub }",
+            "struct S { pub(crate) }",
             "fn a() { r#\"x\"## }",
         ] {
             if source == "fn a() { r#\"x\"## }" {
