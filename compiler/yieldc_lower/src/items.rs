@@ -36,17 +36,34 @@ use crate::{LowerOptions, Lowered, lowerer};
 
 /// Lowers `source` item by item; `None` when the whole file must be parsed instead.
 pub(crate) fn lower_by_items(source: &str, options: &LowerOptions) -> Option<Lowered> {
-    // What a file's `macro_rules!` definitions do with coroutine syntax is gathered over the
-    // whole file (`macros::MacroFacts`): such files take the whole-file path.
-    if source.contains("macro_rules") {
-        return None;
-    }
+    let plan = yieldc_syntax::items::scan_items(source)?;
+    lower_by_plan(source, options, plan)
+}
+
+/// [`lower_by_items`] with the item scan done.
+pub(crate) fn lower_by_plan(
+    source: &str,
+    options: &LowerOptions,
+    plan: yieldc_syntax::items::ItemPlan,
+) -> Option<Lowered> {
     // Missing library gates are found over the whole file too (imports, then the paths and
     // method calls that use them: `paths::check_library_gates`).
     if crate::paths::library_gates_may_apply(source, options) {
         return None;
     }
-    let plan = yieldc_syntax::items::scan_items(source)?;
+    // What a file's `macro_rules!` definitions do with coroutine syntax is gathered over the
+    // whole file (`macros::MacroFacts`). A definition outside the marked tiles has no coroutine
+    // syntax, so it yields and embeds nothing, nor does any macro that only invokes such ones:
+    // the facts are empty unless a marked tile holds a `macro_rules!`, and then the whole-file
+    // path gathers them.
+    if plan.tiles.iter().any(|tile| {
+        tile.marked
+            && source
+                .get(tile.start..tile.end)
+                .is_some_and(|text| text.contains("macro_rules"))
+    }) {
+        return None;
+    }
     let parse_options = crate::parse_options(options);
     let prelude = *plan.tiles.first()?;
     let prelude_text = source.get(prelude.start..prelude.end)?;

@@ -72,10 +72,15 @@ pub fn lower(source: &str, options: &LowerOptions) -> Lowered {
     if !yieldc_syntax::might_use_coroutine_syntax(source) {
         return unchanged(source);
     }
-    if let Some(result) = reject_token_trees(source, options) {
+    // A successful item scan implies well-formed token trees: the lexer's check (a whole-file
+    // lexing pass) runs only when the scan gives up.
+    let plan = yieldc_syntax::items::scan_items(source);
+    if plan.is_none()
+        && let Some(result) = reject_token_trees(source, options)
+    {
         return result;
     }
-    match items::lower_by_items(source, options) {
+    match plan.and_then(|plan| items::lower_by_plan(source, options, plan)) {
         Some(lowered) => lowered,
         None => lower_parsed_whole_file(source, options),
     }

@@ -127,8 +127,8 @@ impl<'a> Lowerer<'a> {
             diagnostics: Vec::new(),
             skipped: Vec::new(),
             pattern_names: std::cell::OnceCell::new(),
-            // `items.rs` takes the whole-file path for a file with `macro_rules!`, so there are
-            // no macro facts to gather here.
+            // `items.rs` takes the whole-file path when a marked part holds a `macro_rules!`;
+            // otherwise the file's macros yield and embed nothing (see `lower_by_items`).
             macro_facts: crate::macros::MacroFacts::default(),
             macro_body: None,
             pattern_oracle: Some(pattern_oracle),

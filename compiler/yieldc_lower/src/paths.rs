@@ -27,14 +27,15 @@ pub(crate) fn library_gates_may_apply(source: &str, options: &crate::LowerOption
         "iter_from_coroutine",
         "iter_macro",
     ];
+    // `resume`, `poll_next` and `size_hint` are reported only where `Coroutine` is imported or
+    // on an `async gen`; `iter` only as `iter::iter`, in a group after `iter::{`, or by a glob.
     const MENTIONS: &[&str] = &[
         "async_iter",
         "Coroutine",
         "from_coroutine",
-        "iter::",
-        "poll_next",
+        "iter::iter",
+        "iter::*",
         "async gen",
-        "resume",
     ];
     let gates_known = options.is_crate_root || !options.crate_features.is_empty();
     if !gates_known {
@@ -44,8 +45,15 @@ pub(crate) fn library_gates_may_apply(source: &str, options: &crate::LowerOption
         options.crate_features.iter().any(|feature| feature == gate)
             || (options.is_crate_root && source.contains(gate))
     };
+    let iter_in_group = source.match_indices("iter::{").any(|(at, _)| {
+        let group = &source[at + "iter::{".len()..];
+        let group = &group[..group.find('}').unwrap_or(group.len())];
+        group
+            .split(|c: char| !(c.is_alphanumeric() || c == '_'))
+            .any(|word| word == "iter")
+    });
     LIBRARY_GATES.iter().any(|gate| !enabled(gate))
-        && MENTIONS.iter().any(|mention| source.contains(mention))
+        && (iter_in_group || MENTIONS.iter().any(|mention| source.contains(mention)))
 }
 
 /// The gate of an unstable library item, by its full path (segments, `std`/`core` first).

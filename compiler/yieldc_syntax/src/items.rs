@@ -79,7 +79,11 @@ pub struct ItemPlan {
 }
 
 /// Cuts `source` into tiles; `None` when the scan is unsure (the caller must then parse the
-/// whole file).
+/// whole file). A plan is only returned for a file whose token trees are well formed in the
+/// sense of [`crate::check_token_trees`] (matched delimiters nested at most
+/// [`crate::MAX_NESTING`] deep, every literal and comment terminated): callers may skip that
+/// check when the scan succeeds (`tests/item_path.rs` in `yieldc_lower` and its fuzz example
+/// compare the two paths).
 pub fn scan_items(source: &str) -> Option<ItemPlan> {
     Scanner::new(source).run()
 }
@@ -331,6 +335,11 @@ impl<'a> Scanner<'a> {
                 }
                 b'a'..=b'z' | b'A'..=b'Z' | b'_' => self.word()?,
                 b'{' | b'(' | b'[' => {
+                    if self.stack.len() >= crate::MAX_NESTING {
+                        // Deeper than `check_token_trees` accepts: a scan that succeeds
+                        // promises well-formed token trees (see `scan_items`).
+                        return None;
+                    }
                     self.token_start(byte)?;
                     self.open(byte);
                     self.at += 1;
