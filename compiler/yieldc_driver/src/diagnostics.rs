@@ -508,7 +508,7 @@ impl<'a> Remapper<'a> {
             let before = spans.len();
             spans.retain(|span| {
                 span["is_primary"] == true
-                    || !self.is_all_generated(span)
+                    || (!self.is_all_generated(span) && !self.is_gen_fn_opaque_label(span))
                     || self.generator_opening(span).is_some()
             });
             *remapped_any |= spans.len() != before;
@@ -749,8 +749,9 @@ impl<'a> Remapper<'a> {
         changed.then_some(out)
     }
 
-    /// `Gen<T, {async block@FILE:L:C: L:C}, {closure@..}>` where the block is a `gen fn`'s body
-    /// (positions already original) → nightly's `{gen fn body of NAME()}`.
+    /// `Gen<T, {gen block@..}, {closure@..}>` → the block's own name; `Gen<T, {async
+    /// block@FILE:L:C: L:C}, ..>` where the block is a `gen fn`'s body (positions already
+    /// original) → nightly's `{gen fn body of NAME()}`.
     fn name_gen_fn_bodies(&self, text: &str) -> Option<String> {
         let mut out = String::new();
         let mut rest = text;
@@ -779,13 +780,23 @@ impl<'a> Remapper<'a> {
             }
             let Some(close) = close else { break };
             let inner = &rest[at + open_len..close];
-            let name = inner
-                .find("{async block@")
-                .and_then(|start| {
-                    let location = &inner[start + "{async block@".len()..];
-                    location.find('}').map(|end| &location[..end])
-                })
-                .and_then(|location| self.gen_fn_body_name(location));
+            // A gen block's own name (already renamed), or a gen fn body's.
+            let block = ["{gen block@", "{async gen block@"]
+                .iter()
+                .find_map(|open| {
+                    let start = inner.find(open)?;
+                    let end = inner[start..].find('}')?;
+                    Some(inner[start..=start + end].to_string())
+                });
+            let name = block.or_else(|| {
+                inner
+                    .find("{async block@")
+                    .and_then(|start| {
+                        let location = &inner[start + "{async block@".len()..];
+                        location.find('}').map(|end| &location[..end])
+                    })
+                    .and_then(|location| self.gen_fn_body_name(location))
+            });
             out.push_str(&rest[..at]);
             match name {
                 Some(name) => {
@@ -903,6 +914,21 @@ impl<'a> Remapper<'a> {
         Some(original..original + keywords.len())
     }
 
+    /// rustc's "the found/expected opaque type" label on the `impl Iterator<Item = T>` that a
+    /// `gen fn`'s `-> T` became: nightly's opaque type has no such label.
+    fn is_gen_fn_opaque_label(&self, span: &Value) -> bool {
+        let label = span["label"].as_str().unwrap_or_default();
+        if !label.ends_with("opaque type") {
+            return false;
+        }
+        let Some((_, (_, lowered))) = self.lowered_file_of(span) else {
+            return false;
+        };
+        lowered
+            .segment_at(as_usize(&span["byte_start"]))
+            .is_some_and(|segment| segment.generated == Some(GeneratedKind::GenFn))
+    }
+
     /// Whether the lowered range of `span` lies entirely in generated text.
     fn is_all_generated(&self, span: &Value) -> bool {
         let Some((_, (_, lowered))) = self.lowered_file_of(span) else {
@@ -998,11 +1024,19 @@ impl<'a> Remapper<'a> {
         let children = diagnostic["children"].as_array().unwrap_or(&empty);
         for child in children {
             let child_spans = child["spans"].as_array().unwrap_or(&empty);
-            // rustc draws a suggestion as a label only when its message is short.
-            let short = child["message"]
-                .as_str()
-                .is_some_and(|message| message.split_whitespace().count() < 10);
-            if child["level"] == "help" && child_spans.len() == 1 && short {
+            // rustc draws a suggestion as a label only when its message is short, and never a
+            // "verbose" one; the JSON does not say which, rustc's own drawing of the lowered
+            // file does.
+            let message = child["message"].as_str().unwrap_or_default();
+            let rustc_rendered = diagnostic["rendered"].as_str().unwrap_or_default();
+            let inline = if rustc_rendered.contains(&format!("help: {message}: `")) {
+                true
+            } else if rustc_rendered.contains(&format!("\nhelp: {message}\n")) {
+                false
+            } else {
+                message.split_whitespace().count() < 10
+            };
+            if child["level"] == "help" && child_spans.len() == 1 && inline {
                 if let Some(replacement) = child_spans[0]["suggested_replacement"].as_str() {
                     if replacement.is_empty() {
                         // A removal: rustc labels the removed text `help: …` beside the primary.
@@ -1028,6 +1062,18 @@ impl<'a> Remapper<'a> {
             }
         }
         let labelled_help = inline_help.as_ref().filter(|(_, label)| !label.is_empty());
+        // An inline suggestion away from the primary span is a label of its own there.
+        if let Some((help_span, label)) = labelled_help {
+            let at_primary = spans.iter().any(|span| {
+                span["is_primary"] == true && span["byte_start"] == help_span["byte_start"]
+            });
+            if !at_primary {
+                let mut labelled = help_span.clone();
+                labelled["is_primary"] = Value::Bool(false);
+                labelled["label"] = Value::String(label.clone());
+                spans.push(labelled);
+            }
+        }
         for (file_name, annotations) in group_by_file(&spans, labelled_help) {
             let Some(source) = sources.get(&file_name) else {
                 continue;
