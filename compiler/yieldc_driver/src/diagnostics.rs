@@ -123,6 +123,7 @@ impl<'a> Remapper<'a> {
 
     /// Rewrites one diagnostic; `None` drops it.
     fn rewrite_one(&mut self, mut diagnostic: Value) -> Option<Value> {
+        self.changed_anything |= expand_long_types(&mut diagnostic);
         self.replace_shadow_paths(&mut diagnostic);
         if is_summary(&diagnostic) {
             return Some(diagnostic);
@@ -1277,9 +1278,7 @@ fn enclosing_path(before: &str) -> String {
             b'{' if depth > 0 => depth -= 1,
             b'{' => {
                 // The header of the enclosing item: back to the previous `;`, `{` or `}`.
-                let header_start = before[..at]
-                    .rfind(|c| c == ';' || c == '{' || c == '}')
-                    .map_or(0, |i| i + 1);
+                let header_start = before[..at].rfind([';', '{', '}']).map_or(0, |i| i + 1);
                 let header = before[header_start..at].trim();
                 let header = header
                     .rsplit(']')
@@ -1641,6 +1640,95 @@ fn strip_runtime_spans(diagnostic: &mut Value) -> bool {
         }
     }
     dropped
+}
+
+/// rustc shortens a long type name (`Gen<i32, ..., ...>`) and writes the full one to a file
+/// named in a note. The lowering's types are long only because of the runtime's wrapper, and
+/// nightly's names for them are short: put the full names back (they are renamed next) and drop
+/// the notes. Returns whether anything changed.
+fn expand_long_types(diagnostic: &mut Value) -> bool {
+    const NOTE: &str = "the full name for the type has been written to '";
+    let empty = Vec::new();
+    let children = diagnostic["children"].as_array().unwrap_or(&empty);
+    let Some(path) = children.iter().find_map(|child| {
+        let rest = child["message"].as_str()?.strip_prefix(NOTE)?;
+        rest.strip_suffix('\'').map(str::to_string)
+    }) else {
+        return false;
+    };
+    let Ok(contents) = std::fs::read_to_string(&path) else {
+        return false;
+    };
+    let full_types: Vec<&str> = contents.lines().filter(|line| !line.is_empty()).collect();
+    // Only the runtime's types: anything else keeps rustc's shortening and its notes.
+    let is_runtime_type = |full: &str| {
+        let name = full.trim_start_matches("yieldc_rt::");
+        // (Not the coroutine types: nothing renames them yet, and their full names cite the
+        // runtime; they keep rustc's shortening.)
+        ["Gen<", "BoxedGen<", "AsyncGen<"]
+            .iter()
+            .any(|open| name.starts_with(open))
+            && full.contains("{async block@")
+    };
+    if full_types.is_empty() || !full_types.iter().all(|full| is_runtime_type(full)) {
+        return false;
+    }
+    let mut complete = true;
+    expand_in(diagnostic, &full_types, &mut complete);
+    if let Some(children) = diagnostic["children"].as_array_mut().filter(|_| complete) {
+        children.retain(|child| {
+            let message = child["message"].as_str().unwrap_or_default();
+            !message.starts_with(NOTE) && !message.starts_with("consider using `--verbose`")
+        });
+    }
+    true
+}
+
+/// Replaces each shortened type between backticks in the messages and labels of `value` by the
+/// full type it abbreviates (same text before the first `...` and after the last one);
+/// `complete` is cleared when one has no match.
+fn expand_in(value: &mut Value, full_types: &[&str], complete: &mut bool) {
+    for key in ["message", "label"] {
+        let Some(text) = value.get(key).and_then(Value::as_str) else {
+            continue;
+        };
+        if !text.contains("...") {
+            continue;
+        }
+        let mut out = String::with_capacity(text.len());
+        for (index, part) in text.split('`').enumerate() {
+            if index > 0 {
+                out.push('`');
+            }
+            let (Some(first), Some(last)) = (part.find("..."), part.rfind("...")) else {
+                out.push_str(part);
+                continue;
+            };
+            if index % 2 == 0 {
+                out.push_str(part);
+                continue;
+            }
+            let (prefix, suffix) = (&part[..first], &part[last + 3..]);
+            match full_types
+                .iter()
+                .find(|full| full.starts_with(prefix) && full.ends_with(suffix))
+            {
+                Some(full) => out.push_str(full),
+                None => {
+                    *complete = false;
+                    out.push_str(part);
+                }
+            }
+        }
+        value[key] = Value::String(out);
+    }
+    for list in ["spans", "children"] {
+        if let Some(items) = value.get_mut(list).and_then(Value::as_array_mut) {
+            for item in items {
+                expand_in(item, full_types, complete);
+            }
+        }
+    }
 }
 
 /// Stable suggests cloning a lowered generator (the runtime type has a conditional `Clone`
