@@ -581,6 +581,7 @@ impl<'a> Remapper<'a> {
         };
         let (name, item) = signature.unwrap_or_default();
         let (created, within) = match kind {
+            GeneratedKind::CoroutineClosure => ("coroutine".to_string(), None),
             GeneratedKind::GenBlock => ("iterator created by gen block".to_string(), None),
             GeneratedKind::AsyncGenBlock => (
                 "async iterator created by async gen block".to_string(),
@@ -757,10 +758,17 @@ impl<'a> Remapper<'a> {
         let mut out = String::new();
         let mut rest = text;
         let mut changed = false;
-        while let Some(at) = ["Gen<", "BoxedGen<", "AsyncGen<"]
-            .iter()
-            .filter_map(|open| rest.find(open))
-            .min()
+        while let Some(at) = [
+            "Gen<",
+            "BoxedGen<",
+            "AsyncGen<",
+            "Coro<",
+            "StaticCoro<",
+            "BoxedCoro<",
+        ]
+        .iter()
+        .filter_map(|open| rest.find(open))
+        .min()
         {
             let open_len = rest[at..].find('<').unwrap_or(0) + 1;
             // The matching `>`.
@@ -782,13 +790,18 @@ impl<'a> Remapper<'a> {
             let Some(close) = close else { break };
             let inner = &rest[at + open_len..close];
             // A gen block's own name (already renamed), or a gen fn body's.
-            let block = ["{gen block@", "{async gen block@"]
-                .iter()
-                .find_map(|open| {
-                    let start = inner.find(open)?;
-                    let end = inner[start..].find('}')?;
-                    Some(inner[start..=start + end].to_string())
-                });
+            let block = [
+                "{gen block@",
+                "{async gen block@",
+                "{coroutine@",
+                "{static coroutine@",
+            ]
+            .iter()
+            .find_map(|open| {
+                let start = inner.find(open)?;
+                let end = inner[start..].find('}')?;
+                Some(inner[start..=start + end].to_string())
+            });
             let name = block.or_else(|| {
                 inner
                     .find("{async block@")
@@ -1244,7 +1257,8 @@ fn innermost_generator(
             kind @ (GeneratedKind::GenBlock
             | GeneratedKind::GenFn
             | GeneratedKind::AsyncGenBlock
-            | GeneratedKind::AsyncGenFn),
+            | GeneratedKind::AsyncGenFn
+            | GeneratedKind::CoroutineClosure),
         ) = segment.generated
         else {
             continue;
@@ -1253,7 +1267,10 @@ fn innermost_generator(
             .text
             .get(segment.lowered.clone())
             .unwrap_or_default();
-        if text.contains("::yieldc_rt::__gen!(") || text.contains("::yieldc_rt::__async_gen!(") {
+        if text.contains("::yieldc_rt::__gen!(")
+            || text.contains("::yieldc_rt::__async_gen!(")
+            || text.contains("::yieldc_rt::__coroutine!(")
+        {
             open.push((kind, segment.original.clone()));
         } else if text.trim_start().starts_with('}') {
             open.pop();
@@ -1349,6 +1366,18 @@ fn skip_generics(text: &str) -> &str {
 /// a `gen fn` body.
 fn block_name(original: &str, file: &str, start: usize) -> Option<String> {
     let at = original.get(start..)?;
+    if let Some(end) = coroutine_head_end(at) {
+        let (start_line, start_column) = source_text::line_column(original, start);
+        let (end_line, end_column) = source_text::line_column(original, start + end);
+        let kind = if at.starts_with("static") {
+            "static coroutine"
+        } else {
+            "coroutine"
+        };
+        return Some(format!(
+            "{{{kind}@{file}:{start_line}:{start_column}: {end_line}:{end_column}}}"
+        ));
+    }
     let keyword = if at.starts_with("async gen") {
         "async gen"
     } else if at.starts_with("gen") {
@@ -1373,6 +1402,29 @@ fn block_name(original: &str, file: &str, start: usize) -> Option<String> {
     Some(format!(
         "{{{kind}@{file}:{start_line}:{start_column}: {end_line}:{end_column}}}"
     ))
+}
+
+/// A closure head at the start of `text` (`||`, `|x: u8|`, `move |..|`, `static ||`): the
+/// length nightly's `{coroutine@..}` name spans, up to the closing `|`.
+fn coroutine_head_end(text: &str) -> Option<usize> {
+    let mut rest = text;
+    loop {
+        let trimmed = rest.trim_start();
+        let word = ["static", "move"].into_iter().find(|word| {
+            trimmed.starts_with(word)
+                && !trimmed[word.len()..].starts_with(|c: char| c.is_alphanumeric() || c == '_')
+        });
+        match word {
+            Some(word) => rest = &trimmed[word.len()..],
+            None => {
+                rest = trimmed;
+                break;
+            }
+        }
+    }
+    let params = rest.strip_prefix('|')?;
+    let close = params.find('|')?;
+    Some(text.len() - params.len() + close + 1)
 }
 
 /// For a `gen fn` whose body opens at original `body`: its name and its item type (the
@@ -1663,11 +1715,16 @@ fn expand_long_types(diagnostic: &mut Value) -> bool {
     // Only the runtime's types: anything else keeps rustc's shortening and its notes.
     let is_runtime_type = |full: &str| {
         let name = full.trim_start_matches("yieldc_rt::");
-        // (Not the coroutine types: nothing renames them yet, and their full names cite the
-        // runtime; they keep rustc's shortening.)
-        ["Gen<", "BoxedGen<", "AsyncGen<"]
-            .iter()
-            .any(|open| name.starts_with(open))
+        [
+            "Gen<",
+            "BoxedGen<",
+            "AsyncGen<",
+            "Coro<",
+            "StaticCoro<",
+            "BoxedCoro<",
+        ]
+        .iter()
+        .any(|open| name.starts_with(open))
             && full.contains("{async block@")
     };
     if full_types.is_empty() || !full_types.iter().all(|full| is_runtime_type(full)) {

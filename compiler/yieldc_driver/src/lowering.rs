@@ -45,6 +45,8 @@ pub enum GeneratedKind {
     AsyncGenFn,
     /// `yield`.
     Yield,
+    /// A `#[coroutine]` closure.
+    CoroutineClosure,
     /// Anything else the lowering generated.
     Other,
 }
@@ -245,6 +247,7 @@ fn generated_kind(kind: yieldc_lower::DesugaringKind) -> GeneratedKind {
         Kind::GenFn => GeneratedKind::GenFn,
         Kind::AsyncGenFn => GeneratedKind::AsyncGenFn,
         Kind::Yield => GeneratedKind::Yield,
+        Kind::CoroutineClosure => GeneratedKind::CoroutineClosure,
         _ => GeneratedKind::Other,
     }
 }
