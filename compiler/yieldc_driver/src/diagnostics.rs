@@ -128,10 +128,13 @@ impl<'a> Remapper<'a> {
         if is_summary(&diagnostic) {
             return Some(diagnostic);
         }
+        // Types are renamed first: a message naming `Gen<T, {gen block@..}, {closure@..}>` then
+        // names the block, and is kept rather than dropped as citing the runtime.
         let reworded = self.reword_auto_trait_error(&mut diagnostic);
+        let renamed = self.rename_types(&mut diagnostic);
         let cited_runtime = reworded
+            | renamed
             | strip_runtime_spans(&mut diagnostic)
-            | self.rename_types(&mut diagnostic)
             | drop_clone_suggestion(&mut diagnostic);
         self.changed_anything |= cited_runtime;
         let primary = primary_span(&diagnostic).cloned();
@@ -569,14 +572,9 @@ impl<'a> Remapper<'a> {
         let generator = spans.into_iter().find_map(|span| {
             let (_, (original, lowered)) = self.lowered_file_of(span)?;
             let (kind, opening) = innermost_generator(lowered, as_usize(&span["byte_start"]))?;
-            let file = span["file_name"].as_str().unwrap_or_default();
-            Some((
-                kind,
-                gen_fn_signature(original, opening.start),
-                block_name(original, file, opening.start),
-            ))
+            Some((kind, gen_fn_signature(original, opening.start)))
         });
-        let Some((kind, signature, block)) = generator else {
+        let Some((kind, signature)) = generator else {
             return false;
         };
         let (name, item) = signature.unwrap_or_default();
@@ -604,7 +602,6 @@ impl<'a> Remapper<'a> {
                 }
             }
         }
-        let mut renamed_within = false;
         if let Some(children) = diagnostic["children"].as_array_mut() {
             for child in children.iter_mut() {
                 let message = child["message"].as_str().unwrap_or_default();
@@ -614,27 +611,14 @@ impl<'a> Remapper<'a> {
                         .replacen("future is not", "coroutine is not", 1)
                         .replace("used across an await", "used across a yield");
                 }
+                // A gen fn's body is named by its opaque type; a block's type is renamed by
+                // `rename_types`.
                 if let (Some(rest), Some(within)) = (message.strip_prefix("within `"), &within) {
                     if let Some((_, tail)) = rest.split_once("`, ") {
                         reworded = format!("within `{within}`, {tail}");
                     }
-                } else if let Some(rest) = message.strip_prefix("within `") {
-                    // `Gen<T, {async block@..}, {closure@..}>` (or `Gen<T, ..., ...>`, shortened)
-                    // → the block's own name.
-                    if let (Some((_, tail)), Some(block)) = (rest.split_once("`, "), &block) {
-                        reworded = format!("within `{block}`, {tail}");
-                        renamed_within = true;
-                    }
                 }
                 child["message"] = json!(reworded);
-            }
-            // The name is short now: no "the full name for the type has been written to".
-            if renamed_within {
-                children.retain(|child| {
-                    let message = child["message"].as_str().unwrap_or_default();
-                    !message.starts_with("the full name for the type has been written to")
-                        && !message.starts_with("consider using `--verbose` to print")
-                });
             }
         }
         true
@@ -1789,16 +1773,20 @@ fn expand_in(value: &mut Value, full_types: &[&str], complete: &mut bool) {
 }
 
 /// Stable suggests cloning a lowered generator (the runtime type has a conditional `Clone`
-/// impl); nightly's generators are not `Clone` and it suggests nothing. Returns whether a
-/// suggestion was dropped.
+/// impl); nightly's generators are not `Clone` and it suggests nothing, nor notes the impl.
+/// Returns whether anything was dropped.
 fn drop_clone_suggestion(diagnostic: &mut Value) -> bool {
     let Some(children) = diagnostic.get_mut("children").and_then(Value::as_array_mut) else {
         return false;
     };
     let before = children.len();
+    // (Also rustc's "required for `{gen block@..}` to implement `Clone`", which comes from the
+    // runtime's conditional impl.)
     children.retain(|child| {
         let message = child["message"].as_str().unwrap_or_default();
-        !(message.contains("Clone` trait bound could be satisfied")
+        let about_clone = message.contains("Clone` trait bound could be satisfied")
+            || (message.starts_with("required for `") && message.ends_with("to implement `Clone`"));
+        !(about_clone
             && ["{gen block@", "{async gen block@"]
                 .iter()
                 .any(|name| message.contains(name)))
