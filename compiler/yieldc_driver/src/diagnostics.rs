@@ -899,17 +899,13 @@ impl<'a> Remapper<'a> {
         if start < async_at || end > brace_at {
             return None;
         }
-        let keywords = original_text.get(segment.original.clone())?;
-        let keywords = keywords.trim_end_matches(|c: char| c == '{' || c.is_whitespace());
-        if !(keywords.starts_with("gen") || keywords.starts_with("async")) {
-            return None;
-        }
+        let (_, keyword, with_move) =
+            generator_keywords(original_text.get(segment.original.clone())?)?;
         let original = segment.original.start;
         if start == end && start == async_at + "async".len() {
-            let keyword = keywords.trim_end_matches("move").trim_end();
-            return Some(original + keyword.len()..original + keyword.len());
+            return Some(original + keyword..original + keyword);
         }
-        Some(original..original + keywords.len())
+        Some(original..original + with_move)
     }
 
     /// rustc's "the found/expected opaque type" label on the `impl Iterator<Item = T>` that a
@@ -1362,29 +1358,35 @@ fn block_name(original: &str, file: &str, start: usize) -> Option<String> {
             "{{{kind}@{file}:{start_line}:{start_column}: {end_line}:{end_column}}}"
         ));
     }
-    let keyword = if at.starts_with("async gen") {
-        "async gen"
-    } else if at.starts_with("gen") {
-        "gen"
+    let (kind, _, with_move) = generator_keywords(at)?;
+    let end = start + with_move;
+    let (start_line, start_column) = source_text::line_column(original, start);
+    let (end_line, end_column) = source_text::line_column(original, end);
+    Some(format!(
+        "{{{kind}@{file}:{start_line}:{start_column}: {end_line}:{end_column}}}"
+    ))
+}
+
+/// The generator keywords at the start of `text`: the kind nightly names (`gen block`,
+/// `async gen block`), the length of `gen`/`async gen`, and of that with a following `move`.
+fn generator_keywords(text: &str) -> Option<(&'static str, usize, usize)> {
+    let (kind, keyword) = if text.starts_with("async gen") {
+        ("async gen block", "async gen".len())
+    } else if text.starts_with("gen") {
+        ("gen block", "gen".len())
     } else {
         return None;
     };
-    let rest = &at[keyword.len()..];
+    let rest = &text[keyword..];
     let spaces = rest.len() - rest.trim_start().len();
     let after = &rest[spaces..];
     let is_move = spaces > 0
         && after.starts_with("move")
         && !after[4..].starts_with(|c: char| c.is_alphanumeric() || c == '_');
-    let end = start + keyword.len() + if is_move { spaces + 4 } else { 0 };
-    let kind = if keyword == "gen" {
-        "gen block"
-    } else {
-        "async gen block"
-    };
-    let (start_line, start_column) = source_text::line_column(original, start);
-    let (end_line, end_column) = source_text::line_column(original, end);
-    Some(format!(
-        "{{{kind}@{file}:{start_line}:{start_column}: {end_line}:{end_column}}}"
+    Some((
+        kind,
+        keyword,
+        keyword + if is_move { spaces + 4 } else { 0 },
     ))
 }
 
