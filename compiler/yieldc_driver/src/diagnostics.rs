@@ -1697,8 +1697,8 @@ fn expand_long_types(diagnostic: &mut Value) -> bool {
     let Ok(contents) = std::fs::read_to_string(&path) else {
         return false;
     };
-    let full_types: Vec<&str> = contents.lines().filter(|line| !line.is_empty()).collect();
-    // Only the runtime's types: anything else keeps rustc's shortening and its notes.
+    // Only the runtime's types are put back; any other shortened type keeps rustc's shortening
+    // (and then the notes stay).
     let is_runtime_type = |full: &str| {
         let name = full.trim_start_matches("yieldc_rt::");
         [
@@ -1713,7 +1713,11 @@ fn expand_long_types(diagnostic: &mut Value) -> bool {
         .any(|open| name.starts_with(open))
             && full.contains("{async block@")
     };
-    if full_types.is_empty() || !full_types.iter().all(|full| is_runtime_type(full)) {
+    let full_types: Vec<&str> = contents
+        .lines()
+        .filter(|full| is_runtime_type(full))
+        .collect();
+    if full_types.is_empty() {
         return false;
     }
     let mut complete = true;
