@@ -123,7 +123,7 @@ pub fn pending_yieldc_async_gen(n: u32) -> u64 {
             let __yieldc_co = &__yieldc_co.bind().await;
             for x in 0..n {
                 if x % 16 == 0 {
-                    PendingOnce::new().await;
+                    ::yieldc_rt::__awaited(PendingOnce::new()).await;
                 }
                 __yieldc_co.yield_(x).await;
             }

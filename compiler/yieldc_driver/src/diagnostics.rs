@@ -130,12 +130,14 @@ impl<'a> Remapper<'a> {
         }
         // Types are renamed first: a message naming `Gen<T, {gen block@..}, {closure@..}>` then
         // names the block, and is kept rather than dropped as citing the runtime.
-        let reworded = self.reword_auto_trait_error(&mut diagnostic);
+        let reworded =
+            self.reword_auto_trait_error(&mut diagnostic) | reword_awaited_error(&mut diagnostic);
         let renamed = self.rename_types(&mut diagnostic);
         let cited_runtime = reworded
             | renamed
             | strip_runtime_spans(&mut diagnostic)
-            | drop_clone_suggestion(&mut diagnostic);
+            | drop_clone_suggestion(&mut diagnostic)
+            | drop_runtime_wrappers(&mut diagnostic);
         self.changed_anything |= cited_runtime;
         let primary = primary_span(&diagnostic).cloned();
         let mut remapped_any = false;
@@ -149,14 +151,18 @@ impl<'a> Remapper<'a> {
                 in_generated = lowered
                     .segment_at(start)
                     .is_some_and(|segment| segment.generated.is_some());
-                // `(a + b).yield` lowers to `yield_((a + b))`: the parentheses the user needs
-                // look redundant to `unused_parens`.
+                // `(a + b).yield` lowers to `yield_((a + b))`, and `(a + b).await` in an
+                // `async gen` to `__awaited((a + b))`: the parentheses the user needs look
+                // redundant to `unused_parens`.
                 let is_unused_parens = diagnostic["code"]["code"] == "unused_parens";
                 in_generated |= is_unused_parens
                     && start > 0
-                    && lowered
-                        .segment_at(start - 1)
-                        .is_some_and(|segment| segment.generated == Some(GeneratedKind::Yield));
+                    && lowered.segment_at(start - 1).is_some_and(|segment| {
+                        matches!(
+                            segment.generated,
+                            Some(GeneratedKind::Yield | GeneratedKind::Await)
+                        )
+                    });
                 // A clippy lint whose span covers generated code is about the lowering.
                 let is_clippy_lint = diagnostic["code"]["code"]
                     .as_str()
@@ -1798,6 +1804,116 @@ fn drop_clone_suggestion(diagnostic: &mut Value) -> bool {
                 .any(|name| message.contains(name)))
     });
     children.len() != before
+}
+
+/// After the renaming: the runtime keeps a generator's body in `ManuallyDrop` (and so
+/// `MaybeDangling`), which rustc reports as "required because it appears within the type
+/// `ManuallyDrop<{async gen block@..}>`" and as "within `{async gen block@..}`, the trait .. is
+/// not implemented for `{async gen block@..}`" (the generator and its renamed body). Nightly has
+/// neither: the generator is the body.
+fn drop_runtime_wrappers(diagnostic: &mut Value) -> bool {
+    fn names_a_generator(ty: &str) -> bool {
+        ["{gen ", "{async gen ", "{coroutine@", "{static coroutine@"]
+            .iter()
+            .any(|prefix| ty.starts_with(prefix))
+    }
+    fn within_itself(text: &str) -> Option<String> {
+        let rest = text.strip_prefix("within `")?;
+        let (outer, rest) = rest.split_once("`, the trait ")?;
+        let (trait_name, inner) = rest.split_once(" is not implemented for `")?;
+        let inner = inner.strip_suffix('`')?;
+        (outer == inner && names_a_generator(outer))
+            .then(|| format!("the trait {trait_name} is not implemented for `{inner}`"))
+    }
+    let mut changed = false;
+    if let Some(spans) = diagnostic.get_mut("spans").and_then(Value::as_array_mut) {
+        for span in spans {
+            if let Some(label) = span["label"].as_str().and_then(within_itself) {
+                span["label"] = Value::String(label);
+                changed = true;
+            }
+        }
+    }
+    if let Some(children) = diagnostic.get_mut("children").and_then(Value::as_array_mut) {
+        let before = children.len();
+        children.retain(|child| {
+            let message = child["message"].as_str().unwrap_or_default();
+            let wrapped = message
+                .strip_prefix("required because it appears within the type `")
+                .and_then(|ty| ty.strip_suffix(">`"))
+                .and_then(|ty| {
+                    ["ManuallyDrop<", "MaybeDangling<"]
+                        .iter()
+                        .find_map(|wrapper| ty.strip_prefix(wrapper))
+                });
+            !wrapped.is_some_and(names_a_generator)
+        });
+        changed |= children.len() != before;
+        for child in children.iter_mut() {
+            if let Some(message) = child["message"].as_str().and_then(within_itself) {
+                child["message"] = Value::String(message);
+                changed = true;
+            }
+            changed |= drop_runtime_wrappers(child);
+        }
+    }
+    changed
+}
+
+/// `x.await` on a value that is no future, in an `async gen` body, where it was lowered to
+/// `__awaited(x).await`: stable blames the wrapper (`yieldc_rt::Awaited<T>` is not a future,
+/// "this call returns", the wrapper's impl); nightly blames `T`, with the `Future` help and the
+/// `IntoFuture` note. Keeps rustc's span (the `.await`) and its "remove the `.await`" help.
+fn reword_awaited_error(diagnostic: &mut Value) -> bool {
+    const WRAPPER: &str = "yieldc_rt::Awaited<";
+    let Some(operand) = diagnostic["message"]
+        .as_str()
+        .and_then(|message| message.strip_prefix('`'))
+        .and_then(|message| message.strip_prefix(WRAPPER))
+        .and_then(|message| message.strip_suffix(">` is not a future"))
+        .map(str::to_owned)
+    else {
+        return false;
+    };
+    let not_a_future = format!("`{operand}` is not a future");
+    diagnostic["message"] = Value::String(not_a_future.clone());
+    if let Some(spans) = diagnostic.get_mut("spans").and_then(Value::as_array_mut) {
+        spans.retain(|span| span["is_primary"].as_bool() == Some(true));
+        for span in spans.iter_mut() {
+            span["label"] = Value::String(not_a_future.clone());
+        }
+    }
+    if let Some(children) = diagnostic.get_mut("children").and_then(Value::as_array_mut) {
+        let mut rewritten = Vec::with_capacity(children.len() + 1);
+        for mut child in children.drain(..) {
+            let message = child["message"].as_str().unwrap_or_default();
+            if message.starts_with("the trait `IntoFuture` is implemented for") {
+                continue;
+            }
+            if message.starts_with("the trait `IntoFuture` is not implemented for") {
+                child["message"] = Value::String(format!(
+                    "the trait `Future` is not implemented for `{operand}`"
+                ));
+                rewritten.push(child);
+                continue;
+            }
+            if message.ends_with("must be a future or must implement `IntoFuture` to be awaited") {
+                let mut required = child.clone();
+                child["message"] = Value::String(format!(
+                    "{operand} must be a future or must implement `IntoFuture` to be awaited"
+                ));
+                required["message"] = Value::String(format!(
+                    "required for `{operand}` to implement `IntoFuture`"
+                ));
+                rewritten.push(child);
+                rewritten.push(required);
+                continue;
+            }
+            rewritten.push(child);
+        }
+        *children = rewritten;
+    }
+    true
 }
 
 /// Whether a message or label names the lowering's or the runtime's internals.

@@ -45,6 +45,8 @@ pub enum GeneratedKind {
     AsyncGenFn,
     /// `yield`.
     Yield,
+    /// The `__awaited( .. )` around an `.await`'s operand in an `async gen` body.
+    Await,
     /// A `#[coroutine]` closure.
     CoroutineClosure,
     /// Anything else the lowering generated.
@@ -247,6 +249,7 @@ fn generated_kind(kind: yieldc_lower::DesugaringKind) -> GeneratedKind {
         Kind::GenFn => GeneratedKind::GenFn,
         Kind::AsyncGenFn => GeneratedKind::AsyncGenFn,
         Kind::Yield => GeneratedKind::Yield,
+        Kind::Await => GeneratedKind::Await,
         Kind::CoroutineClosure => GeneratedKind::CoroutineClosure,
         _ => GeneratedKind::Other,
     }

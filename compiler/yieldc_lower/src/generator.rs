@@ -211,7 +211,12 @@ impl Lowerer<'_> {
             shape.representation,
             Representation::Gen | Representation::BoxedGen | Representation::AsyncGen
         );
+        let saved = std::mem::replace(
+            &mut self.in_async_gen_body,
+            shape.representation == Representation::AsyncGen,
+        );
         self.emit_body(body, is_generator);
+        self.in_async_gen_body = saved;
         if let Some(plan) = &shape.plan {
             self.generate("} true => {", close_anchor, shape.kind);
             self.emit_check_copy(plan.clone(), body, close_anchor, is_generator);
@@ -723,6 +728,19 @@ impl Lowerer<'_> {
                 self.emit_yield_close(&close, start, end);
             }
         }
+    }
+
+    /// `EXPR.await` in an `async gen` body → `::yieldc_rt::__awaited(EXPR).await`: the awaited
+    /// future is polled with the caller's waker, not the generator's frame context (see
+    /// `yieldc_rt`'s `async_gen.rs`). `EXPR`, `.` and `await` keep their places.
+    pub(crate) fn lower_awaited(&mut self, node: &SyntaxNode, operand: &SyntaxNode) {
+        let start = self.node_start(node);
+        let end = self.node_end(node);
+        let operand_end = self.node_end(operand);
+        self.generate("::yieldc_rt::__awaited(", start, DesugaringKind::Await);
+        self.emit_node(operand);
+        self.generate(")", operand_end, DesugaringKind::Await);
+        self.emit_children_within(node, operand_end, end);
     }
 
     /// Postfix `EXPR.yield` → `__yieldc_co.yield_(EXPR).await`; in a check copy

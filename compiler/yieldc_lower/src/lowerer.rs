@@ -52,6 +52,9 @@ pub(crate) struct Lowerer<'a> {
     /// Inside the body of a `gen` or `async gen` (not a general coroutine), where `return`
     /// takes no value but `()`.
     pub(crate) in_gen_body: bool,
+    /// Inside the body of an `async gen` (nested `async` blocks and closures included, nested
+    /// `fn` items and generators not), where `e.await` polls `e` through `__awaited`.
+    pub(crate) in_async_gen_body: bool,
     /// Set while a check copy is emitted.
     pub(crate) copy_plan: Option<Rc<CopyPlan>>,
     /// Sorted original starts of everything that needs more than a verbatim copy.
@@ -85,6 +88,7 @@ impl<'a> Lowerer<'a> {
             delta: 0,
             in_coroutine_body: false,
             in_gen_body: false,
+            in_async_gen_body: false,
             copy_plan: None,
             interesting: Vec::new(),
             fast_path: true,
@@ -121,6 +125,7 @@ impl<'a> Lowerer<'a> {
             delta,
             in_coroutine_body: false,
             in_gen_body: false,
+            in_async_gen_body: false,
             copy_plan: None,
             interesting: Vec::new(),
             fast_path: true,
@@ -400,7 +405,9 @@ impl<'a> Lowerer<'a> {
                     if yieldc_syntax::outline::gen_fn_qualifiers(&function).is_some() {
                         self.lower_gen_fn(&function);
                     } else {
+                        let saved = std::mem::replace(&mut self.in_async_gen_body, false);
                         self.with_body(false, |this| this.emit_children(node));
+                        self.in_async_gen_body = saved;
                     }
                     return;
                 }
@@ -433,6 +440,15 @@ impl<'a> Lowerer<'a> {
                         // Diagnosed by the front end; keep the user's text.
                         self.emit_children(node);
                     }
+                    return;
+                }
+                if self.in_async_gen_body
+                    && self.macro_body.is_none()
+                    && self.copy_plan.is_none()
+                    && let Some(await_expr) = ast::AwaitExpr::cast(node.clone())
+                    && let Some(operand) = await_expr.expr()
+                {
+                    self.lower_awaited(node, operand.syntax());
                     return;
                 }
             }
@@ -627,6 +643,13 @@ impl<'a> Lowerer<'a> {
         for feature in &self.outline.features {
             starts.push(feature.attribute.start);
         }
+        let has_async_gen = self.outline.forms.iter().any(|form| {
+            matches!(
+                form.kind,
+                yieldc_syntax::FormKind::GenBlock { is_async: true, .. }
+                    | yieldc_syntax::FormKind::GenFn { is_async: true }
+            )
+        });
         for node in self.outline.root.descendants() {
             match node.kind() {
                 SyntaxKind::MACRO_CALL | SyntaxKind::BLOCK_EXPR
@@ -660,6 +683,10 @@ impl<'a> Lowerer<'a> {
                             starts.push(self.token_start(&async_token));
                         }
                     }
+                }
+                // `e.await` in an `async gen` body (see `lower_awaited`).
+                SyntaxKind::AWAIT_EXPR if has_async_gen => {
+                    starts.push(self.node_start(&node));
                 }
                 // `return VALUE` may sit in a `gen` body (see `lower_gen_return`).
                 SyntaxKind::RETURN_EXPR

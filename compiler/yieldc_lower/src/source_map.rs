@@ -20,6 +20,8 @@ pub enum DesugaringKind {
     Yield,
     /// `for await`.
     ForAwait,
+    /// `e.await` in an `async gen` body, polled with the caller's waker.
+    Await,
     /// `#[coroutine]` closure.
     CoroutineClosure,
     /// `iter!`.

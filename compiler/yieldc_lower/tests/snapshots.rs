@@ -125,6 +125,16 @@ fn async_gen_block_and_fn() {
 }
 
 #[test]
+fn await_in_async_gen() {
+    // Every `.await` of the body, also in nested `async` blocks and closures and in macro
+    // arguments, goes through `__awaited`; not in a nested `fn`, and not the postfix yield.
+    check(
+        "await_in_async_gen",
+        "async fn one() -> u8 { 1 }\nasync gen fn f() -> u8 {\n    yield one().await;\n    let a = async { (one()).await };\n    let c = async || one().await;\n    println!(\"{}\", one().await);\n    fn inner() -> impl Future<Output = u8> { async { one().await } }\n    a.await.yield;\n}\nasync fn plain() { one().await; }\n",
+    );
+}
+
+#[test]
 fn for_await() {
     check(
         "for_await",

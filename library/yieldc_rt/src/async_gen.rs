@@ -9,22 +9,29 @@
 //!     })
 //! }
 //! ```
-//! where `BODY'` has every `yield e` replaced by `__yieldc_co.yield_(e).await`.
+//! where `BODY'` has every `yield e` replaced by `__yieldc_co.yield_(e).await`, and every other
+//! `e.await` of the body by `::yieldc_rt::__awaited(e).await` (see [`Awaited`]).
 //!
-//! An async generator is pinned by its consumer (`poll_next` takes `Pin<&mut Self>`), so the
-//! body may borrow its own locals across `yield` and `.await`, and the hand-off slot can live in
-//! the generator itself. The body learns the slot's address once: the first `poll_next` polls
-//! the body with a private *binding* context whose waker points to the slot header; the
-//! `bind()` prologue records it and suspends; `poll_next` then polls again with the caller's
-//! real `Context`. From then on the body, and every user future it awaits, sees only the
-//! caller's real `Context` (same waker, so `will_wake` works).
+//! Each `poll_next` polls the body once with a `Context` of its own, built on its stack: the
+//! *frame context*. Its waker's data pointer points to a [`Frame`] in the same stack frame,
+//! which holds the slot for the value of a `yield`, the address of the frame context, and the
+//! caller's waker. This is the hand-off of sync generators (`resume.rs`), and for the same
+//! reason: the body holds no pointer to the generator or to the slot, so once `poll_next` is
+//! inlined LLVM keeps the body's state in registers (see `design-notes/runtime-perf.md`).
 //!
-//! Each `yield` checks that it is polled with the `Context` of the current `poll_next` of its
-//! own generator (pointer equality), so a `yield` smuggled into another task or thread panics.
+//! The body's own `.await`s must still see the caller's waker (so `will_wake` works and wakeups
+//! reach the caller's task): the lowering wraps each of them in [`Awaited`], which polls the
+//! awaited future with a `Context` built on the caller's waker. A future that still receives
+//! the frame context (an `.await` inside a macro's expansion, which the lowering cannot see)
+//! gets a waker that forwards `wake_by_ref` to the caller's waker and clones *into* the
+//! caller's waker: correct, only `will_wake` against it is `false`.
+//!
+//! Each `yield` checks that it is polled with the frame context itself (pointer equality) and
+//! that the frame's item type is its own, so a `yield` smuggled into another task, thread or
+//! generator panics instead of writing anywhere.
 
-use core::cell::{Cell, UnsafeCell};
-use core::future::Future;
-use core::marker::{PhantomData, PhantomPinned};
+use core::future::{Future, IntoFuture};
+use core::marker::PhantomData;
 use core::mem::ManuallyDrop;
 use core::pin::Pin;
 use core::ptr;
@@ -35,30 +42,74 @@ use crate::gen::panic_closure_returned;
 use crate::machine::Refused;
 use crate::type_id::type_id_of;
 
-/// Identifies the binding waker. A `static`, so its address is unique.
-static BIND_VTABLE: RawWakerVTable =
-    RawWakerVTable::new(clone_as_noop, do_nothing, do_nothing, do_nothing);
-static NOOP_VTABLE: RawWakerVTable =
-    RawWakerVTable::new(clone_as_noop, do_nothing, do_nothing, do_nothing);
+/// Identifies frame wakers. A `static`, so its address is unique.
+static FRAME_VTABLE: RawWakerVTable = RawWakerVTable::new(
+    frame_clone,
+    frame_wake_by_ref,
+    frame_wake_by_ref,
+    frame_drop,
+);
 
-fn clone_as_noop(_: *const ()) -> RawWaker {
-    RawWaker::new(ptr::null(), &NOOP_VTABLE)
+/// The caller's waker, for a frame waker's data pointer.
+///
+/// # Safety
+/// `data` comes from a waker with [`FRAME_VTABLE`]: a live frame (the frame waker is only ever
+/// reachable by reference, through the frame context, during the `poll_next` that owns both).
+unsafe fn caller_waker<'a>(data: *const ()) -> &'a Waker {
+    // SAFETY: forwarded; `waker` is written before the frame waker exists and never again, and
+    // points to the waker of the `Context` that `poll_next` was called with, which outlives it.
+    unsafe { &*(*(data as *const FrameHeader)).waker }
 }
 
-fn do_nothing(_: *const ()) {}
+fn frame_clone(data: *const ()) -> RawWaker {
+    // SAFETY: only called through a frame waker (see `caller_waker`).
+    let waker = ManuallyDrop::new(unsafe { caller_waker(data) }.clone());
+    RawWaker::new(waker.data(), waker.vtable())
+}
 
-/// The part of an [`AsyncGen`] that its body reaches through a raw pointer.
+fn frame_wake_by_ref(data: *const ()) {
+    // SAFETY: only called through a frame waker (see `caller_waker`). (`wake` by value cannot
+    // happen: a frame waker is never owned outside `poll_next`, whose copy is `ManuallyDrop`;
+    // it forwards like `wake_by_ref` all the same.)
+    unsafe { caller_waker(data) }.wake_by_ref()
+}
+
+fn frame_drop(_: *const ()) {}
+
+/// The part of a [`Frame`] that does not depend on the item type. `repr(C)`, first in every
+/// `Frame<T>`, so a pointer to a frame is a pointer to its header.
 #[repr(C)]
-struct Header<T> {
-    /// `type_id_of::<T>()`, checked by `bind`.
+struct FrameHeader {
+    /// The address of the frame context.
+    context: *const (),
+    /// `type_id_of::<T>()` of the `AsyncGen<T, ..>` polling.
     type_id: core::any::TypeId,
-    /// Set by `bind`; checked by `poll_next` after the binding poll.
-    bound: Cell<bool>,
-    /// The `Context` of the `poll_next` in progress, null outside of one. Still set when a
-    /// `poll_next` is entered means the previous one panicked: the generator is poisoned.
-    context: Cell<*const ()>,
+    /// The waker of the `Context` that `poll_next` was called with (unwrapped if that was a
+    /// frame context itself).
+    waker: *const Waker,
+}
+
+#[repr(C)]
+struct Frame<T> {
+    header: FrameHeader,
     /// The value of the `yield` polled in this `poll_next`, if any.
-    slot: UnsafeCell<Option<T>>,
+    slot: Option<T>,
+}
+
+/// The caller's waker behind `cx`: `cx`'s own, unless `cx` is a live frame context.
+#[inline(always)]
+fn real_waker<'a>(cx: &Context<'a>) -> &'a Waker {
+    let waker = cx.waker();
+    if ptr::eq(waker.vtable(), &FRAME_VTABLE) {
+        let header = waker.data() as *const FrameHeader;
+        // SAFETY: a waker with `FRAME_VTABLE` points to a live frame (see `caller_waker`);
+        // `context` is only written before the frame context is handed out.
+        if unsafe { (*header).context } == cx as *const Context<'_> as *const () {
+            // SAFETY: as above.
+            return unsafe { caller_waker(header as *const ()) };
+        }
+    }
+    waker
 }
 
 /// What [`crate::__async_gen_parts`] creates.
@@ -73,34 +124,48 @@ pub struct AsyncCoToken<T> {
 }
 
 /// An async generator (`impl AsyncIterator`), stored inline, pinned by its consumer.
+///
+/// Its auto traits are the body's (and the panic closure's, which captures nothing): no item
+/// is stored in it between two `poll_next`s. That includes `Unpin`: it holds no pointer into
+/// itself, so it may move between polls whenever its body may (an `async` body never may).
 pub struct AsyncGen<T, F, P> {
-    header: Header<T>,
-    body: Option<F>,
+    /// Valid unless `state` is `Done` (dropped in place when the body completed).
+    body: ManuallyDrop<F>,
+    state: State,
     on_refused: P,
-    _pinned: PhantomPinned,
+    _item: PhantomData<fn(T) -> T>,
 }
 
-// SAFETY: the only `T` inside an `AsyncGen` apart from the body is the slot, which holds a value
-// only between a `yield` and the end of the same `poll_next` (on one thread, inside `&mut self`
-// access); at rest it is `None`. So sending the generator sends no `T`; the body's own auto
-// traits, which include the yielded values like nightly's, decide.
-unsafe impl<T, F: Send, P: Send> Send for AsyncGen<T, F, P> {}
-// SAFETY: `&AsyncGen` gives access to nothing but `size_hint`, which reads no field.
-unsafe impl<T, F: Sync, P: Sync> Sync for AsyncGen<T, F, P> {}
+#[derive(Clone, Copy, PartialEq, Eq)]
+#[repr(u8)]
+enum State {
+    /// Between two `poll_next`s, not finished.
+    Idle,
+    /// A `poll_next` is running; still set at the next one means a panic escaped it.
+    Polling,
+    /// The body completed and was dropped.
+    Done,
+}
 
 impl<T, F: Future<Output = ()>, P: Fn(Refused)> AsyncGen<T, F, P> {
     /// Wraps a lowered body (see the module docs).
+    #[inline(always)]
     pub fn new(key: AsyncGenKey<T, P>, body: F) -> Self {
         AsyncGen {
-            header: Header {
-                type_id: type_id_of::<T>(),
-                bound: Cell::new(false),
-                context: Cell::new(ptr::null()),
-                slot: UnsafeCell::new(None),
-            },
-            body: Some(body),
+            body: ManuallyDrop::new(body),
+            state: State::Idle,
             on_refused: key.on_refused,
-            _pinned: PhantomPinned,
+            _item: PhantomData,
+        }
+    }
+}
+
+impl<T, F, P> Drop for AsyncGen<T, F, P> {
+    fn drop(&mut self) {
+        if self.state != State::Done {
+            // SAFETY: `body` is valid unless `Done`, and this is its last use: the drop in
+            // place that `Pin` requires.
+            unsafe { ManuallyDrop::drop(&mut self.body) };
         }
     }
 }
@@ -108,132 +173,95 @@ impl<T, F: Future<Output = ()>, P: Fn(Refused)> AsyncGen<T, F, P> {
 impl<T, F: Future<Output = ()>, P: Fn(Refused)> AsyncIterator for AsyncGen<T, F, P> {
     type Item = T;
 
+    #[inline]
     fn poll_next(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<T>> {
         // SAFETY: we never move out of `this`: `body` is structurally pinned (only polled in
         // place or dropped in place), and the other fields are plain data.
         let this = unsafe { self.get_unchecked_mut() };
-        let Some(body) = this.body.as_mut() else {
-            return Poll::Ready(None);
-        };
-        if !this.header.context.get().is_null() {
-            (this.on_refused)(Refused::AfterPanic);
-            panic_closure_returned();
-        }
-        // SAFETY: `body` lives inside the pinned `AsyncGen` and is never moved.
-        let mut body = unsafe { Pin::new_unchecked(body) };
-        let header: *const Header<T> = &this.header;
-        if !this.header.bound.get() {
-            // SAFETY: the vtable ignores the data pointer except in `clone`, which drops it.
-            // (`ManuallyDrop`: the vtable's `drop` does nothing.)
-            let waker = ManuallyDrop::new(unsafe {
-                Waker::from_raw(RawWaker::new(header as *const (), &BIND_VTABLE))
-            });
-            let mut bind_context = Context::from_waker(&waker);
-            match body.as_mut().poll(&mut bind_context) {
-                Poll::Pending if this.header.bound.get() => {}
-                _ => missing_bind_prologue(),
+        match this.state {
+            State::Idle => {}
+            State::Done => return Poll::Ready(None),
+            State::Polling => {
+                (this.on_refused)(Refused::AfterPanic);
+                panic_closure_returned();
             }
         }
-        this.header
-            .context
-            .set(cx as *const Context<'_> as *const ());
-        let poll = body.poll(cx);
-        this.header.context.set(ptr::null());
-        match poll {
+        let mut frame = Frame::<T> {
+            header: FrameHeader {
+                context: ptr::null(),
+                type_id: type_id_of::<T>(),
+                waker: real_waker(cx),
+            },
+            slot: None,
+        };
+        let frame_ptr: *mut Frame<T> = ptr::addr_of_mut!(frame);
+        // SAFETY: the vtable's functions only read the frame's `waker` (see `caller_waker`).
+        // The frame waker is reachable only by reference through `frame_context`, which lives
+        // in this call, like the frame. `ManuallyDrop`: its `drop` does nothing.
+        let waker = ManuallyDrop::new(unsafe {
+            Waker::from_raw(RawWaker::new(frame_ptr as *const (), &FRAME_VTABLE))
+        });
+        let mut frame_context = Context::from_waker(&waker);
+        // SAFETY: `frame_ptr` points to `frame`, alive and not otherwise borrowed.
+        unsafe { (*frame_ptr).header.context = ptr::addr_of!(frame_context) as *const () };
+        this.state = State::Polling;
+        // SAFETY: `body` is valid (state was `Idle`) and lives inside the pinned `AsyncGen`.
+        let body = unsafe { Pin::new_unchecked(&mut *this.body) };
+        match body.poll(&mut frame_context) {
             Poll::Ready(()) => {
-                this.body = None;
+                // `Done` first: should the drop panic, the body is leaked, never dropped twice.
+                this.state = State::Done;
+                // SAFETY: `body` is valid and, with `state` now `Done`, never used again.
+                unsafe { ManuallyDrop::drop(&mut this.body) };
                 Poll::Ready(None)
             }
-            // SAFETY: no `yield` future runs now (the body is not being polled), so nothing
-            // else accesses the slot.
-            Poll::Pending => match unsafe { (*this.header.slot.get()).take() } {
-                Some(item) => Poll::Ready(Some(item)),
-                None => Poll::Pending,
-            },
+            Poll::Pending => {
+                this.state = State::Idle;
+                // SAFETY: `frame` is alive; the body's accesses to it ended when `poll`
+                // returned.
+                match unsafe { (*frame_ptr).slot.take() } {
+                    Some(item) => Poll::Ready(Some(item)),
+                    None => Poll::Pending,
+                }
+            }
         }
     }
-}
-
-#[cold]
-#[inline(never)]
-fn missing_bind_prologue() -> ! {
-    panic!("yieldc internal error: an `async gen` body did not start with its binding prologue")
 }
 
 impl<T> AsyncCoToken<T> {
-    /// The body's prologue: learns where its generator's slot is.
+    /// The body's prologue. The handle is a token: each `yield` finds its slot through the
+    /// `Context` it is polled with.
+    #[inline(always)]
     pub fn bind(self) -> Bind<T> {
-        Bind {
-            header: ptr::null(),
-            _item: PhantomData,
-        }
+        Bind { _item: PhantomData }
     }
 }
 
-/// The future returned by [`AsyncCoToken::bind`].
+/// The future returned by [`AsyncCoToken::bind`]; ready at once.
 #[must_use = "does nothing unless awaited"]
 pub struct Bind<T> {
-    header: *const Header<T>,
     _item: PhantomData<fn(T) -> T>,
 }
-
-// SAFETY: `header` is only an address until the `AsyncCo` made from it is used, and that use
-// is checked against the current `poll_next` (see `AsyncYield::poll`).
-unsafe impl<T> Send for Bind<T> {}
-// SAFETY: `&Bind` gives access to nothing.
-unsafe impl<T> Sync for Bind<T> {}
-impl<T> Unpin for Bind<T> {}
 
 impl<T> Future for Bind<T> {
     type Output = AsyncCo<T>;
 
-    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<AsyncCo<T>> {
-        let this = self.get_mut();
-        if this.header.is_null() {
-            let waker = cx.waker();
-            if !ptr::eq(waker.vtable(), &BIND_VTABLE) {
-                missing_bind_prologue();
-            }
-            let header = waker.data() as *const Header<T>;
-            // SAFETY: only `poll_next` makes wakers with `BIND_VTABLE`, with a pointer to the
-            // header of the `AsyncGen` it is polling; it is alive for the whole poll. The type
-            // is checked before any field after `type_id` is read (`repr(C)`, `type_id` first).
-            let type_id = unsafe { ptr::addr_of!((*header).type_id).read() };
-            if type_id != type_id_of::<T>() {
-                missing_bind_prologue();
-            }
-            // SAFETY: as above, and the types match.
-            unsafe { (*header).bound.set(true) };
-            this.header = header;
-            Poll::Pending
-        } else {
-            Poll::Ready(AsyncCo {
-                header: this.header,
-            })
-        }
+    #[inline(always)]
+    fn poll(self: Pin<&mut Self>, _cx: &mut Context<'_>) -> Poll<AsyncCo<T>> {
+        Poll::Ready(AsyncCo { _item: PhantomData })
     }
 }
 
-/// The bound handle of an async generator body (`let __yieldc_co = &…bind().await`).
+/// The handle of an async generator body (`let __yieldc_co = &…bind().await`).
 pub struct AsyncCo<T> {
-    header: *const Header<T>,
+    _item: PhantomData<fn(T) -> T>,
 }
-
-// SAFETY: `AsyncCo` is a local of the body, pointing to the header of the same pinned
-// `AsyncGen` that contains the body; it moves with it. Every access through it happens in a
-// `yield` future that first checks it is polled inside that generator's current `poll_next`
-// with that `poll_next`'s own `Context` (which is `!Send`), so no access happens from another
-// thread or outside `poll_next`.
-unsafe impl<T> Send for AsyncCo<T> {}
-// SAFETY: as for `Send`: every access is checked to happen within `poll_next`, on its thread.
-unsafe impl<T> Sync for AsyncCo<T> {}
 
 impl<T> AsyncCo<T> {
     /// `yield value`.
     #[inline(always)]
     pub fn yield_(&self, value: T) -> AsyncYield<'_, T> {
         AsyncYield {
-            header: self.header,
             value: Some(value),
             _co: PhantomData,
         }
@@ -243,14 +271,12 @@ impl<T> AsyncCo<T> {
 /// The future of one `yield` in an async generator.
 #[must_use = "a `yield` does nothing unless awaited"]
 pub struct AsyncYield<'co, T> {
-    header: *const Header<T>,
     value: Option<T>,
     _co: PhantomData<&'co AsyncCo<T>>,
 }
 
-// SAFETY: as for `AsyncCo`: the pointer is only used after the `Context` check in `poll`.
-unsafe impl<T: Send> Send for AsyncYield<'_, T> {}
-// SAFETY: `&AsyncYield` gives access to nothing.
+// SAFETY: `&AsyncYield` gives access to nothing, so sharing one shares no `T`. (Like nightly's
+// async generators, the body is `Sync` regardless of a value it yields.)
 unsafe impl<T> Sync for AsyncYield<'_, T> {}
 impl<T> Unpin for AsyncYield<'_, T> {}
 
@@ -263,20 +289,91 @@ impl<T> Future for AsyncYield<'_, T> {
         let Some(value) = this.value.take() else {
             return Poll::Ready(());
         };
-        // SAFETY: `this` borrows (`'co`) the `AsyncCo` that is a local of the body, so the
-        // `AsyncGen` holding that body, and its header, are alive and pinned.
-        let header = unsafe { &*this.header };
-        if header.context.get() != cx as *const Context<'_> as *const () {
+        let waker = cx.waker();
+        if !ptr::eq(waker.vtable(), &FRAME_VTABLE) {
             yield_outside_generator();
         }
-        // SAFETY: the check above proves we run inside this generator's `poll_next`, on its
-        // thread, which reads the slot only after the body's poll returns.
-        let slot = unsafe { &mut *header.slot.get() };
+        let frame = waker.data() as *mut Frame<T>;
+        // SAFETY: a waker with `FRAME_VTABLE` points to a live frame (see `caller_waker`), and
+        // the header is at offset 0 of every `Frame<_>` (`repr(C)`); it is not written while
+        // the body runs.
+        let header = unsafe { &*(frame as *const FrameHeader) };
+        if header.context != cx as *const Context<'_> as *const () {
+            yield_outside_generator();
+        }
+        if header.type_id != type_id_of::<T>() {
+            yield_outside_generator();
+        }
+        // SAFETY: the checks prove that this is the frame of the `poll_next` polling us, right
+        // now, on this thread (the frame context is `!Send`, and no other `Context` has its
+        // address), and that its slot holds a `T`. `poll_next` reads the slot only after the
+        // body's poll returns.
+        let slot = unsafe { &mut (*frame).slot };
         if slot.is_some() {
             two_yields_in_one_poll();
         }
         *slot = Some(value);
         Poll::Pending
+    }
+}
+
+/// Not public API. What the lowering makes of `e.await` in an `async gen` body:
+/// `::yieldc_rt::__awaited(e).await`. The `.await` turns `e` into its future (at the same point
+/// as `e.await` would, and with the same error when `e` is no future: the bound is on the
+/// `IntoFuture` impl, not here), then polls it with the caller's waker (see the module docs).
+#[doc(hidden)]
+#[inline(always)]
+pub fn __awaited<F>(operand: F) -> Awaited<F> {
+    Awaited { operand }
+}
+
+/// The operand of an `.await` in an `async gen` body (see [`__awaited`]).
+#[doc(hidden)]
+pub struct Awaited<F> {
+    operand: F,
+}
+
+impl<F: IntoFuture> IntoFuture for Awaited<F> {
+    type Output = F::Output;
+    type IntoFuture = WithCallerWaker<F::IntoFuture>;
+
+    #[inline(always)]
+    fn into_future(self) -> WithCallerWaker<F::IntoFuture> {
+        WithCallerWaker {
+            future: self.operand.into_future(),
+        }
+    }
+}
+
+/// The future of an `.await` in an `async gen` body (see [`__awaited`]).
+#[doc(hidden)]
+#[must_use = "futures do nothing unless you `.await` or poll them"]
+pub struct WithCallerWaker<F> {
+    future: F,
+}
+
+impl<F: Future> Future for WithCallerWaker<F> {
+    type Output = F::Output;
+
+    #[inline(always)]
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<F::Output> {
+        // SAFETY: `future` is structurally pinned: never moved, dropped in place with `self`.
+        let future = unsafe { self.map_unchecked_mut(|this| &mut this.future) };
+        with_caller_context(cx, |cx| future.poll(cx))
+    }
+}
+
+/// Calls `f` with `cx`, or, if `cx` is a frame context, with a `Context` on the caller's waker.
+#[inline(always)]
+pub(crate) fn with_caller_context<R>(
+    cx: &mut Context<'_>,
+    f: impl FnOnce(&mut Context<'_>) -> R,
+) -> R {
+    let waker = real_waker(cx);
+    if ptr::eq(waker, cx.waker()) {
+        f(cx)
+    } else {
+        f(&mut Context::from_waker(waker))
     }
 }
 

@@ -143,6 +143,7 @@ impl<I: ?Sized + AsyncIterator> Future for Next<'_, I> {
 
     #[inline]
     fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
-        self.iter.as_mut().poll_next(cx)
+        // In an `async gen` body, the iterator sees the caller's waker (see `async_gen.rs`).
+        crate::async_gen::with_caller_context(cx, |cx| self.iter.as_mut().poll_next(cx))
     }
 }

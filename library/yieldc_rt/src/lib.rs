@@ -31,6 +31,8 @@ mod resume;
 mod stream;
 mod type_id;
 
+#[doc(hidden)]
+pub use async_gen::{__awaited, Awaited, WithCallerWaker};
 pub use async_gen::{AsyncCo, AsyncCoToken, AsyncGen, AsyncGenKey, AsyncYield, Bind};
 #[cfg(feature = "alloc")]
 pub use coroutine::BoxedCoro;

@@ -32,8 +32,59 @@ fn yields_values_across_awaits_and_is_fused() {
     assert_eq!(g.size_hint(), (0, None));
 }
 
+/// Drives `g` with a counting waker registered as the executor's; returns what the
+/// [`common::YieldNow`] futures in it saw, and the waker.
+fn poll_twice_recording(
+    g: impl AsyncIterator<Item = u32>,
+    seen: &Arc<Mutex<Vec<common::SeenWaker>>>,
+) -> (Vec<Poll<Option<u32>>>, Arc<common::CountingWaker>, Waker) {
+    let (counter, waker) = common::counting_waker();
+    common::EXECUTOR_WAKER.with(|w| *w.borrow_mut() = Some(waker.clone()));
+    let mut cx = Context::from_waker(&waker);
+    let mut g = pin!(g);
+    let polls = vec![g.as_mut().poll_next(&mut cx), g.as_mut().poll_next(&mut cx)];
+    assert_eq!(seen.lock().unwrap().len(), 2);
+    (polls, counter, waker)
+}
+
 #[test]
 fn user_futures_see_the_callers_real_waker() {
+    // `let v = fut.await;` in an `async gen` body lowers to `__awaited(fut).await`.
+    let seen = Arc::new(Mutex::new(Vec::new()));
+    let s = seen.clone();
+    let (__yieldc_key, __yieldc_co) = ::yieldc_rt::__async_gen_parts!();
+    let g = ::yieldc_rt::AsyncGen::new(__yieldc_key, async move {
+        let __yieldc_co = &__yieldc_co.bind().await;
+        let mut fut = yield_now(1);
+        fut.seen = Some(s);
+        let v = ::yieldc_rt::__awaited(fut).await;
+        __yieldc_co.yield_(v).await;
+    });
+    let (polls, counter, waker) = poll_twice_recording(g, &seen);
+    assert_eq!(polls, [Poll::Pending, Poll::Ready(Some(1))]);
+    assert_eq!(counter.wakes.load(std::sync::atomic::Ordering::SeqCst), 1);
+    for w in seen.lock().unwrap().iter() {
+        // The executor's own `Arc`, not a wrapper, by reference and cloned.
+        assert_eq!(
+            w.data,
+            waker.data() as usize,
+            "the body must see the executor's own waker"
+        );
+        assert_eq!(w.clone.data(), waker.data());
+        // Miri gives each use of a vtable constant its own address, so `will_wake` (which
+        // also compares vtables) is only meaningful natively.
+        #[cfg(not(miri))]
+        assert!(
+            w.will_wake_executor,
+            "`will_wake` must hold for the executor's waker"
+        );
+    }
+}
+
+#[test]
+fn futures_polled_with_the_frame_context_still_wake_the_caller() {
+    // An `.await` the lowering cannot see (inside a macro's expansion) polls with the frame
+    // context: its waker forwards wake-ups, and clones into, the executor's waker.
     let seen = Arc::new(Mutex::new(Vec::new()));
     let s = seen.clone();
     let (__yieldc_key, __yieldc_co) = ::yieldc_rt::__async_gen_parts!();
@@ -44,27 +95,59 @@ fn user_futures_see_the_callers_real_waker() {
         let v = fut.await;
         __yieldc_co.yield_(v).await;
     });
-    let (_, waker) = common::counting_waker();
-    let mut cx = Context::from_waker(&waker);
-    let mut g = pin!(g);
-    assert_eq!(g.as_mut().poll_next(&mut cx), Poll::Pending);
-    assert_eq!(g.as_mut().poll_next(&mut cx), Poll::Ready(Some(1)));
-    let seen = seen.lock().unwrap();
-    assert_eq!(seen.len(), 2);
-    for w in seen.iter() {
-        // Same data pointer: the executor's own `Arc`, not a wrapper.
+    let (polls, counter, waker) = poll_twice_recording(g, &seen);
+    assert_eq!(polls, [Poll::Pending, Poll::Ready(Some(1))]);
+    assert_eq!(
+        counter.wakes.load(std::sync::atomic::Ordering::SeqCst),
+        1,
+        "`wake_by_ref` must reach the executor's waker"
+    );
+    for w in seen.lock().unwrap().iter() {
+        assert_ne!(w.data, waker.data() as usize);
+        assert!(!w.will_wake_executor);
         assert_eq!(
-            w.data(),
+            w.clone.data(),
             waker.data(),
-            "the body must see the executor's own waker"
+            "a clone must be the executor's waker"
         );
-        // Miri gives each use of a vtable constant its own address, so `will_wake` (which
-        // also compares vtables) is only meaningful natively.
         #[cfg(not(miri))]
-        assert!(
-            w.will_wake(&waker),
-            "`will_wake` must hold for the executor's waker"
-        );
+        assert!(w.clone.will_wake(&waker));
+    }
+    // A clone outlives the poll and wakes the task.
+    let clone = seen.lock().unwrap().pop().unwrap().clone;
+    clone.wake();
+    assert_eq!(counter.wakes.load(std::sync::atomic::Ordering::SeqCst), 2);
+}
+
+#[test]
+fn nested_async_gens_see_the_callers_real_waker() {
+    // The inner generator is polled from the outer one's body through `for await` (`next`)
+    // and through an unseen `.await` (its frame context): either way its body's futures get
+    // the executor's waker.
+    let seen = Arc::new(Mutex::new(Vec::new()));
+    let s = seen.clone();
+    let (__yieldc_key, __yieldc_co) = ::yieldc_rt::__async_gen_parts!();
+    let g = ::yieldc_rt::AsyncGen::new(__yieldc_key, async move {
+        let __yieldc_co = &__yieldc_co.bind().await;
+        let (__yieldc_key, __yieldc_co_inner) = ::yieldc_rt::__async_gen_parts!();
+        let inner = ::yieldc_rt::AsyncGen::new(__yieldc_key, async move {
+            let __yieldc_co = &__yieldc_co_inner.bind().await;
+            let mut fut = yield_now(1);
+            fut.seen = Some(s);
+            let v = ::yieldc_rt::__awaited(fut).await;
+            __yieldc_co.yield_(v).await;
+        });
+        let mut inner = pin!(inner);
+        while let Some(v) = async_iter::next(inner.as_mut()).await {
+            __yieldc_co.yield_(v).await;
+        }
+    });
+    let (polls, _, waker) = poll_twice_recording(g, &seen);
+    assert_eq!(polls, [Poll::Pending, Poll::Ready(Some(1))]);
+    for w in seen.lock().unwrap().iter() {
+        assert_eq!(w.data, waker.data() as usize);
+        #[cfg(not(miri))]
+        assert!(w.will_wake_executor);
     }
 }
 

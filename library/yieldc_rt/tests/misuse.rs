@@ -6,7 +6,7 @@ mod common;
 
 use common::{block_on, panic_message};
 use std::future::{poll_fn, Future};
-use std::pin::pin;
+use std::pin::{pin, Pin};
 use std::task::{Context, Poll, Waker};
 use yieldc_rt::async_iter::AsyncIterator;
 
@@ -140,6 +140,43 @@ fn async_yield_polled_in_another_task_panics() {
                 .join()
                 .unwrap()
         });
+        assert!(
+            message.starts_with("`yield` was polled outside the `poll_next`"),
+            "{message}"
+        );
+        __yieldc_co.yield_(3).await;
+    });
+    assert_eq!(common::drain(g), [3]);
+}
+
+#[test]
+fn async_yield_polled_with_a_rebuilt_or_foreign_context_panics() {
+    let (__yieldc_key, __yieldc_co) = ::yieldc_rt::__async_gen_parts!();
+    let g = ::yieldc_rt::AsyncGen::new(__yieldc_key, async move {
+        let __yieldc_co = &__yieldc_co.bind().await;
+        // A `Context` rebuilt on the generator's own frame waker (as a combinator would).
+        let mut fut = __yieldc_co.yield_(1);
+        let message = core::future::poll_fn(|cx| {
+            let mut rebuilt = Context::from_waker(cx.waker());
+            Poll::Ready(panic_message(|| Pin::new(&mut fut).poll(&mut rebuilt)))
+        })
+        .await;
+        assert!(
+            message.starts_with("`yield` was polled outside the `poll_next`"),
+            "{message}"
+        );
+        // A `yield` of a generator of `u32`s polled directly by a generator of `&str`s.
+        let foreign = __yieldc_co.yield_(2);
+        let (__yieldc_key, __yieldc_co_str) = ::yieldc_rt::__async_gen_parts!();
+        let other = ::yieldc_rt::AsyncGen::new(__yieldc_key, async move {
+            let __yieldc_co = &__yieldc_co_str.bind().await;
+            foreign.await;
+            __yieldc_co.yield_("never").await;
+        });
+        let mut other = core::pin::pin!(other);
+        let message =
+            core::future::poll_fn(|cx| Poll::Ready(panic_message(|| other.as_mut().poll_next(cx))))
+                .await;
         assert!(
             message.starts_with("`yield` was polled outside the `poll_next`"),
             "{message}"

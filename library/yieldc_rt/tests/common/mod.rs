@@ -67,7 +67,15 @@ pub struct YieldNow<T> {
     pub value: Option<T>,
     pub polled: bool,
     /// Records the waker it saw, to check that it is the executor's real one.
-    pub seen: Option<Arc<Mutex<Vec<Waker>>>>,
+    pub seen: Option<Arc<Mutex<Vec<SeenWaker>>>>,
+}
+
+/// What a [`YieldNow`] saw of `cx.waker()`: the waker itself, by reference (its data pointer and
+/// whether `will_wake` holds against the executor's, taken during the poll), and a clone.
+pub struct SeenWaker {
+    pub data: usize,
+    pub will_wake_executor: bool,
+    pub clone: Waker,
 }
 
 pub fn yield_now<T>(value: T) -> YieldNow<T> {
@@ -78,13 +86,23 @@ pub fn yield_now<T>(value: T) -> YieldNow<T> {
     }
 }
 
+std::thread_local! {
+    /// The waker a test's executor polls with, for [`SeenWaker::will_wake_executor`].
+    pub static EXECUTOR_WAKER: std::cell::RefCell<Option<Waker>> = const { std::cell::RefCell::new(None) };
+}
+
 impl<T> Unpin for YieldNow<T> {}
 
 impl<T> Future for YieldNow<T> {
     type Output = T;
     fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<T> {
         if let Some(seen) = &self.seen {
-            seen.lock().unwrap().push(cx.waker().clone());
+            let executor = EXECUTOR_WAKER.with(|w| w.borrow().clone());
+            seen.lock().unwrap().push(SeenWaker {
+                data: cx.waker().data() as usize,
+                will_wake_executor: executor.is_some_and(|w| cx.waker().will_wake(&w)),
+                clone: cx.waker().clone(),
+            });
         }
         if self.polled {
             Poll::Ready(self.value.take().expect("polled after completion"))

@@ -8,6 +8,5 @@ fn main() {
         yield 1;
     };
     assert_unpin(&g);
-    //~^ ERROR: `PhantomPinned` cannot be unpinned
-    //~| ERROR: cannot be unpinned
+    //~^ ERROR: cannot be unpinned
 }

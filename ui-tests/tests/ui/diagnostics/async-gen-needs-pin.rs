@@ -11,6 +11,5 @@ fn main() {
     };
     let mut cx = Context::from_waker(Waker::noop());
     let _ = Pin::new(&mut g).poll_next(&mut cx);
-    //~^ ERROR: `PhantomPinned` cannot be unpinned
-    //~| ERROR: cannot be unpinned
+    //~^ ERROR: cannot be unpinned
 }
