@@ -721,14 +721,14 @@ fn print_lowered(file: &str, line: &CommandLine) -> Result<i32, String> {
         crate_features: Vec::new(),
     };
     let lowered = lowering::lower_file(&text, &request);
-    print!("{}", lowered.text);
+    let mut out = lowered.text.clone();
     let mut check_copies = lowered
         .segments
         .iter()
         .filter(|segment| segment.in_check_copy)
         .peekable();
     if check_copies.peek().is_some() {
-        println!("\n// --- check copies (never executed; borrow-checked only) ---");
+        out.push_str("\n// --- check copies (never executed; borrow-checked only) ---\n");
         let mut previous_end = None;
         // Lines counted as the segments go (they are in order): one pass over the text.
         let (mut line, mut counted_to) = (1, 0);
@@ -740,12 +740,23 @@ fn print_lowered(file: &str, line: &CommandLine) -> Result<i32, String> {
                     .filter(|&&byte| byte == b'\n')
                     .count();
                 counted_to = start;
-                print!("\n// line {line}: ");
+                out.push_str(&format!("\n// line {line}: "));
             }
-            print!("{}", &lowered.text[segment.lowered.clone()]);
+            out.push_str(&lowered.text[segment.lowered.clone()]);
             previous_end = Some(segment.lowered.end);
         }
-        println!();
+        out.push('\n');
+    }
+    // A closed pipe (`| head`) ends the output, as for any filter; not an error.
+    let mut stdout = std::io::stdout().lock();
+    match stdout
+        .write_all(out.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        Err(err) if err.kind() != std::io::ErrorKind::BrokenPipe => {
+            return Err(format!("cannot write the lowered source: {err}"));
+        }
+        _ => {}
     }
     if !lowering::FRONT_END_LINKED {
         eprintln!(

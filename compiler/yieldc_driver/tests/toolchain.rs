@@ -525,3 +525,32 @@ fn question_mark_errors_name_the_generator_like_nightly() {
     );
     assert!(!stderr.contains("async block"), "{stderr}");
 }
+
+#[test]
+fn print_lowered_into_a_closed_pipe_ends_quietly() {
+    // `rustc --yieldc-print-lowered f.rs | head`: the reader goes away mid-output. The output
+    // (over 64 KiB, more than a pipe holds) is cut short, as for any filter: no ICE report.
+    let dir = std::path::PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("print-lowered-pipe");
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("many.rs");
+    let mut source = String::from("#![feature(gen_blocks)]\n");
+    for i in 0..400 {
+        source.push_str(&format!(
+            "gen fn g{i}(n: u32) -> u32 {{ for x in 0..n {{ let y = x + {i}; yield y; }} }}\n"
+        ));
+    }
+    std::fs::write(&file, source).unwrap();
+    let mut child = Command::new(rustc())
+        .arg("--yieldc-print-lowered")
+        .arg(&file)
+        .args(["--edition", "2024"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let output = child.wait_with_output().unwrap();
+    let stderr = text(&output.stderr);
+    assert!(output.status.success(), "{:?}: {stderr}", output.status);
+    assert!(!stderr.contains("internal compiler error"), "{stderr}");
+}
