@@ -154,7 +154,9 @@ impl<'a> Remapper<'a> {
                 // `(a + b).yield` lowers to `yield_((a + b))`, and `(a + b).await` in an
                 // `async gen` to `__awaited((a + b))`: the parentheses the user needs look
                 // redundant to `unused_parens`.
-                let is_unused_parens = diagnostic["code"]["code"] == "unused_parens";
+                // (clippy's `double_parens` is the same finding.)
+                let is_unused_parens = diagnostic["code"]["code"] == "unused_parens"
+                    || diagnostic["code"]["code"] == "clippy::double_parens";
                 in_generated |= is_unused_parens
                     && start > 0
                     && lowered.segment_at(start - 1).is_some_and(|segment| {

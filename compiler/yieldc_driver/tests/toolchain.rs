@@ -554,3 +554,70 @@ fn print_lowered_into_a_closed_pipe_ends_quietly() {
     assert!(output.status.success(), "{:?}: {stderr}", output.status);
     assert!(!stderr.contains("internal compiler error"), "{stderr}");
 }
+
+#[test]
+fn clippy_keeps_lints_on_user_code_and_none_on_the_lowering() {
+    let toolchain = toolchain();
+    let cargo_clippy = toolchain.join("bin/cargo-clippy");
+    let base_has_clippy =
+        dist::base_tool(&dist::Config::load(&workspace()).base, "clippy-driver").is_ok();
+    assert_eq!(
+        cargo_clippy.exists(),
+        base_has_clippy,
+        "the toolchain has cargo-clippy exactly when its base has clippy"
+    );
+    if !base_has_clippy {
+        return;
+    }
+    // The parentheses of `(a + b).yield` and `(one()).await` (in an `async gen`) are the
+    // user's, and needed; they look doubled in the lowering (`yield_((a + b))`,
+    // `__awaited((one()))`). A real finding in the same file is still reported.
+    let project = Project::new(
+        "clippy_crate",
+        &[(
+            "src/main.rs",
+            r#"#![feature(gen_blocks, async_iterator)]
+use std::async_iter::AsyncIterator;
+
+async fn one() -> u32 {
+    1
+}
+
+async gen fn numbers() -> u32 {
+    yield (one()).await;
+}
+
+fn main() {
+    let (a, b) = (1, 2);
+    let g = gen move {
+        (a + b).yield;
+    };
+    let v: Vec<u32> = g.collect();
+    if v.len() == 0 {
+        println!("empty");
+    }
+    let _ = numbers().size_hint();
+}
+"#,
+        )],
+    );
+    let mut command = Command::new(&cargo_clippy);
+    command
+        .arg("clippy")
+        .current_dir(&project.dir)
+        .env("RUSTC", toolchain.join("bin/rustc"))
+        .env("CARGO_TARGET_DIR", &project.target)
+        .env("CARGO_TERM_COLOR", "never")
+        .env_remove("RUSTC_WRAPPER")
+        .env_remove("RUSTC_WORKSPACE_WRAPPER")
+        .env_remove("RUSTFLAGS");
+    if let Some(cargo) = std::env::var_os("CARGO") {
+        command.env("CARGO", cargo);
+    }
+    let output = command.output().unwrap();
+    let stderr = text(&output.stderr);
+    assert_success(&output);
+    assert!(stderr.contains("clippy::len_zero"), "{stderr}");
+    assert!(!stderr.contains("parentheses"), "{stderr}");
+    assert!(!stderr.contains("yieldc_rt"), "{stderr}");
+}
