@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 use annotate_snippets::{AnnotationKind, Group, Level, Patch, Renderer, Snippet};
 use serde_json::{json, Value};
 
-use crate::lowering::{GeneratedKind, LoweredFile};
+use crate::lowering::{GeneratedKind, LoweredFile, Segment};
 use crate::shadow::LoweredFiles;
 use crate::source_text;
 
@@ -671,6 +671,10 @@ impl<'a> Remapper<'a> {
                 "to force the async block to take ownership".to_string(),
                 format!("to force the {name} to take ownership"),
             ),
+            (
+                "async block is returned here".to_string(),
+                format!("{name} is returned here"),
+            ),
         ];
         fn replace_all(value: &mut Value, replacements: &[(String, String)]) {
             for key in ["message", "label"] {
@@ -692,19 +696,41 @@ impl<'a> Remapper<'a> {
         }
         replace_all(diagnostic, &replacements);
 
-        // E0373: rustc's note about async blocks has no counterpart on nightly.
+        // E0373: rustc's note about async blocks has no counterpart on nightly. rustc gives it
+        // because the body is an argument (of `Gen::new`); where the generator itself is
+        // returned (the tail of a block, or `return`'s operand), nightly notes that instead.
+        let returned = generator_extent(lowered, offset)
+            .filter(|(_, original)| is_returned(self.original_text_of(&primary), original.clone()))
+            .map(|(lowered_extent, _)| lowered_extent);
         if let Some(children) = diagnostic.get_mut("children").and_then(Value::as_array_mut) {
-            for child in children.iter_mut() {
-                let is_async_note = child["message"]
+            for item in children.iter_mut() {
+                let is_async_note = item["message"]
                     .as_str()
                     .is_some_and(|m| m.starts_with("async blocks are not executed immediately"));
-                if is_async_note {
-                    *child = Value::Null;
+                if !is_async_note {
+                    continue;
                 }
+                *item = match (&returned, primary["file_name"].as_str()) {
+                    (Some(extent), Some(file)) => {
+                        // In lowered coordinates, like every span here: remapped later.
+                        let mut note = child("note", &format!("{name} is returned here"));
+                        note["spans"] =
+                            json!([self.span_json(file, &lowered.text, extent.clone(), true, "")]);
+                        note
+                    }
+                    _ => Value::Null,
+                };
             }
             children.retain(|child| !child.is_null());
         }
         true
+    }
+
+    /// The original text of the file `span` (already remapped) lies in.
+    fn original_text_of(&self, span: &Value) -> &str {
+        self.lowered_file_of(span)
+            .map(|(_, (original, _))| original.as_str())
+            .unwrap_or_default()
     }
 
     fn rename_in(&self, text: &str) -> Option<String> {
@@ -1265,6 +1291,85 @@ fn innermost_generator(
         }
     }
     open.pop()
+}
+
+/// The extent of the innermost generator around lowered `offset`, from its first keyword to
+/// its closing brace (where the lowering's closing text is anchored): lowered, and original.
+fn generator_extent(lowered: &LoweredFile, offset: usize) -> Option<(Range<usize>, Range<usize>)> {
+    let mut open: Vec<&Segment> = Vec::new();
+    for segment in &lowered.segments {
+        let Some(
+            GeneratedKind::GenBlock
+            | GeneratedKind::GenFn
+            | GeneratedKind::AsyncGenBlock
+            | GeneratedKind::AsyncGenFn
+            | GeneratedKind::CoroutineClosure,
+        ) = segment.generated
+        else {
+            continue;
+        };
+        let text = lowered
+            .text
+            .get(segment.lowered.clone())
+            .unwrap_or_default();
+        if text.contains("::yieldc_rt::__gen!(")
+            || text.contains("::yieldc_rt::__async_gen!(")
+            || text.contains("::yieldc_rt::__coroutine!(")
+        {
+            if segment.lowered.start > offset {
+                return None;
+            }
+            open.push(segment);
+        } else if text.trim_start().starts_with("})") {
+            // (`close_generator`'s text; not the `} true => {` before a check copy.)
+            let opening = open.pop()?;
+            if segment.lowered.start >= offset {
+                return Some((
+                    opening.lowered.start..segment.lowered.end,
+                    opening.original.start..segment.original.end,
+                ));
+            }
+        }
+    }
+    None
+}
+
+/// Whether the expression at `extent` of `original` is returned as it is: the last expression
+/// of a block (a function's body, a branch), or the operand of `return`. A best effort from the
+/// neighbouring tokens (comments are skipped; the expression is known to be a whole one).
+fn is_returned(original: &str, extent: Range<usize>) -> bool {
+    fn trim_trivia_end(text: &str) -> &str {
+        let mut text = text.trim_end();
+        loop {
+            let line_start = text.rfind('\n').map_or(0, |i| i + 1);
+            let line = &text[line_start..];
+            match line.find("//") {
+                Some(comment) if !line[..comment].contains('"') => {
+                    text = text[..line_start + comment].trim_end();
+                }
+                _ => break,
+            }
+        }
+        text
+    }
+    fn trim_trivia_start(text: &str) -> &str {
+        let mut text = text.trim_start();
+        while text.starts_with("//") {
+            text = text.find('\n').map_or("", |end| text[end..].trim_start());
+        }
+        text
+    }
+    let (Some(before), Some(after)) = (original.get(..extent.start), original.get(extent.end..))
+    else {
+        return false;
+    };
+    let before = trim_trivia_end(before);
+    let after = trim_trivia_start(after);
+    let is_tail = before.ends_with(['{', ';', '}']) && after.starts_with('}');
+    let is_return_operand = before
+        .strip_suffix("return")
+        .is_some_and(|rest| !rest.ends_with(|c: char| c.is_alphanumeric() || c == '_'));
+    is_tail || is_return_operand
 }
 
 /// The path nightly prefixes an item's name with, from the items around it: `Type::` in an
