@@ -2057,3 +2057,29 @@ fn yield_macro_call_site(span: &Value) -> Option<Value> {
     }
     found
 }
+
+#[cfg(test)]
+mod tests {
+    use super::is_returned;
+
+    fn returned(source: &str) -> bool {
+        let start = source.find("gen").unwrap();
+        let end = source[start..].find('}').unwrap() + start + 1;
+        is_returned(source, start..end)
+    }
+
+    #[test]
+    fn a_generator_is_returned_as_a_tail_or_a_return_operand() {
+        assert!(returned("fn f() { let x = 1; gen { yield x; } }"));
+        assert!(returned("fn f() {\n    gen { yield 1; } // done\n}"));
+        assert!(returned(
+            "fn f() { if c { gen { yield 1; } } else { todo!() } }"
+        ));
+        assert!(returned("fn f() { return gen { yield 1; }; }"));
+        assert!(returned("fn f() { return\n    gen { yield 1; }; }"));
+        assert!(!returned("fn f() { let g = gen { yield 1; }; g }"));
+        assert!(!returned("fn f() { take(gen { yield 1; }) }"));
+        assert!(!returned("fn f() { take(a, gen { yield 1; }); }"));
+        assert!(!returned("fn f() { noreturn gen { yield 1; } }"));
+    }
+}
