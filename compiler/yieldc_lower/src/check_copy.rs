@@ -14,8 +14,13 @@
 //! - shadowing: a name bound twice in nested scopes, or both bound and used as a capture, would
 //!   let a borrow of the shadowed binding escape the assignment: boxed;
 //! - captures of a `move` body (and `gen fn` parameters, coroutine parameters) are rebound at
-//!   the top of the copy; a non-`move` body may only use outer variables by reference (`&x`)
-//!   or call them, since by-value captures cannot be rebound without changing capture modes;
+//!   the top of the copy. A non-`move` body's captures cannot be rebound without changing how
+//!   it captures them, so each outer variable may only be borrowed (`&x`) and called, or only
+//!   moved or copied whole and called (`let w = x`, `f(x)`, `0..x`, `x * 2`: never borrowed,
+//!   so no borrow of it can cross a `yield`, whether it is captured by value or, being `Copy`,
+//!   by reference). A variable that may be captured by value and is also borrowed (a method
+//!   receiver, a field, `==`, a macro argument, `&x`) could be borrowed across a `yield`:
+//!   boxed;
 //! - `self` by value cannot be rebound: boxed;
 //! - a macro whose arguments are neither expressions nor statements cannot be seen: boxed;
 //! - temporaries are not locals: the copy wraps a `for`/`match`/`if let`/`while let` header
@@ -85,6 +90,7 @@ pub(crate) fn analyze(
         wrap_expr: Vec::new(),
         strings: Vec::new(),
         free: Vec::new(),
+        macro_items: Vec::new(),
         barrier_depth: 0,
         free_call_depth: 0,
         mode,
@@ -164,7 +170,10 @@ struct Scope {
 
 #[derive(Default, Clone, Copy)]
 struct FreeUse {
+    /// A use that may borrow it (a method receiver, a field, an operand of `==`, ..).
     value: bool,
+    /// A use that moves or copies it whole (see [`is_whole_value_use`]).
+    whole_value: bool,
     reference: bool,
     callee: bool,
 }
@@ -190,6 +199,9 @@ struct Analyzer<'l, 'a> {
     /// Original offset and text of string literals with inline format arguments.
     strings: Vec<(usize, String)>,
     free: Vec<(String, FreeUse)>,
+    /// The arguments (or statements) of the macro invocations being visited: a macro may do
+    /// anything with an argument, `&$e` included, so none of them is a whole-value use.
+    macro_items: Vec<SyntaxNode>,
     barrier_depth: usize,
     free_call_depth: usize,
     mode: CaptureMode,
@@ -554,6 +566,8 @@ impl Analyzer<'_, '_> {
             return Err(format!("the arguments of `{name}!` cannot be analysed"));
         };
         self.delta = reparsed.delta;
+        let items_before = self.macro_items.len();
+        self.macro_items.extend(reparsed.items.iter().cloned());
         let is_iter = yieldc_syntax::outline::is_iter_macro(call);
         let result = if is_iter {
             let items = reparsed.items.clone();
@@ -574,6 +588,7 @@ impl Analyzer<'_, '_> {
             result
         };
         self.delta = saved_delta;
+        self.macro_items.truncate(items_before);
         result
     }
 
@@ -675,6 +690,8 @@ impl Analyzer<'_, '_> {
             FreeKind::Callee
         } else if is_reference {
             FreeKind::Reference
+        } else if is_whole_value_use(node, &self.macro_items) {
+            FreeKind::WholeValue
         } else {
             FreeKind::Value
         };
@@ -698,6 +715,7 @@ impl Analyzer<'_, '_> {
             FreeKind::Callee => entry.callee = true,
             FreeKind::Reference => entry.reference = true,
             FreeKind::Value => entry.value = true,
+            FreeKind::WholeValue => entry.whole_value = true,
         }
     }
 
@@ -906,15 +924,24 @@ impl Analyzer<'_, '_> {
         match self.mode {
             CaptureMode::Move => {
                 for (name, free_use) in &self.free {
-                    if (free_use.value || free_use.reference) && !plan.captures.contains(name) {
+                    if (free_use.value || free_use.whole_value || free_use.reference)
+                        && !plan.captures.contains(name)
+                    {
                         plan.captures.push(name.clone());
                     }
                 }
             }
             CaptureMode::Ref => {
-                if let Some((name, _)) = self.free.iter().find(|(_, free_use)| free_use.value) {
+                // Not rebound (that could change how the body captures it). So the body must
+                // not borrow a variable it may capture by value: one it only borrows (`&x`) is
+                // captured by reference, and one it only moves or copies whole is never
+                // borrowed (captured by value if it is not `Copy`, else by reference).
+                let refused = self.free.iter().find(|(_, free_use)| {
+                    free_use.value || (free_use.whole_value && free_use.reference)
+                });
+                if let Some((name, _)) = refused {
                     return Err(format!(
-                        "`{name}` may be captured by value by a non-`move` body"
+                        "`{name}` may be captured by value by a non-`move` body and borrowed"
                     ));
                 }
             }
@@ -928,6 +955,63 @@ enum FreeKind {
     Callee,
     Reference,
     Value,
+    WholeValue,
+}
+
+/// Whether the path expression `node` is used where its value is moved or copied whole, with
+/// no borrow of it: a `let` initializer, a call or method argument, a `yield`/`return`/`break`
+/// operand, an arithmetic or logical operand, a range bound, a cast, an element of a tuple,
+/// array or struct literal, a match arm's value, a block's tail, a condition, a `for`
+/// iterable. Not: a method receiver, a field or index base, a comparison operand (they
+/// auto-borrow), a compound or plain assignment target, a `match` scrutinee, a macro argument.
+fn is_whole_value_use(node: &SyntaxNode, macro_items: &[SyntaxNode]) -> bool {
+    let mut expr = node.clone();
+    let mut parent = node.parent();
+    while let Some(paren) = parent
+        .clone()
+        .filter(|p| p.kind() == SyntaxKind::PAREN_EXPR)
+    {
+        expr = paren;
+        parent = expr.parent();
+    }
+    if macro_items.contains(&expr) {
+        return false;
+    }
+    let Some(parent) = parent else {
+        return false;
+    };
+    let is_first_child = parent.children().next().as_ref() == Some(&expr);
+    match parent.kind() {
+        SyntaxKind::LET_STMT => ast::LetStmt::cast(parent)
+            .and_then(|stmt| stmt.initializer())
+            .is_some_and(|init| init.syntax() == &expr),
+        SyntaxKind::ARG_LIST
+        | SyntaxKind::YIELD_EXPR
+        | SyntaxKind::RETURN_EXPR
+        | SyntaxKind::BREAK_EXPR
+        | SyntaxKind::RANGE_EXPR
+        | SyntaxKind::TUPLE_EXPR
+        | SyntaxKind::ARRAY_EXPR
+        | SyntaxKind::RECORD_EXPR_FIELD
+        | SyntaxKind::MATCH_ARM
+        | SyntaxKind::STMT_LIST => true,
+        SyntaxKind::CAST_EXPR => is_first_child,
+        SyntaxKind::PREFIX_EXPR => ast::PrefixExpr::cast(parent)
+            .is_some_and(|p| matches!(p.op_kind(), Some(ast::UnaryOp::Neg | ast::UnaryOp::Not))),
+        SyntaxKind::BIN_EXPR => ast::BinExpr::cast(parent).is_some_and(|bin| {
+            matches!(
+                bin.op_kind(),
+                Some(ast::BinaryOp::ArithOp(_) | ast::BinaryOp::LogicOp(_))
+            )
+        }),
+        SyntaxKind::IF_EXPR | SyntaxKind::WHILE_EXPR => ast::Expr::cast(parent.clone())
+            .and_then(|_| parent.children().next())
+            .is_some_and(|condition| condition == expr),
+        SyntaxKind::FOR_EXPR => ast::ForExpr::cast(parent)
+            .and_then(|for_expr| for_expr.iterable())
+            .is_some_and(|iterable| iterable.syntax() == &expr),
+        _ => false,
+    }
 }
 
 /// The names of the inline arguments of a format string (`{x}`, `{x:?}`), escapes skipped.

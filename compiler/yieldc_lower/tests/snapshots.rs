@@ -56,10 +56,22 @@ fn gen_move_block_with_capture() {
 }
 
 #[test]
-fn gen_block_boxed_when_a_capture_may_move() {
+fn gen_block_boxed_when_a_capture_may_move_and_be_borrowed() {
+    // `v` may be captured by value (moved by `let w = v`) and is borrowed (`&v`, `v.len()`):
+    // the copy could only see that borrow by rebinding `v`, which would change the capture.
     check(
         "gen_block_boxed",
-        "fn f(v: Vec<u8>) -> impl Iterator<Item = u8> {\n    gen {\n        let w = v;\n        for x in w { yield x; }\n    }\n}\n",
+        "fn f(v: Vec<u8>) -> impl Iterator<Item = u8> {\n    gen {\n        let n = v.len();\n        let w = v;\n        for x in w { yield x; }\n    }\n}\n",
+    );
+}
+
+#[test]
+fn gen_block_inline_when_captures_are_only_moved_or_copied_whole() {
+    // Moved or copied whole (`let w = v`, `0..n`, `i * k`, `yield k`), never borrowed: inline,
+    // without rebinding the captures.
+    check(
+        "gen_block_whole_value_captures",
+        "fn f(v: Vec<u8>, n: u8, k: u8) -> impl Iterator<Item = u8> {\n    gen {\n        let w = v;\n        for x in w { yield x; }\n        for i in 0..n { yield i * k; }\n        yield k;\n    }\n}\n",
     );
 }
 

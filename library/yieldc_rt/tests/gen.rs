@@ -312,3 +312,32 @@ fn clone_exists_for_bodies_that_are_clone_only() {
         "cannot clone a generator that has finished"
     );
 }
+
+#[test]
+fn non_move_gen_with_captures_moved_or_copied_whole_moves_between_next_calls() {
+    // `gen { let w = s; for i in 0..n { yield w.len() + i * k; } }`, not `move`: `s` (not `Copy`)
+    // is captured by value, `n` and `k` (`Copy`) by reference; none is ever borrowed by the
+    // body, so the lowering goes inline without rebinding them (check_copy.rs). Under Miri,
+    // the generator is moved between resumptions and its old location freed.
+    let s = String::from("abc");
+    let (n, k) = (3usize, 10usize);
+    let (__yieldc_key, __yieldc_co) = ::yieldc_rt::__gen_parts!();
+    let g = ::yieldc_rt::Gen::new(__yieldc_key, async {
+        let __yieldc_co = __yieldc_co;
+        let w = s;
+        for i in 0..n {
+            __yieldc_co.yield_(w.len() + i * k).await;
+        }
+    });
+    let mut boxed = Box::new(g);
+    assert_eq!(boxed.next(), Some(3));
+    let mut g = {
+        let b = boxed;
+        *b
+    };
+    assert_eq!(g.next(), Some(13));
+    let mut boxed = Box::new(g);
+    assert_eq!(boxed.next(), Some(23));
+    assert_eq!(boxed.next(), None);
+    assert_eq!((n, k), (3, 10));
+}
