@@ -137,7 +137,7 @@ impl<'a> Remapper<'a> {
             | renamed
             | strip_runtime_spans(&mut diagnostic)
             | drop_clone_suggestion(&mut diagnostic)
-            | drop_runtime_wrappers(&mut diagnostic);
+            | reword_within_itself(&mut diagnostic);
         self.changed_anything |= cited_runtime;
         let primary = primary_span(&diagnostic).cloned();
         let mut remapped_any = false;
@@ -1913,12 +1913,10 @@ fn drop_clone_suggestion(diagnostic: &mut Value) -> bool {
     children.len() != before
 }
 
-/// After the renaming: the runtime keeps a generator's body in `ManuallyDrop` (and so
-/// `MaybeDangling`), which rustc reports as "required because it appears within the type
-/// `ManuallyDrop<{async gen block@..}>`" and as "within `{async gen block@..}`, the trait .. is
-/// not implemented for `{async gen block@..}`" (the generator and its renamed body). Nightly has
-/// neither: the generator is the body.
-fn drop_runtime_wrappers(diagnostic: &mut Value) -> bool {
+/// After the renaming: "within `{gen block@..}`, the trait `Unpin` is not implemented for
+/// `{gen block@..}`" names the generator and its renamed body alike; nightly has no "within"
+/// (the generator is the body).
+fn reword_within_itself(diagnostic: &mut Value) -> bool {
     fn names_a_generator(ty: &str) -> bool {
         ["{gen ", "{async gen ", "{coroutine@", "{static coroutine@"]
             .iter()
@@ -1933,35 +1931,16 @@ fn drop_runtime_wrappers(diagnostic: &mut Value) -> bool {
             .then(|| format!("the trait {trait_name} is not implemented for `{inner}`"))
     }
     let mut changed = false;
-    if let Some(spans) = diagnostic.get_mut("spans").and_then(Value::as_array_mut) {
-        for span in spans {
-            if let Some(label) = span["label"].as_str().and_then(within_itself) {
-                span["label"] = Value::String(label);
-                changed = true;
+    for list in ["spans", "children"] {
+        if let Some(items) = diagnostic.get_mut(list).and_then(Value::as_array_mut) {
+            for item in items {
+                for key in ["label", "message"] {
+                    if let Some(text) = item[key].as_str().and_then(within_itself) {
+                        item[key] = Value::String(text);
+                        changed = true;
+                    }
+                }
             }
-        }
-    }
-    if let Some(children) = diagnostic.get_mut("children").and_then(Value::as_array_mut) {
-        let before = children.len();
-        children.retain(|child| {
-            let message = child["message"].as_str().unwrap_or_default();
-            let wrapped = message
-                .strip_prefix("required because it appears within the type `")
-                .and_then(|ty| ty.strip_suffix(">`"))
-                .and_then(|ty| {
-                    ["ManuallyDrop<", "MaybeDangling<"]
-                        .iter()
-                        .find_map(|wrapper| ty.strip_prefix(wrapper))
-                });
-            !wrapped.is_some_and(names_a_generator)
-        });
-        changed |= children.len() != before;
-        for child in children.iter_mut() {
-            if let Some(message) = child["message"].as_str().and_then(within_itself) {
-                child["message"] = Value::String(message);
-                changed = true;
-            }
-            changed |= drop_runtime_wrappers(child);
         }
     }
     changed

@@ -129,8 +129,8 @@ pub struct AsyncCoToken<T> {
 /// is stored in it between two `poll_next`s. That includes `Unpin`: it holds no pointer into
 /// itself, so it may move between polls whenever its body may (an `async` body never may).
 pub struct AsyncGen<T, F, P> {
-    /// Valid unless `state` is `Done` (dropped in place when the body completed).
-    body: ManuallyDrop<F>,
+    /// Never polled again once `state` is `Done` (not dropped then: see `Machine`).
+    body: F,
     state: State,
     on_refused: P,
     _item: PhantomData<fn(T) -> T>,
@@ -143,7 +143,7 @@ enum State {
     Idle,
     /// A `poll_next` is running; still set at the next one means a panic escaped it.
     Polling,
-    /// The body completed and was dropped.
+    /// The body completed.
     Done,
 }
 
@@ -152,20 +152,10 @@ impl<T, F: Future<Output = ()>, P: Fn(Refused)> AsyncGen<T, F, P> {
     #[inline(always)]
     pub fn new(key: AsyncGenKey<T, P>, body: F) -> Self {
         AsyncGen {
-            body: ManuallyDrop::new(body),
+            body,
             state: State::Idle,
             on_refused: key.on_refused,
             _item: PhantomData,
-        }
-    }
-}
-
-impl<T, F, P> Drop for AsyncGen<T, F, P> {
-    fn drop(&mut self) {
-        if self.state != State::Done {
-            // SAFETY: `body` is valid unless `Done`, and this is its last use: the drop in
-            // place that `Pin` requires.
-            unsafe { ManuallyDrop::drop(&mut self.body) };
         }
     }
 }
@@ -205,14 +195,12 @@ impl<T, F: Future<Output = ()>, P: Fn(Refused)> AsyncIterator for AsyncGen<T, F,
         // SAFETY: `frame_ptr` points to `frame`, alive and not otherwise borrowed.
         unsafe { (*frame_ptr).header.context = ptr::addr_of!(frame_context) as *const () };
         this.state = State::Polling;
-        // SAFETY: `body` is valid (state was `Idle`) and lives inside the pinned `AsyncGen`.
-        let body = unsafe { Pin::new_unchecked(&mut *this.body) };
+        // SAFETY: `body` lives inside the pinned `AsyncGen` (structurally pinned) and has not
+        // completed (state was `Idle`).
+        let body = unsafe { Pin::new_unchecked(&mut this.body) };
         match body.poll(&mut frame_context) {
             Poll::Ready(()) => {
-                // `Done` first: should the drop panic, the body is leaked, never dropped twice.
                 this.state = State::Done;
-                // SAFETY: `body` is valid and, with `state` now `Done`, never used again.
-                unsafe { ManuallyDrop::drop(&mut this.body) };
                 Poll::Ready(None)
             }
             Poll::Pending => {

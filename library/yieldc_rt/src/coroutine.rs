@@ -15,7 +15,7 @@
 //! allowed); movable ones to [`Coro`] when the check copy proved them, else [`BoxedCoro`].
 
 use core::future::Future;
-use core::marker::{PhantomData, PhantomPinned};
+use core::marker::PhantomData;
 use core::pin::Pin;
 
 use crate::gen::panic_closure_returned;
@@ -123,13 +123,14 @@ impl<Y, R, F: Future, P: Fn(Refused)> Coroutine<R> for Coro<Y, R, F, P> {
     }
 }
 
-/// A `static` coroutine: `!Unpin`, resumed through `Pin<&mut Self>`, so its body never moves
-/// and may borrow its own locals across a `yield`. Stored inline, no allocation.
+/// A `static` coroutine: resumed through `Pin<&mut Self>`, so its body never moves and may
+/// borrow its own locals across a `yield`. Stored inline, no allocation. `!Unpin` because its
+/// body is (an `async` block), as nightly's static coroutines are, and for no other reason: it
+/// holds no pointer into itself, so a body that is `Unpin` may move.
 pub struct StaticCoro<Y, R, F, P> {
     machine: Machine<F>,
     on_refused: P,
     _types: PhantomData<fn(R) -> Y>,
-    _pinned: PhantomPinned,
 }
 
 impl<Y, R, F: Future, P: Fn(Refused)> StaticCoro<Y, R, F, P> {
@@ -140,7 +141,6 @@ impl<Y, R, F: Future, P: Fn(Refused)> StaticCoro<Y, R, F, P> {
             machine: Machine::new(body),
             on_refused: key.on_refused,
             _types: PhantomData,
-            _pinned: PhantomPinned,
         }
     }
 }
@@ -153,7 +153,8 @@ impl<Y, R, F: Future, P: Fn(Refused)> Coroutine<R> for StaticCoro<Y, R, F, P> {
     fn resume(self: Pin<&mut Self>, arg: R) -> CoroutineState<Y, F::Output> {
         // SAFETY: we never move out of `this`; the machine is structurally pinned.
         let this = unsafe { self.get_unchecked_mut() };
-        // SAFETY: `self` is pinned, so the body stays at this address until it is dropped.
+        // SAFETY: `self` is pinned, so the body stays at this address until it is dropped
+        // (or the body is `Unpin`, and moving it is sound).
         let state = unsafe { this.machine.resume::<Y, R>(arg) };
         finish(state, &this.on_refused)
     }

@@ -2,7 +2,6 @@
 //! completes, and whether a panic escaped the last resumption.
 
 use core::future::Future;
-use core::mem::ManuallyDrop;
 
 use crate::resume::resume;
 use crate::CoroutineState;
@@ -18,8 +17,11 @@ pub enum Refused {
 }
 
 pub(crate) struct Machine<F> {
-    /// Valid unless `state` is `Done` (dropped in place when the body completed).
-    body: ManuallyDrop<F>,
+    /// Never polled again once `state` is `Done`. Not dropped at completion: an `async` body
+    /// drops its captures and locals when it returns, so dropping the finished state later
+    /// does nothing (and a plain field keeps the type two layers shallower than
+    /// `ManuallyDrop`, which counts against rustc's query depth for nested generators).
+    body: F,
     state: State,
 }
 
@@ -32,7 +34,7 @@ enum State {
     Suspended,
     /// A resumption is running; still set at the next resumption means a panic escaped it.
     Resuming,
-    /// The body completed and was dropped.
+    /// The body completed.
     Done,
 }
 
@@ -40,7 +42,7 @@ impl<F: Future> Machine<F> {
     #[inline(always)]
     pub(crate) const fn new(body: F) -> Self {
         Machine {
-            body: ManuallyDrop::new(body),
+            body,
             state: State::Suspended,
         }
     }
@@ -60,42 +62,24 @@ impl<F: Future> Machine<F> {
             State::Done => return Err(Refused::AfterCompletion),
         }
         self.state = State::Resuming;
-        // SAFETY: `body` is valid (state was `Suspended`); the rest is forwarded from this
-        // function's contract.
+        // SAFETY: the body has not completed (state was `Suspended`); the rest is forwarded
+        // from this function's contract.
         let state = unsafe { resume::<Y, R, F>(&mut self.body, arg) };
-        if let CoroutineState::Complete(_) = state {
-            // The body's captures were dropped when it returned; drop the finished state now.
-            // `Done` first: should that drop panic, the body is leaked, never dropped twice.
-            self.state = State::Done;
-            // SAFETY: `body` is valid and, with `state` now `Done`, never used again.
-            unsafe { ManuallyDrop::drop(&mut self.body) };
-        } else {
-            self.state = State::Suspended;
-        }
+        self.state = match state {
+            CoroutineState::Complete(_) => State::Done,
+            CoroutineState::Yielded(_) => State::Suspended,
+        };
         Ok(state)
     }
 }
 
 impl<F: Clone> Clone for Machine<F> {
     fn clone(&self) -> Self {
-        if self.state == State::Done {
-            // No body is left to clone. Only reachable with a hand-made `Clone` body: the
-            // lowering's bodies are `async` blocks, which are never `Clone`.
-            panic!("cannot clone a generator that has finished");
-        }
+        // Only reachable with a hand-made `Clone` body: the lowering's bodies are `async`
+        // blocks, which are never `Clone`.
         Machine {
-            body: ManuallyDrop::new((*self.body).clone()),
+            body: self.body.clone(),
             state: self.state,
-        }
-    }
-}
-
-impl<F> Drop for Machine<F> {
-    fn drop(&mut self) {
-        if self.state != State::Done {
-            // SAFETY: `body` is valid unless `Done`, and this is its last use. (For a pinned
-            // machine this is the drop in place that `Pin` requires.)
-            unsafe { ManuallyDrop::drop(&mut self.body) };
         }
     }
 }

@@ -10,6 +10,5 @@ fn main() {
         yield 1;
     };
     let _ = Pin::new(&mut c).resume(());
-    //~^ ERROR: `PhantomPinned` cannot be unpinned
-    //~| ERROR: cannot be unpinned
+    //~^ ERROR: cannot be unpinned
 }
