@@ -36,6 +36,7 @@ use yieldc_syntax::{Diagnostic, Span};
 
 use crate::generator::Body;
 use crate::lowerer::Lowerer;
+use crate::source_map::DesugaringKind;
 
 const CALL_PREFIX: &str = "fn __yieldc_w(){__yieldc_f(";
 const CALL_SUFFIX: &str = "\n);}";
@@ -160,6 +161,8 @@ impl Lowerer<'_> {
         let Some(reparsed) = reparsed else {
             if self.copy_plan.is_some() {
                 self.emit_tokens_only(&node);
+            } else if self.in_coroutine_body && self.macro_body.is_none() {
+                self.emit_with_token_level_yields(&node);
             } else {
                 let (start, end) = (self.node_start(&node), self.node_end(&node));
                 self.copy_range(start, end);
@@ -190,6 +193,65 @@ impl Lowerer<'_> {
         let call_end = self.node_end(&node);
         let _ = token_tree;
         self.emit_children_within(&node, reparsed.inner_end, call_end);
+    }
+
+    /// A macro invocation in a generator body whose arguments are neither expressions nor
+    /// statements (`tokio::select! { v = rx.recv() => yield v, .. }`): each `yield` token
+    /// becomes `__y!(`, closed where its operand ends at the token level: before the next `,`,
+    /// `;` or `=>` of the same delimiter group, or at the group's end. The macro places the
+    /// tokens; `__y!` resolves to the innermost generator where they land, as `yield` would.
+    /// (Such a body has no check copy: the analysis cannot see into the macro, so a sync
+    /// generator is boxed.)
+    fn emit_with_token_level_yields(&mut self, node: &SyntaxNode) {
+        let tokens: Vec<SyntaxToken> = node
+            .descendants_with_tokens()
+            .filter_map(|element| element.into_token())
+            .collect();
+        let mut copied_to = self.node_start(node);
+        let mut index = 0;
+        while index < tokens.len() {
+            if tokens[index].kind() != SyntaxKind::YIELD_KW {
+                index += 1;
+                continue;
+            }
+            let keyword_start = self.token_start(&tokens[index]);
+            let keyword_end = self.token_end(&tokens[index]);
+            let mut depth = 0usize;
+            let mut operand_end = keyword_end;
+            let mut has_operand = false;
+            let mut next = index + 1;
+            while let Some(token) = tokens.get(next) {
+                match token.kind() {
+                    SyntaxKind::L_PAREN | SyntaxKind::L_BRACK | SyntaxKind::L_CURLY => depth += 1,
+                    SyntaxKind::R_PAREN | SyntaxKind::R_BRACK | SyntaxKind::R_CURLY => {
+                        if depth == 0 {
+                            break;
+                        }
+                        depth -= 1;
+                    }
+                    SyntaxKind::COMMA | SyntaxKind::SEMICOLON | SyntaxKind::FAT_ARROW
+                        if depth == 0 =>
+                    {
+                        break;
+                    }
+                    _ => {}
+                }
+                if !token.kind().is_trivia() {
+                    has_operand = true;
+                    operand_end = self.token_end(token);
+                }
+                next += 1;
+            }
+            self.copy_range(copied_to, keyword_start);
+            let open = if has_operand { "__y!(" } else { "__y!(()" };
+            self.replace(keyword_start, keyword_end, open, DesugaringKind::Yield);
+            self.copy_range(keyword_end, operand_end);
+            self.generate(")", operand_end, DesugaringKind::Yield);
+            copied_to = operand_end;
+            index = next;
+        }
+        let end = self.node_end(node);
+        self.copy_range(copied_to, end);
     }
 
     /// Copies a node token by token (so a check copy drops its comments and line breaks).
