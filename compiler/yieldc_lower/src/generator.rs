@@ -146,23 +146,10 @@ impl Lowerer<'_> {
         end: usize,
         prologue: &str,
     ) {
-        if self.outline.edition == yieldc_syntax::Edition::E2015 && self.copy_plan.is_none() {
-            // The body becomes an `async` block, and `async` is an identifier in 2015.
-            self.error(
-                yieldc_syntax::Diagnostic::error(
-                    None,
-                    "yieldc cannot lower a generator in edition 2015",
-                    yieldc_syntax::Span::new(start, end.max(start + 1)),
-                )
-                .with_help(
-                    "yieldc lowers generators to `async` blocks, which need edition 2018 or later",
-                ),
-            );
-        }
         let binding = if shape.representation == Representation::AsyncGen {
-            "let __yieldc_co = &__yieldc_co.bind().await;"
+            self.awaited("let __yieldc_co = &", "__yieldc_co.bind()", ";")
         } else {
-            "let __yieldc_co = __yieldc_co;"
+            "let __yieldc_co = __yieldc_co;".to_owned()
         };
         // The macro invocation starts the text, at the generator keyword's column: that is
         // where the runtime reports a resumption after a panic, like nightly.
@@ -172,16 +159,67 @@ impl Lowerer<'_> {
         } else {
             YIELD_MACRO
         };
+        let yield_macro = if self.await_is_identifier() {
+            yield_macro
+                .replace("::core::", "::yieldc_rt::__core::")
+                .replace(
+                    "__yieldc_co.yield_($e).await",
+                    "::yieldc_rt::__await!(__yieldc_co.yield_($e))",
+                )
+                .replace(
+                    "__yieldc_co.yield_($__yieldc_e).await",
+                    "::yieldc_rt::__await!(__yieldc_co.yield_($__yieldc_e))",
+                )
+        } else {
+            yield_macro.to_owned()
+        };
+        let mv = if shape.is_move { "move " } else { "" };
+        let block_opening = if self.await_is_identifier() {
+            format!("::yieldc_rt::__async!({mv}{{")
+        } else {
+            format!("async {mv}{{")
+        };
         let text = format!(
-            "{builder}(__yieldc_co, {representation}async {mv}{{ {binding}{yield_macro}{prologue}",
-            mv = if shape.is_move { "move " } else { "" },
+            "{builder}(__yieldc_co, {representation}{block_opening} {binding}{yield_macro}{prologue}"
         );
         self.replace(start, end, &text, shape.kind);
     }
 
     /// Emits the end of the generator, replacing original `start..end` (its closing brace).
     pub(crate) fn close_generator(&mut self, shape: &Shape, start: usize, end: usize) {
-        self.replace(start, end, " })", shape.kind);
+        let closing = if self.await_is_identifier() {
+            " }))"
+        } else {
+            " })"
+        };
+        self.replace(start, end, closing, shape.kind);
+    }
+
+    /// Whether `async` and `await` are identifiers where the lowered text goes (edition 2015).
+    /// There the lowering spells `async { .. }` and `EXPR.await` through the runtime's
+    /// `__async!` and `__await!`: tokens keep the edition of the crate that wrote them.
+    pub(crate) fn await_is_identifier(&self) -> bool {
+        self.outline.edition == yieldc_syntax::Edition::E2015
+    }
+
+    /// The path of `core` in the lowered text: `::core`, or in edition 2015 (where `::core` is
+    /// an item of the crate root) the runtime's re-export.
+    pub(crate) fn core_path(&self) -> &'static str {
+        if self.await_is_identifier() {
+            "::yieldc_rt::__core"
+        } else {
+            "::core"
+        }
+    }
+
+    /// `PREFIX EXPR.await SUFFIX`, or `PREFIX ::yieldc_rt::__await!(EXPR) SUFFIX` where `await`
+    /// is an identifier.
+    pub(crate) fn awaited(&self, prefix: &str, expr: &str, suffix: &str) -> String {
+        if self.await_is_identifier() {
+            format!("{prefix}::yieldc_rt::__await!({expr}){suffix}")
+        } else {
+            format!("{prefix}{expr}.await{suffix}")
+        }
     }
 
     /// Emits the body's statements (without braces) as the generator's body, preceded by its
@@ -687,6 +725,8 @@ impl Lowerer<'_> {
             "(::yieldc_rt::__consume("
         } else if self.copy_plan.is_some() {
             "(__yieldc_co.__copy_yield("
+        } else if self.await_is_identifier() {
+            "::yieldc_rt::__await!(__yieldc_co.yield_("
         } else {
             "__yieldc_co.yield_("
         };
@@ -750,6 +790,8 @@ impl Lowerer<'_> {
         }
         let (open, keyword_text) = if self.copy_plan.is_some() {
             ("(__yieldc_co.__copy_yield(", "0")
+        } else if self.await_is_identifier() {
+            ("::yieldc_rt::__await!(__yieldc_co.yield_(", "")
         } else {
             ("__yieldc_co.yield_(", "await")
         };
@@ -763,6 +805,11 @@ impl Lowerer<'_> {
             .to_owned();
         let end = self.node_end(&node);
         self.emit_yield_close(&close, start, end);
+        if keyword_text.is_empty() {
+            // `::yieldc_rt::__await!(__yieldc_co.yield_(EXPR))`: the `.yield` goes.
+            self.replace(operand_end, keyword_end, "", DesugaringKind::Yield);
+            return;
+        }
         self.emit_children_within(&node, operand_end, keyword_start);
         self.replace(
             keyword_start,
@@ -787,7 +834,11 @@ impl Lowerer<'_> {
     /// `).await`, or inside a check copy `), { GUARDED_ASSIGNMENTS }).0`.
     fn yield_close(&self, yield_start: usize) -> String {
         let Some(plan) = &self.copy_plan else {
-            return ").await".to_owned();
+            return if self.await_is_identifier() {
+                "))".to_owned()
+            } else {
+                ").await".to_owned()
+            };
         };
         let mut names: Vec<&String> = plan.captures.iter().collect();
         if let Some(locals) = plan.yield_assigns.get(&yield_start) {
@@ -875,10 +926,11 @@ impl Lowerer<'_> {
                 .iter()
                 .map(|name| format!("{name}, "))
                 .collect();
+            let core = self.core_path();
             (
-                format!("{{ let __yieldc_args = ::core::ops::RangeFrom {{ start: ({tuple}) }}; "),
+                format!("{{ let __yieldc_args = {core}::ops::RangeFrom {{ start: ({tuple}) }}; "),
                 format!(
-                    " let ::core::ops::RangeFrom {{ start: ({tuple}) }} = {{ __yieldc_args }};"
+                    " let {core}::ops::RangeFrom {{ start: ({tuple}) }} = {{ __yieldc_args }};"
                 ),
             )
         };

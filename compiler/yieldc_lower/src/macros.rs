@@ -596,8 +596,12 @@ impl Lowerer<'_> {
             self.node_end(node),
         );
         self.emit_children_within(node, start, open_end);
+        let definition = format!(
+            " #[allow(unused_macros)] macro_rules! __ym {{ ($__yieldc_e:expr) => {{ {}::compile_error!(\"`async` coroutines are not yet supported\") }}; }}",
+            self.core_path()
+        );
         self.generate(
-            " #[allow(unused_macros)] macro_rules! __ym { ($__yieldc_e:expr) => { ::core::compile_error!(\"`async` coroutines are not yet supported\") }; }",
+            &definition,
             open_end,
             crate::source_map::DesugaringKind::Yield,
         );
