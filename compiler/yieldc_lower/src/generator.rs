@@ -75,6 +75,15 @@ impl Body {
     }
 }
 
+/// A `gen fn` parameter bound again at the top of the body (`let [mut] NAME = NAME;`).
+pub(crate) struct Rebinding {
+    name: String,
+    /// The original range of the parameter's name.
+    name_range: std::ops::Range<usize>,
+    /// Where its `mut` starts, if it has one.
+    mut_start: Option<usize>,
+}
+
 /// What to emit around a body.
 pub(crate) struct Shape {
     pub(crate) representation: Representation,
@@ -487,7 +496,7 @@ impl Lowerer<'_> {
             "impl ::core::iter::Iterator<Item = "
         };
         let mut parameter_names: Vec<String> = Vec::new();
-        let mut prologue = String::new();
+        let mut rebindings: Vec<Rebinding> = Vec::new();
         let mut self_is_reference = true;
         if let Some(parameters) = function.param_list() {
             if let Some(self_parameter) = parameters.self_param()
@@ -502,16 +511,17 @@ impl Lowerer<'_> {
                     && let Some(name) = ident.name()
                 {
                     // The original text: in a `macro_rules!` transcriber, `$name`.
+                    let name_range = self.node_start(name.syntax())..self.node_end(name.syntax());
                     let name = self
                         .original
-                        .get(self.node_start(name.syntax())..self.node_end(name.syntax()))
+                        .get(name_range.clone())
                         .unwrap_or_default()
                         .to_owned();
-                    if ident.mut_token().is_some() {
-                        prologue.push_str(&format!(" let mut {name} = {name};"));
-                    } else {
-                        prologue.push_str(&format!(" let {name} = {name};"));
-                    }
+                    rebindings.push(Rebinding {
+                        name: name.clone(),
+                        name_range,
+                        mut_start: ident.mut_token().map(|token| self.token_start(&token)),
+                    });
                     parameter_names.push(name);
                 }
             }
@@ -564,7 +574,7 @@ impl Lowerer<'_> {
                         &block,
                         is_async,
                         kind,
-                        &prologue,
+                        &rebindings,
                         &parameter_names,
                         self_is_reference,
                     );
@@ -642,7 +652,7 @@ impl Lowerer<'_> {
         block: &ast::BlockExpr,
         is_async: bool,
         kind: DesugaringKind,
-        prologue: &str,
+        rebindings: &[Rebinding],
         parameter_names: &[String],
         self_is_reference: bool,
     ) {
@@ -679,12 +689,42 @@ impl Lowerer<'_> {
         let open_start = self.token_start(&l_curly);
         let open_end = self.token_end(&l_curly);
         self.copy_range(open_start, open_end);
-        self.open_generator(&shape, open_end, open_end, prologue);
+        self.open_generator(&shape, open_end, open_end, "");
+        self.emit_rebindings(rebindings, open_end, kind);
         let close_start = self.token_start(&r_curly);
         let close_end = self.token_end(&r_curly);
         self.emit_generator_body(&shape, &body, open_end, close_start);
         self.close_generator(&shape, close_start, close_start);
         self.copy_range(close_start, close_end);
+    }
+
+    /// The prologue of a `gen fn` body: `let [mut] p = p;` for every identifier parameter, like
+    /// `async fn`. The bound `p` (and `mut p` when the parameter reads exactly so) is a copy of
+    /// the parameter's text, mapped to it, so that a diagnostic about the binding ("has type
+    /// `Rc<u8>` which is not `Send`", "unused variable", "variable does not need to be
+    /// mutable") points at the parameter, as on nightly.
+    fn emit_rebindings(&mut self, rebindings: &[Rebinding], anchor: usize, kind: DesugaringKind) {
+        for rebinding in rebindings {
+            let (start, end) = (rebinding.name_range.start, rebinding.name_range.end);
+            let copied_mut = rebinding
+                .mut_start
+                .filter(|&mut_start| self.original.get(mut_start..start) == Some("mut "));
+            match (rebinding.mut_start, copied_mut) {
+                (_, Some(mut_start)) => {
+                    self.generate(" let ", anchor, kind);
+                    self.out.copy(self.original, mut_start, end);
+                }
+                (Some(_), None) => {
+                    self.generate(" let mut ", anchor, kind);
+                    self.out.copy(self.original, start, end);
+                }
+                (None, _) => {
+                    self.generate(" let ", anchor, kind);
+                    self.out.copy(self.original, start, end);
+                }
+            }
+            self.generate(&format!(" = {};", rebinding.name), anchor, kind);
+        }
     }
 
     /// `yield EXPR` → `__yieldc_co.yield_(EXPR).await`; bare `yield` →
