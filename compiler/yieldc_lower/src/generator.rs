@@ -3,6 +3,7 @@
 
 use std::rc::Rc;
 
+use yieldc_syntax::outline::is_implicit_coroutine_closure;
 use yieldc_syntax::ra_ap_syntax::ast::{self, AstNode, HasArgList, HasName};
 use yieldc_syntax::ra_ap_syntax::{SyntaxKind, SyntaxNode, SyntaxToken};
 
@@ -73,6 +74,25 @@ impl Body {
         }
         Body::Expr(expr.syntax().clone())
     }
+}
+
+/// The closure whose body `node` belongs to, if the nearest enclosing body is a closure (not an
+/// item, an `async` or a `gen` block).
+fn own_closure(node: &SyntaxNode) -> Option<ast::ClosureExpr> {
+    for ancestor in node.ancestors().skip(1) {
+        match ancestor.kind() {
+            SyntaxKind::CLOSURE_EXPR => return ast::ClosureExpr::cast(ancestor),
+            SyntaxKind::FN => return None,
+            SyntaxKind::BLOCK_EXPR
+                if ast::BlockExpr::cast(ancestor.clone())
+                    .is_some_and(|b| b.async_token().is_some() || b.gen_token().is_some()) =>
+            {
+                return None;
+            }
+            _ => {}
+        }
+    }
+    None
 }
 
 /// A `gen fn` parameter bound again at the top of the body (`let [mut] NAME = NAME;`).
@@ -731,7 +751,36 @@ impl Lowerer<'_> {
     /// `__yieldc_co.yield_(()).await`. Inside a check copy, where nothing suspends (the copy's
     /// locals must not cross an `.await`: they would count in the generator's auto traits):
     /// `(__yieldc_co.__copy_yield(EXPR), { GUARDED_ASSIGNMENTS }).0`.
+    ///
+    /// In a closure nightly makes a coroutine (see
+    /// [`yieldc_syntax::outline::is_implicit_coroutine_closure`]), lowered as a `#[coroutine]`
+    /// one, the `yield` also carries nightly's error (rustc goes on to type the closure as the
+    /// coroutine it is, e.g. E0618 where it is called):
+    ///
+    /// ```text
+    /// (::core::compile_error!("`yield` can only be used in .."), YIELD').1
+    /// ```
     pub(crate) fn lower_yield(&mut self, yield_expr: &ast::YieldExpr) {
+        let node = yield_expr.syntax().clone();
+        let in_implicit_coroutine = self.copy_plan.is_none()
+            && self.macro_body.is_none()
+            && own_closure(&node).is_some_and(|closure| is_implicit_coroutine_closure(&closure));
+        if !in_implicit_coroutine {
+            self.lower_yield_expression(yield_expr);
+            return;
+        }
+        let (start, end) = (self.node_start(&node), self.node_end(&node));
+        let opening = format!(
+            "({}::compile_error!(\"`yield` can only be used in `#[coroutine]` closures, or `gen` blocks\"), ",
+            self.core_path()
+        );
+        self.out
+            .generated(&opening, start..end, DesugaringKind::Yield);
+        self.lower_yield_expression(yield_expr);
+        self.generate(").1", end, DesugaringKind::Yield);
+    }
+
+    fn lower_yield_expression(&mut self, yield_expr: &ast::YieldExpr) {
         let node = yield_expr.syntax().clone();
         let Some(keyword) = yield_expr.yield_token() else {
             self.emit_children(&node);

@@ -495,7 +495,11 @@ impl<'a> Lowerer<'a> {
             }
             SyntaxKind::CLOSURE_EXPR => {
                 if let Some(closure) = ast::ClosureExpr::cast(node.clone()) {
-                    if yieldc_syntax::outline::is_coroutine_closure(&closure) {
+                    // A plain closure with a `yield` inside a gen is a coroutine on nightly.
+                    let implicit_coroutine = self.macro_body.is_none()
+                        && yieldc_syntax::outline::is_implicit_coroutine_closure(&closure);
+                    if yieldc_syntax::outline::is_coroutine_closure(&closure) || implicit_coroutine
+                    {
                         self.lower_coroutine_closure(&closure);
                     } else {
                         self.with_body(false, |this| this.emit_children(node));

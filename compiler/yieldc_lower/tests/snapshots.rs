@@ -314,3 +314,13 @@ fn for_await_in_macro_arguments() {
         "#![feature(gen_blocks, async_iterator, async_for_loop)]\nfn f(s: impl std::async_iter::AsyncIterator<Item = u8>) {\n    let _ = std::pin::pin!(async {\n        for await x in s {\n            let _ = x;\n        }\n    });\n}\n",
     );
 }
+
+/// A plain closure with a `yield` inside a gen is a coroutine on nightly: lowered as a
+/// `#[coroutine]` one, its `yield` carrying nightly's codeless error.
+#[test]
+fn yield_in_closure_nested_in_gen() {
+    check(
+        "yield_in_closure_nested_in_gen",
+        "#![feature(gen_blocks)]\nfn main() {\n    let _ = gen {\n        let f = || { yield 1; };\n        f();\n        yield 2;\n    };\n}\n",
+    );
+}
