@@ -386,9 +386,19 @@ impl<'a> Remapper<'a> {
             as_usize(&borrow["byte_end"]),
         );
         let anchor = yield_anchor(&lowered, as_usize(&assignment["byte_start"]));
-        let yield_range = source_text::yield_expression(&original_text, anchor)?;
+        // The anchor is a `yield`, or the invocation of a macro that may yield (its `yield` is
+        // in the macro's body; the generator is the invocation's).
+        let (yield_range, generator_at) =
+            match source_text::macro_yield_expression(&original_text, anchor) {
+                Some(range) => (range, anchor),
+                None => {
+                    let range = source_text::yield_expression(&original_text, anchor)?;
+                    let start = range.start;
+                    (range, start)
+                }
+            };
         let (generator, generator_span) =
-            source_text::enclosing_generator(&original_text, yield_range.start);
+            source_text::enclosing_generator(&original_text, generator_at);
         let _ = original_path;
         Some(self.e0626(
             &file_name,

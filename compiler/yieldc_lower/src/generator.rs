@@ -147,13 +147,22 @@ impl Lowerer<'_> {
         prologue_locals: &[String],
         self_is_reference: bool,
     ) -> (bool, Option<Rc<CopyPlan>>) {
-        // In a `macro_rules!` transcriber the body holds fragments no copy can see; a body that
-        // invokes a macro of this file that may yield hides `yield`s from the copy (macros.rs).
-        if self.options.force_boxed
-            || self.macro_body.is_some()
-            || self.macro_facts.invoked_in(&body.node())
-        {
+        // In a `macro_rules!` transcriber the body holds fragments no copy can see.
+        if self.options.force_boxed || self.macro_body.is_some() {
             return (false, None);
+        }
+        if self.macro_facts.invoked_in(&body.node()) {
+            // A body that invokes a macro of this file that may yield is boxed: the copy cannot
+            // see inside the macro (macros.rs). Its copy, when it can be built (the macro
+            // invoked as a statement), treats each invocation as a `yield` and serves nightly's
+            // E0626 only; none inside another copy, nor for a macro that embeds its arguments.
+            if self.copy_plan.is_some() || self.macro_facts.embedding_invoked_in(&body.node()) {
+                return (false, None);
+            }
+            let analysis =
+                crate::check_copy::analyze(self, body, mode, prologue_locals, self_is_reference)
+                    .ok();
+            return (false, analysis.map(Rc::new));
         }
         let analysis =
             crate::check_copy::analyze(self, body, mode, prologue_locals, self_is_reference).ok();
@@ -374,8 +383,14 @@ impl Lowerer<'_> {
         let saved_plan = self.copy_plan.replace(plan.clone());
         let saved_flag = self.out.in_check_copy;
         self.out.in_check_copy = true;
+        // A `yield` of a macro of this file (`__ym!`) does not suspend in the copy either.
+        let macro_yield = if self.macro_facts.yielding.is_empty() {
+            ""
+        } else {
+            " #[allow(unused_macros)] macro_rules! __ym { ($__yieldc_e:expr) => { __yieldc_co.__copy_yield($__yieldc_e) }; }"
+        };
         let opening = format!(
-            " #[allow(unused_mut, unused_assignments, unused_variables, unreachable_code, unused_must_use, clippy::all)] if ::yieldc_rt::__never() {{{} {{",
+            " #[allow(unused_mut, unused_assignments, unused_variables, unreachable_code, unused_must_use, clippy::all)] if ::yieldc_rt::__never() {{{macro_yield}{} {{",
             crate::lowerer::rebind_text(&plan.captures)
         );
         self.generate(&opening, anchor, DesugaringKind::Yield);
@@ -922,12 +937,22 @@ impl Lowerer<'_> {
 
     /// `).await`, or inside a check copy `), { GUARDED_ASSIGNMENTS }).0`.
     fn yield_close(&self, yield_start: usize) -> String {
-        let Some(plan) = &self.copy_plan else {
+        if self.copy_plan.is_none() {
             return if self.await_is_identifier() {
                 "))".to_owned()
             } else {
                 ").await".to_owned()
             };
+        }
+        format!("), {}).0", self.guarded_assignments(yield_start))
+    }
+
+    /// In a check copy, `{ if ::yieldc_rt::__never() { x = ::yieldc_rt::__any(); } .. }` for
+    /// every capture and every local in scope at the `yield` (or yielding macro invocation)
+    /// at original offset `yield_start`.
+    fn guarded_assignments(&self, yield_start: usize) -> String {
+        let Some(plan) = &self.copy_plan else {
+            return "{ }".to_owned();
         };
         let mut names: Vec<&String> = plan.captures.iter().collect();
         if let Some(locals) = plan.yield_assigns.get(&yield_start) {
@@ -937,14 +962,31 @@ impl Lowerer<'_> {
                 }
             }
         }
-        let mut text = String::from("), {");
+        let mut text = String::from("{");
         for name in names {
             text.push_str(&format!(
                 " if ::yieldc_rt::__never() {{ {name} = ::yieldc_rt::__any(); }}"
             ));
         }
-        text.push_str(" }).0");
+        text.push_str(" }");
         text
+    }
+
+    /// In a check copy, after a statement that invokes a macro of this file that may yield
+    /// (`call` at original `call_start..call_end`, analyzed as a `yield` there): the guarded
+    /// assignments of a `yield`, so that a borrow live across the invocation is E0506 (the
+    /// driver's E0626). Nothing when the call is not such a yield point.
+    pub(crate) fn emit_macro_yield_assignments(&mut self, call_start: usize, call_end: usize) {
+        let is_yield_point = self
+            .copy_plan
+            .as_ref()
+            .is_some_and(|plan| plan.yield_assigns.contains_key(&call_start));
+        if !is_yield_point {
+            return;
+        }
+        let text = format!(" {}", self.guarded_assignments(call_start));
+        self.out
+            .generated(&text, call_start..call_end, DesugaringKind::Yield);
     }
 
     /// `iter!(|ARGS| BODY)` → a closure returning a new generator on each call, with nightly's
