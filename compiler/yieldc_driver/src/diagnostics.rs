@@ -124,6 +124,7 @@ impl<'a> Remapper<'a> {
     /// Rewrites one diagnostic; `None` drops it.
     fn rewrite_one(&mut self, mut diagnostic: Value) -> Option<Value> {
         self.changed_anything |= expand_long_types(&mut diagnostic);
+        self.changed_anything |= attach_e0727(&mut diagnostic);
         self.replace_shadow_paths(&mut diagnostic);
         if is_summary(&diagnostic) {
             return Some(diagnostic);
@@ -393,9 +394,19 @@ impl<'a> Remapper<'a> {
             as_usize(&borrow["byte_end"]),
         );
         let anchor = yield_anchor(&lowered, as_usize(&assignment["byte_start"]));
-        let yield_range = source_text::yield_expression(&original_text, anchor)?;
+        // The anchor is a `yield`, or the invocation of a macro that may yield (its `yield` is
+        // in the macro's body; the generator is the invocation's).
+        let (yield_range, generator_at) =
+            match source_text::macro_yield_expression(&original_text, anchor) {
+                Some(range) => (range, anchor),
+                None => {
+                    let range = source_text::yield_expression(&original_text, anchor)?;
+                    let start = range.start;
+                    (range, start)
+                }
+            };
         let (generator, generator_span) =
-            source_text::enclosing_generator(&original_text, yield_range.start);
+            source_text::enclosing_generator(&original_text, generator_at);
         let _ = original_path;
         Some(self.e0626(
             &file_name,
@@ -1632,6 +1643,39 @@ fn yield_outside_coroutine(diagnostic: &Value) -> [Value; 2] {
     e0627["children"] = json!([]);
     [outside, e0627]
 }
+
+/// A macro's `yield` inside an `async` block nested in a generator: the lowering's `__ym!` there
+/// is a `compile_error!` with nightly's message (see `yieldc_lower`'s `macros.rs`); rustc gives
+/// it no code, nightly's is E0727. Only an error expanded from `__ym!` is given the code.
+fn attach_e0727(diagnostic: &mut Value) -> bool {
+    if diagnostic["level"] != "error"
+        || !diagnostic["code"].is_null()
+        || diagnostic["message"] != ASYNC_COROUTINES_UNSUPPORTED
+    {
+        return false;
+    }
+    let from_macro_yield = diagnostic["spans"]
+        .as_array()
+        .is_some_and(|spans| spans.iter().any(expanded_from_macro_yield));
+    if from_macro_yield {
+        diagnostic["code"] = json!({"code": "E0727", "explanation": E0727_EXPLANATION});
+    }
+    from_macro_yield
+}
+
+/// Whether `span` is in the expansion of the lowering's `__ym!`.
+fn expanded_from_macro_yield(span: &Value) -> bool {
+    let expansion = &span["expansion"];
+    if expansion.is_null() {
+        return false;
+    }
+    expansion["macro_decl_name"] == "__ym!" || expanded_from_macro_yield(&expansion["span"])
+}
+
+/// The message of nightly's E0727 (and of the `compile_error!` the lowering emits for it).
+const ASYNC_COROUTINES_UNSUPPORTED: &str = "`async` coroutines are not yet supported";
+
+const E0727_EXPLANATION: &str = "A `yield` clause was used in an `async` context.\n\nThe `yield` keyword is not allowed in an `async` block, even one nested in a generator; move the `yield` out of the `async` block.\n";
 
 const E0627_EXPLANATION: &str = "A yield expression was used outside of the coroutine literal.\n\nThe `yield` keyword is only allowed in a `gen` block or a `#[coroutine]` closure.\n";
 

@@ -67,6 +67,56 @@ pub fn yield_expression(text: &str, anchor: usize) -> Option<Range<usize>> {
     Some(start..end)
 }
 
+/// When `anchor` starts the invocation `NAME!` of a macro that may yield (the check copy's
+/// yield point for it), the `yield` expression in the body of `macro_rules! NAME` of the same
+/// file (what nightly labels "possible yield occurs here").
+pub fn macro_yield_expression(text: &str, anchor: usize) -> Option<Range<usize>> {
+    let anchor = floor_char_boundary(text, anchor);
+    let name_length = text[anchor..]
+        .bytes()
+        .take_while(|&byte| is_ident_byte(byte))
+        .count();
+    if name_length == 0 || !text[anchor + name_length..].starts_with('!') {
+        return None;
+    }
+    let name = &text[anchor..anchor + name_length];
+    let mut search_from = 0;
+    while let Some(found) = text[search_from..].find("macro_rules!") {
+        let after = search_from + found + "macro_rules!".len();
+        let rest = &text[after..];
+        let defined = rest.trim_start();
+        let name_at = after + (rest.len() - defined.len());
+        if defined.starts_with(name)
+            && !defined[name.len()..]
+                .bytes()
+                .next()
+                .is_some_and(is_ident_byte)
+        {
+            let body_start = name_at + name.len();
+            let yield_at = first_word_after(text, "yield", body_start)?;
+            return yield_expression(text, yield_at);
+        }
+        search_from = after;
+    }
+    None
+}
+
+fn first_word_after(text: &str, word: &str, start: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut from = start;
+    while let Some(found) = text[from..].find(word) {
+        let at = from + found;
+        let before_ok = at == 0 || !is_ident_byte(bytes[at - 1]);
+        let after = at + word.len();
+        let after_ok = after >= bytes.len() || !is_ident_byte(bytes[after]);
+        if before_ok && after_ok {
+            return Some(at);
+        }
+        from = after;
+    }
+    None
+}
+
 /// The innermost generator around `position`: what nightly calls it, and the span it labels
 /// ("within this `gen` block").
 pub fn enclosing_generator(text: &str, position: usize) -> (String, Option<Range<usize>>) {
@@ -166,5 +216,24 @@ mod tests {
         let (what, span) = enclosing_generator(text, text.find("yield").unwrap());
         assert_eq!(what, "`gen` fn body");
         assert_eq!(&text[span.unwrap()], "{\n    for x in &v { yield *x; }\n}");
+    }
+
+    #[test]
+    fn finds_the_yield_of_an_invoked_macro() {
+        let text = "macro_rules! emitter { () => {} }\nmacro_rules! emit { ($e:expr) => { yield $e }; }\nfn main() { let g = gen { yield 0; emit!(1); }; }\n";
+        let at = text.find("emit!(1)").unwrap();
+        let range = macro_yield_expression(text, at).unwrap();
+        assert_eq!(&text[range.clone()], "yield $e");
+        assert!(range.start < text.find("fn main").unwrap());
+        // Not an invocation, or a macro of another file: none.
+        assert_eq!(
+            macro_yield_expression(text, text.find("yield 0").unwrap()),
+            None
+        );
+        let other = "fn main() { let g = gen { other!(1); }; }\n";
+        assert_eq!(
+            macro_yield_expression(other, other.find("other!").unwrap()),
+            None
+        );
     }
 }

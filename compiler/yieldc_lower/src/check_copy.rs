@@ -23,6 +23,12 @@
 //!   boxed;
 //! - `self` by value cannot be rebound: boxed;
 //! - a macro whose arguments are neither expressions nor statements cannot be seen: boxed;
+//! - a body that invokes a macro of the file that may yield is boxed whatever the copy says
+//!   (the copy cannot see inside the macro, e.g. a borrow taken and released within it); its
+//!   copy only serves nightly's E0626, and exists only when every such invocation is a
+//!   statement (`m!(..);`) of a macro whose every rule yields outside a repetition: the guarded
+//!   assignments follow the statement, so a borrow live across it is E0506. (A macro that may
+//!   not yield would make the copy reject what nightly accepts: no copy.)
 //! - temporaries are not locals: the copy wraps a `for`/`match`/`if let`/`while let` header
 //!   around a `yield` in its own statement (E0716 if the iteration borrows a temporary of it);
 //!   a `let` whose initializer borrows a temporary (lifetime extension, `let r = &f();`) and a
@@ -478,6 +484,19 @@ impl Analyzer<'_, '_> {
                 let Some(call) = ast::MacroCall::cast(node.clone()) else {
                     return Ok(());
                 };
+                if self.ours() && self.lowerer.macro_facts.may_yield(&call) {
+                    // An invocation of a macro whose every expansion yields, as a statement, is
+                    // a `yield` for the copy: its guarded assignments follow the statement (see
+                    // `Lowerer::emit_macro_yield_assignments`). Any other yields or not: no copy
+                    // (the copy must never reject what nightly accepts).
+                    if !self.lowerer.macro_facts.always_yields(&call) {
+                        return Err("a macro that may or may not yield".into());
+                    }
+                    if macro_yield_statement(&call).is_none() {
+                        return Err("a macro that may yield, invoked inside an expression".into());
+                    }
+                    self.on_yield(node)?;
+                }
                 self.visit_macro(&call)
             }
             SyntaxKind::YIELD_EXPR => {
@@ -1124,6 +1143,28 @@ pub(crate) fn has_own_yield(node: &SyntaxNode) -> bool {
         false
     }
     matches!(node.kind(), SyntaxKind::YIELD_EXPR | SyntaxKind::AWAIT_EXPR) || walk(node)
+}
+
+/// The statement that is `call` (a macro of this file that may yield) when it is invoked as a
+/// statement ending in `;` (`m!(..);`, `m! { .. }`): the check copy puts the guarded
+/// assignments of its `yield`s after that statement. `None` inside an expression (where a macro
+/// expanding to statements could not be wrapped).
+pub(crate) fn macro_yield_statement(call: &ast::MacroCall) -> Option<SyntaxNode> {
+    let node = call.syntax();
+    let parent = node.parent()?;
+    if parent.kind() == SyntaxKind::MACRO_EXPR {
+        let statement = parent.parent()?;
+        let ends_in_semicolon = statement
+            .children_with_tokens()
+            .any(|element| element.kind() == SyntaxKind::SEMICOLON);
+        return (statement.kind() == SyntaxKind::EXPR_STMT && ends_in_semicolon)
+            .then_some(statement);
+    }
+    let is_statement = parent.kind() == SyntaxKind::STMT_LIST
+        && node
+            .children_with_tokens()
+            .any(|element| element.kind() == SyntaxKind::SEMICOLON);
+    is_statement.then(|| node.clone())
 }
 
 /// A place expression (a local, a field or index of one, a dereference): no temporary.

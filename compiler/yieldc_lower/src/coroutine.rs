@@ -127,8 +127,9 @@ impl Lowerer<'_> {
                     }
                     _ => self.emit_node(parameter.syntax()),
                 }
+                let resume_argument = self.awaited(" = ", "__yieldc_co.first_resume_arg()", ";");
                 self.generate(
-                    " = __yieldc_co.first_resume_arg().await;",
+                    &resume_argument,
                     parameter_end,
                     DesugaringKind::CoroutineClosure,
                 );

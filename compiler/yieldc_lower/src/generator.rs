@@ -3,6 +3,7 @@
 
 use std::rc::Rc;
 
+use yieldc_syntax::outline::is_implicit_coroutine_closure;
 use yieldc_syntax::ra_ap_syntax::ast::{self, AstNode, HasArgList, HasName};
 use yieldc_syntax::ra_ap_syntax::{SyntaxKind, SyntaxNode, SyntaxToken};
 
@@ -75,6 +76,34 @@ impl Body {
     }
 }
 
+/// The closure whose body `node` belongs to, if the nearest enclosing body is a closure (not an
+/// item, an `async` or a `gen` block).
+fn own_closure(node: &SyntaxNode) -> Option<ast::ClosureExpr> {
+    for ancestor in node.ancestors().skip(1) {
+        match ancestor.kind() {
+            SyntaxKind::CLOSURE_EXPR => return ast::ClosureExpr::cast(ancestor),
+            SyntaxKind::FN => return None,
+            SyntaxKind::BLOCK_EXPR
+                if ast::BlockExpr::cast(ancestor.clone())
+                    .is_some_and(|b| b.async_token().is_some() || b.gen_token().is_some()) =>
+            {
+                return None;
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// A `gen fn` parameter bound again at the top of the body (`let [mut] NAME = NAME;`).
+pub(crate) struct Rebinding {
+    name: String,
+    /// The original range of the parameter's name.
+    name_range: std::ops::Range<usize>,
+    /// Where its `mut` starts, if it has one.
+    mut_start: Option<usize>,
+}
+
 /// What to emit around a body.
 pub(crate) struct Shape {
     pub(crate) representation: Representation,
@@ -118,13 +147,22 @@ impl Lowerer<'_> {
         prologue_locals: &[String],
         self_is_reference: bool,
     ) -> (bool, Option<Rc<CopyPlan>>) {
-        // In a `macro_rules!` transcriber the body holds fragments no copy can see; a body that
-        // invokes a macro of this file that may yield hides `yield`s from the copy (macros.rs).
-        if self.options.force_boxed
-            || self.macro_body.is_some()
-            || self.macro_facts.invoked_in(&body.node())
-        {
+        // In a `macro_rules!` transcriber the body holds fragments no copy can see.
+        if self.options.force_boxed || self.macro_body.is_some() {
             return (false, None);
+        }
+        if self.macro_facts.invoked_in(&body.node()) {
+            // A body that invokes a macro of this file that may yield is boxed: the copy cannot
+            // see inside the macro (macros.rs). Its copy, when it can be built (the macro
+            // invoked as a statement), treats each invocation as a `yield` and serves nightly's
+            // E0626 only; none inside another copy, nor for a macro that embeds its arguments.
+            if self.copy_plan.is_some() || self.macro_facts.embedding_invoked_in(&body.node()) {
+                return (false, None);
+            }
+            let analysis =
+                crate::check_copy::analyze(self, body, mode, prologue_locals, self_is_reference)
+                    .ok();
+            return (false, analysis.map(Rc::new));
         }
         let analysis =
             crate::check_copy::analyze(self, body, mode, prologue_locals, self_is_reference).ok();
@@ -146,23 +184,10 @@ impl Lowerer<'_> {
         end: usize,
         prologue: &str,
     ) {
-        if self.outline.edition == yieldc_syntax::Edition::E2015 && self.copy_plan.is_none() {
-            // The body becomes an `async` block, and `async` is an identifier in 2015.
-            self.error(
-                yieldc_syntax::Diagnostic::error(
-                    None,
-                    "yieldc cannot lower a generator in edition 2015",
-                    yieldc_syntax::Span::new(start, end.max(start + 1)),
-                )
-                .with_help(
-                    "yieldc lowers generators to `async` blocks, which need edition 2018 or later",
-                ),
-            );
-        }
         let binding = if shape.representation == Representation::AsyncGen {
-            "let __yieldc_co = &__yieldc_co.bind().await;"
+            self.awaited("let __yieldc_co = &", "__yieldc_co.bind()", ";")
         } else {
-            "let __yieldc_co = __yieldc_co;"
+            "let __yieldc_co = __yieldc_co;".to_owned()
         };
         // The macro invocation starts the text, at the generator keyword's column: that is
         // where the runtime reports a resumption after a panic, like nightly.
@@ -172,16 +197,67 @@ impl Lowerer<'_> {
         } else {
             YIELD_MACRO
         };
+        let yield_macro = if self.await_is_identifier() {
+            yield_macro
+                .replace("::core::", "::yieldc_rt::__core::")
+                .replace(
+                    "__yieldc_co.yield_($e).await",
+                    "::yieldc_rt::__await!(__yieldc_co.yield_($e))",
+                )
+                .replace(
+                    "__yieldc_co.yield_($__yieldc_e).await",
+                    "::yieldc_rt::__await!(__yieldc_co.yield_($__yieldc_e))",
+                )
+        } else {
+            yield_macro.to_owned()
+        };
+        let mv = if shape.is_move { "move " } else { "" };
+        let block_opening = if self.await_is_identifier() {
+            format!("::yieldc_rt::__async!({mv}{{")
+        } else {
+            format!("async {mv}{{")
+        };
         let text = format!(
-            "{builder}(__yieldc_co, {representation}async {mv}{{ {binding}{yield_macro}{prologue}",
-            mv = if shape.is_move { "move " } else { "" },
+            "{builder}(__yieldc_co, {representation}{block_opening} {binding}{yield_macro}{prologue}"
         );
         self.replace(start, end, &text, shape.kind);
     }
 
     /// Emits the end of the generator, replacing original `start..end` (its closing brace).
     pub(crate) fn close_generator(&mut self, shape: &Shape, start: usize, end: usize) {
-        self.replace(start, end, " })", shape.kind);
+        let closing = if self.await_is_identifier() {
+            " }))"
+        } else {
+            " })"
+        };
+        self.replace(start, end, closing, shape.kind);
+    }
+
+    /// Whether `async` and `await` are identifiers where the lowered text goes (edition 2015).
+    /// There the lowering spells `async { .. }` and `EXPR.await` through the runtime's
+    /// `__async!` and `__await!`: tokens keep the edition of the crate that wrote them.
+    pub(crate) fn await_is_identifier(&self) -> bool {
+        self.outline.edition == yieldc_syntax::Edition::E2015
+    }
+
+    /// The path of `core` in the lowered text: `::core`, or in edition 2015 (where `::core` is
+    /// an item of the crate root) the runtime's re-export.
+    pub(crate) fn core_path(&self) -> &'static str {
+        if self.await_is_identifier() {
+            "::yieldc_rt::__core"
+        } else {
+            "::core"
+        }
+    }
+
+    /// `PREFIX EXPR.await SUFFIX`, or `PREFIX ::yieldc_rt::__await!(EXPR) SUFFIX` where `await`
+    /// is an identifier.
+    pub(crate) fn awaited(&self, prefix: &str, expr: &str, suffix: &str) -> String {
+        if self.await_is_identifier() {
+            format!("{prefix}::yieldc_rt::__await!({expr}){suffix}")
+        } else {
+            format!("{prefix}{expr}.await{suffix}")
+        }
     }
 
     /// Emits the body's statements (without braces) as the generator's body, preceded by its
@@ -312,8 +388,14 @@ impl Lowerer<'_> {
         let saved_plan = self.copy_plan.replace(plan.clone());
         let saved_flag = self.out.in_check_copy;
         self.out.in_check_copy = true;
+        // A `yield` of a macro of this file (`__ym!`) does not suspend in the copy either.
+        let macro_yield = if self.macro_facts.yielding.is_empty() {
+            ""
+        } else {
+            " #[allow(unused_macros)] macro_rules! __ym { ($__yieldc_e:expr) => { __yieldc_co.__copy_yield($__yieldc_e) }; }"
+        };
         let opening = format!(
-            " #[allow(unused_mut, unused_assignments, unused_variables, unreachable_code, unused_must_use, clippy::all)] if ::yieldc_rt::__never() {{{} {{",
+            " #[allow(unused_mut, unused_assignments, unused_variables, unreachable_code, unused_must_use, clippy::all)] if ::yieldc_rt::__never() {{{macro_yield}{} {{",
             crate::lowerer::rebind_text(&plan.captures)
         );
         self.generate(&opening, anchor, DesugaringKind::Yield);
@@ -454,7 +536,7 @@ impl Lowerer<'_> {
             "impl ::core::iter::Iterator<Item = "
         };
         let mut parameter_names: Vec<String> = Vec::new();
-        let mut prologue = String::new();
+        let mut rebindings: Vec<Rebinding> = Vec::new();
         let mut self_is_reference = true;
         if let Some(parameters) = function.param_list() {
             if let Some(self_parameter) = parameters.self_param()
@@ -469,16 +551,17 @@ impl Lowerer<'_> {
                     && let Some(name) = ident.name()
                 {
                     // The original text: in a `macro_rules!` transcriber, `$name`.
+                    let name_range = self.node_start(name.syntax())..self.node_end(name.syntax());
                     let name = self
                         .original
-                        .get(self.node_start(name.syntax())..self.node_end(name.syntax()))
+                        .get(name_range.clone())
                         .unwrap_or_default()
                         .to_owned();
-                    if ident.mut_token().is_some() {
-                        prologue.push_str(&format!(" let mut {name} = {name};"));
-                    } else {
-                        prologue.push_str(&format!(" let {name} = {name};"));
-                    }
+                    rebindings.push(Rebinding {
+                        name: name.clone(),
+                        name_range,
+                        mut_start: ident.mut_token().map(|token| self.token_start(&token)),
+                    });
                     parameter_names.push(name);
                 }
             }
@@ -531,7 +614,7 @@ impl Lowerer<'_> {
                         &block,
                         is_async,
                         kind,
-                        &prologue,
+                        &rebindings,
                         &parameter_names,
                         self_is_reference,
                     );
@@ -609,7 +692,7 @@ impl Lowerer<'_> {
         block: &ast::BlockExpr,
         is_async: bool,
         kind: DesugaringKind,
-        prologue: &str,
+        rebindings: &[Rebinding],
         parameter_names: &[String],
         self_is_reference: bool,
     ) {
@@ -646,7 +729,8 @@ impl Lowerer<'_> {
         let open_start = self.token_start(&l_curly);
         let open_end = self.token_end(&l_curly);
         self.copy_range(open_start, open_end);
-        self.open_generator(&shape, open_end, open_end, prologue);
+        self.open_generator(&shape, open_end, open_end, "");
+        self.emit_rebindings(rebindings, open_end, kind);
         let close_start = self.token_start(&r_curly);
         let close_end = self.token_end(&r_curly);
         self.emit_generator_body(&shape, &body, open_end, close_start);
@@ -654,11 +738,69 @@ impl Lowerer<'_> {
         self.copy_range(close_start, close_end);
     }
 
+    /// The prologue of a `gen fn` body: `let [mut] p = p;` for every identifier parameter, like
+    /// `async fn`. The bound `p` (and `mut p` when the parameter reads exactly so) is a copy of
+    /// the parameter's text, mapped to it, so that a diagnostic about the binding ("has type
+    /// `Rc<u8>` which is not `Send`", "unused variable", "variable does not need to be
+    /// mutable") points at the parameter, as on nightly.
+    fn emit_rebindings(&mut self, rebindings: &[Rebinding], anchor: usize, kind: DesugaringKind) {
+        for rebinding in rebindings {
+            let (start, end) = (rebinding.name_range.start, rebinding.name_range.end);
+            let copied_mut = rebinding
+                .mut_start
+                .filter(|&mut_start| self.original.get(mut_start..start) == Some("mut "));
+            match (rebinding.mut_start, copied_mut) {
+                (_, Some(mut_start)) => {
+                    self.generate(" let ", anchor, kind);
+                    self.out.copy(self.original, mut_start, end);
+                }
+                (Some(_), None) => {
+                    self.generate(" let mut ", anchor, kind);
+                    self.out.copy(self.original, start, end);
+                }
+                (None, _) => {
+                    self.generate(" let ", anchor, kind);
+                    self.out.copy(self.original, start, end);
+                }
+            }
+            self.generate(&format!(" = {};", rebinding.name), anchor, kind);
+        }
+    }
+
     /// `yield EXPR` → `__yieldc_co.yield_(EXPR).await`; bare `yield` →
     /// `__yieldc_co.yield_(()).await`. Inside a check copy, where nothing suspends (the copy's
     /// locals must not cross an `.await`: they would count in the generator's auto traits):
     /// `(__yieldc_co.__copy_yield(EXPR), { GUARDED_ASSIGNMENTS }).0`.
+    ///
+    /// In a closure nightly makes a coroutine (see
+    /// [`yieldc_syntax::outline::is_implicit_coroutine_closure`]), lowered as a `#[coroutine]`
+    /// one, the `yield` also carries nightly's error (rustc goes on to type the closure as the
+    /// coroutine it is, e.g. E0618 where it is called):
+    ///
+    /// ```text
+    /// (::core::compile_error!("`yield` can only be used in .."), YIELD').1
+    /// ```
     pub(crate) fn lower_yield(&mut self, yield_expr: &ast::YieldExpr) {
+        let node = yield_expr.syntax().clone();
+        let in_implicit_coroutine = self.copy_plan.is_none()
+            && self.macro_body.is_none()
+            && own_closure(&node).is_some_and(|closure| is_implicit_coroutine_closure(&closure));
+        if !in_implicit_coroutine {
+            self.lower_yield_expression(yield_expr);
+            return;
+        }
+        let (start, end) = (self.node_start(&node), self.node_end(&node));
+        let opening = format!(
+            "({}::compile_error!(\"`yield` can only be used in `#[coroutine]` closures, or `gen` blocks\"), ",
+            self.core_path()
+        );
+        self.out
+            .generated(&opening, start..end, DesugaringKind::Yield);
+        self.lower_yield_expression(yield_expr);
+        self.generate(").1", end, DesugaringKind::Yield);
+    }
+
+    fn lower_yield_expression(&mut self, yield_expr: &ast::YieldExpr) {
         let node = yield_expr.syntax().clone();
         let Some(keyword) = yield_expr.yield_token() else {
             self.emit_children(&node);
@@ -692,6 +834,8 @@ impl Lowerer<'_> {
             "(::yieldc_rt::__consume("
         } else if self.copy_plan.is_some() {
             "(__yieldc_co.__copy_yield("
+        } else if self.await_is_identifier() {
+            "::yieldc_rt::__await!(__yieldc_co.yield_("
         } else {
             "__yieldc_co.yield_("
         };
@@ -768,6 +912,8 @@ impl Lowerer<'_> {
         }
         let (open, keyword_text) = if self.copy_plan.is_some() {
             ("(__yieldc_co.__copy_yield(", "0")
+        } else if self.await_is_identifier() {
+            ("::yieldc_rt::__await!(__yieldc_co.yield_(", "")
         } else {
             ("__yieldc_co.yield_(", "await")
         };
@@ -781,6 +927,11 @@ impl Lowerer<'_> {
             .to_owned();
         let end = self.node_end(&node);
         self.emit_yield_close(&close, start, end);
+        if keyword_text.is_empty() {
+            // `::yieldc_rt::__await!(__yieldc_co.yield_(EXPR))`: the `.yield` goes.
+            self.replace(operand_end, keyword_end, "", DesugaringKind::Yield);
+            return;
+        }
         self.emit_children_within(&node, operand_end, keyword_start);
         self.replace(
             keyword_start,
@@ -804,8 +955,22 @@ impl Lowerer<'_> {
 
     /// `).await`, or inside a check copy `), { GUARDED_ASSIGNMENTS }).0`.
     fn yield_close(&self, yield_start: usize) -> String {
+        if self.copy_plan.is_none() {
+            return if self.await_is_identifier() {
+                "))".to_owned()
+            } else {
+                ").await".to_owned()
+            };
+        }
+        format!("), {}).0", self.guarded_assignments(yield_start))
+    }
+
+    /// In a check copy, `{ if ::yieldc_rt::__never() { x = ::yieldc_rt::__any(); } .. }` for
+    /// every capture and every local in scope at the `yield` (or yielding macro invocation)
+    /// at original offset `yield_start`.
+    fn guarded_assignments(&self, yield_start: usize) -> String {
         let Some(plan) = &self.copy_plan else {
-            return ").await".to_owned();
+            return "{ }".to_owned();
         };
         let mut names: Vec<&String> = plan.captures.iter().collect();
         if let Some(locals) = plan.yield_assigns.get(&yield_start) {
@@ -815,14 +980,31 @@ impl Lowerer<'_> {
                 }
             }
         }
-        let mut text = String::from("), {");
+        let mut text = String::from("{");
         for name in names {
             text.push_str(&format!(
                 " if ::yieldc_rt::__never() {{ {name} = ::yieldc_rt::__any(); }}"
             ));
         }
-        text.push_str(" }).0");
+        text.push_str(" }");
         text
+    }
+
+    /// In a check copy, after a statement that invokes a macro of this file that may yield
+    /// (`call` at original `call_start..call_end`, analyzed as a `yield` there): the guarded
+    /// assignments of a `yield`, so that a borrow live across the invocation is E0506 (the
+    /// driver's E0626). Nothing when the call is not such a yield point.
+    pub(crate) fn emit_macro_yield_assignments(&mut self, call_start: usize, call_end: usize) {
+        let is_yield_point = self
+            .copy_plan
+            .as_ref()
+            .is_some_and(|plan| plan.yield_assigns.contains_key(&call_start));
+        if !is_yield_point {
+            return;
+        }
+        let text = format!(" {}", self.guarded_assignments(call_start));
+        self.out
+            .generated(&text, call_start..call_end, DesugaringKind::Yield);
     }
 
     /// `iter!(|ARGS| BODY)` → a closure returning a new generator on each call, with nightly's
@@ -893,10 +1075,11 @@ impl Lowerer<'_> {
                 .iter()
                 .map(|name| format!("{name}, "))
                 .collect();
+            let core = self.core_path();
             (
-                format!("{{ let __yieldc_args = ::core::ops::RangeFrom {{ start: ({tuple}) }}; "),
+                format!("{{ let __yieldc_args = {core}::ops::RangeFrom {{ start: ({tuple}) }}; "),
                 format!(
-                    " let ::core::ops::RangeFrom {{ start: ({tuple}) }} = {{ __yieldc_args }};"
+                    " let {core}::ops::RangeFrom {{ start: ({tuple}) }} = {{ __yieldc_args }};"
                 ),
             )
         };

@@ -511,7 +511,11 @@ impl<'a> Lowerer<'a> {
             }
             SyntaxKind::CLOSURE_EXPR => {
                 if let Some(closure) = ast::ClosureExpr::cast(node.clone()) {
-                    if yieldc_syntax::outline::is_coroutine_closure(&closure) {
+                    // A plain closure with a `yield` inside a gen is a coroutine on nightly.
+                    let implicit_coroutine = self.macro_body.is_none()
+                        && yieldc_syntax::outline::is_implicit_coroutine_closure(&closure);
+                    if yieldc_syntax::outline::is_coroutine_closure(&closure) || implicit_coroutine
+                    {
                         self.lower_coroutine_closure(&closure);
                     } else {
                         self.with_body(false, |this| this.emit_children(node));
@@ -540,6 +544,10 @@ impl<'a> Lowerer<'a> {
                         self.lower_iter_macro(&call);
                     } else {
                         self.lower_macro_call(&call);
+                        if self.copy_plan.is_some() && self.is_macro_yield_statement(&call, node) {
+                            let (start, end) = (self.node_start(node), self.node_end(node));
+                            self.emit_macro_yield_assignments(start, end);
+                        }
                     }
                     return;
                 }
@@ -552,6 +560,23 @@ impl<'a> Lowerer<'a> {
             }
             SyntaxKind::ATTR if self.lower_feature_attribute(node) => {
                 return;
+            }
+            SyntaxKind::EXPR_STMT
+                if self.copy_plan.is_some() && !self.macro_facts.yielding.is_empty() =>
+            {
+                // `m!(..);` where `m` may yield: the copy's guarded assignments follow the
+                // statement (see `check_copy::macro_yield_statement`).
+                let call = node
+                    .children()
+                    .find(|child| child.kind() == SyntaxKind::MACRO_EXPR)
+                    .and_then(|expr| expr.children().find_map(ast::MacroCall::cast))
+                    .filter(|call| self.is_macro_yield_statement(call, node));
+                if let Some(call) = call {
+                    self.emit_children(node);
+                    let (start, end) = (self.node_start(call.syntax()), self.node_end(node));
+                    self.emit_macro_yield_assignments(start, end);
+                    return;
+                }
             }
             SyntaxKind::LET_STMT if self.copy_plan.is_some() => {
                 self.emit_children(node);
@@ -589,6 +614,12 @@ impl<'a> Lowerer<'a> {
         self.emit_node(header);
         self.generate("; __yieldc_header }", end, DesugaringKind::Yield);
         self.emit_children_within(node, end, self.node_end(node));
+    }
+
+    /// Whether `call` invokes a macro of this file that may yield, as the statement `statement`.
+    fn is_macro_yield_statement(&self, call: &ast::MacroCall, statement: &SyntaxNode) -> bool {
+        self.macro_facts.may_yield(call)
+            && crate::check_copy::macro_yield_statement(call).as_ref() == Some(statement)
     }
 
     /// Runs `f` with `in_coroutine_body` set to `inside` (restored afterwards).

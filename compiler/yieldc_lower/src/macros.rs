@@ -19,7 +19,9 @@
 //!   handle of the generator that defined it;
 //! - an inline generator's `__ym` is a `compile_error!`: a body that invokes a macro of this
 //!   file that may yield (or that puts its arguments into a generator) is boxed, so only a macro
-//!   yieldc did not see (another file's) can reach it, and its borrows were never checked;
+//!   yieldc did not see (another file's) can reach it, and its borrows were never checked; the
+//!   boxed body may still get a check copy, for nightly's E0626 (`check_copy.rs`), in which
+//!   `__ym` is the copy's non-suspending `yield`;
 //!   without any such macro in the file there is no `__ym` at all; outside every generator,
 //!   `__ym` is unresolved, which the driver reports as nightly's `yield` outside a coroutine;
 //! - the arguments of a macro that puts a fragment into a generator of its own are walked as a
@@ -271,6 +273,9 @@ pub(crate) struct MacroFacts {
     pub(crate) yielding: HashSet<String>,
     /// Macros that make a generator and have metavariables: an argument may land in it.
     pub(crate) embedding: HashSet<String>,
+    /// Macros of which every rule's expansion yields (a `yield` outside any repetition): the
+    /// check copy may take an invocation for a `yield`.
+    pub(crate) always_yielding: HashSet<String>,
 }
 
 impl MacroFacts {
@@ -299,6 +304,9 @@ impl MacroFacts {
             }
             if has_yield {
                 facts.yielding.insert(name.clone());
+                if every_rule_yields(body.syntax()) {
+                    facts.always_yielding.insert(name.clone());
+                }
             }
             if has_generator && has_dollar {
                 facts.embedding.insert(name.clone());
@@ -338,6 +346,25 @@ impl MacroFacts {
             && node
                 .descendants_with_tokens()
                 .any(|element| element.kind() == SyntaxKind::ASYNC_KW)
+    }
+
+    /// Whether `body` invokes a macro of this file that puts its arguments into a generator of
+    /// its own (their `yield`s are then the generator's, but no check copy sees them).
+    pub(crate) fn embedding_invoked_in(&self, body: &SyntaxNode) -> bool {
+        !self.embedding.is_empty()
+            && invoked_macros(body)
+                .iter()
+                .any(|name| self.embedding.contains(name))
+    }
+
+    /// Whether `call` invokes a macro of this file that may yield.
+    pub(crate) fn may_yield(&self, call: &ast::MacroCall) -> bool {
+        macro_name(call).is_some_and(|name| self.yielding.contains(&name))
+    }
+
+    /// Whether `call` invokes a macro of this file whose every expansion yields.
+    pub(crate) fn always_yields(&self, call: &ast::MacroCall) -> bool {
+        macro_name(call).is_some_and(|name| self.always_yielding.contains(&name))
     }
 
     /// Whether `call` invokes a macro that puts its arguments into a generator of its own.
@@ -658,8 +685,12 @@ impl Lowerer<'_> {
             self.node_end(node),
         );
         self.emit_children_within(node, start, open_end);
+        let definition = format!(
+            " #[allow(unused_macros)] macro_rules! __ym {{ ($__yieldc_e:expr) => {{ {}::compile_error!(\"`async` coroutines are not yet supported\") }}; }}",
+            self.core_path()
+        );
         self.generate(
-            " #[allow(unused_macros)] macro_rules! __ym { ($__yieldc_e:expr) => { ::core::compile_error!(\"`async` coroutines are not yet supported\") }; }",
+            &definition,
             open_end,
             crate::source_map::DesugaringKind::Yield,
         );
@@ -743,6 +774,42 @@ fn fragment_kinds(matcher: &SyntaxNode) -> HashMap<String, String> {
 }
 
 /// The names `NAME` of every `NAME!` (or `path::NAME!`) under `node`, token trees included.
+/// The name of the macro `call` invokes, when it is a plain name (as a file's `macro_rules!`).
+fn macro_name(call: &ast::MacroCall) -> Option<String> {
+    call.path()
+        .filter(|path| path.qualifier().is_none())
+        .and_then(|path| path.segment())
+        .and_then(|segment| segment.name_ref())
+        .map(|name| name.text().to_string())
+}
+
+/// Whether every rule of a `macro_rules!` body (`{ (MATCHER) => { TRANSCRIBER }; .. }`) has a
+/// `yield` in its transcriber outside any `$( .. )` repetition.
+fn every_rule_yields(body: &SyntaxNode) -> bool {
+    let groups: Vec<SyntaxNode> = body
+        .children()
+        .filter(|child| child.kind() == SyntaxKind::TOKEN_TREE)
+        .collect();
+    let transcribers: Vec<&SyntaxNode> = groups.iter().skip(1).step_by(2).collect();
+    !transcribers.is_empty()
+        && transcribers.iter().all(|transcriber| {
+            transcriber
+                .descendants_with_tokens()
+                .filter_map(|element| element.into_token())
+                .filter(|token| token.kind() == SyntaxKind::YIELD_KW)
+                .any(|token| {
+                    !token
+                        .parent_ancestors()
+                        .take_while(|ancestor| ancestor != *transcriber)
+                        .any(|group| {
+                            group
+                                .prev_sibling_or_token()
+                                .is_some_and(|before| before.kind() == SyntaxKind::DOLLAR)
+                        })
+                })
+        })
+}
+
 fn invoked_macros(node: &SyntaxNode) -> HashSet<String> {
     let tokens: Vec<_> = node
         .descendants_with_tokens()

@@ -303,6 +303,21 @@ fn edition_2015_root_declares_the_runtime() {
     );
 }
 
+/// In edition 2015 `async` and `await` are identifiers: the runtime's `__async!`/`__await!`
+/// spell them, and `core` is the runtime's `__core`.
+#[test]
+fn edition_2015_coroutine_and_iter_arguments() {
+    check_with(
+        "edition_2015_coroutine",
+        "#![feature(coroutines, stmt_expr_attributes, iter_macro, yield_expr)]\nmacro_rules! give { ($e:expr) => { yield $e } }\nfn main() {\n    let _ = #[coroutine] |a: u8| { let b = yield a; give!(b); };\n    let _ = std::iter::iter!(|n: u8| { yield n; });\n}\n",
+        LowerOptions {
+            edition: Edition::E2015,
+            is_crate_root: true,
+            ..Default::default()
+        },
+    );
+}
+
 #[test]
 fn gen_body_tail_value_and_stringify() {
     // A value at the end of a gen body is typed `()` where it stands (nightly's E0308 there);
@@ -319,5 +334,15 @@ fn for_await_in_macro_arguments() {
     check(
         "for_await_in_macro_arguments",
         "#![feature(gen_blocks, async_iterator, async_for_loop)]\nfn f(s: impl std::async_iter::AsyncIterator<Item = u8>) {\n    let _ = std::pin::pin!(async {\n        for await x in s {\n            let _ = x;\n        }\n    });\n}\n",
+    );
+}
+
+/// A plain closure with a `yield` inside a gen is a coroutine on nightly: lowered as a
+/// `#[coroutine]` one, its `yield` carrying nightly's codeless error.
+#[test]
+fn yield_in_closure_nested_in_gen() {
+    check(
+        "yield_in_closure_nested_in_gen",
+        "#![feature(gen_blocks)]\nfn main() {\n    let _ = gen {\n        let f = || { yield 1; };\n        f();\n        yield 2;\n    };\n}\n",
     );
 }

@@ -512,6 +512,54 @@ pub fn is_coroutine_closure(closure: &ast::ClosureExpr) -> bool {
     })
 }
 
+/// Whether `closure` is a plain closure that nightly makes a coroutine: one whose own body
+/// (not a nested closure, item, `async` or `gen` block) holds a `yield`, inside a `gen` block
+/// or `gen fn` (at any depth, up to an item). Nightly rejects the `yield` there with its
+/// codeless "`yield` can only be used in `#[coroutine]` closures, or `gen` blocks" and types
+/// the closure as a coroutine (so calling it is E0618).
+pub fn is_implicit_coroutine_closure(closure: &ast::ClosureExpr) -> bool {
+    if is_coroutine_closure(closure)
+        || closure.async_token().is_some()
+        || closure.gen_token().is_some()
+        || gen_keyword_before_closure(closure).is_some()
+    {
+        return false;
+    }
+    let in_gen = closure
+        .syntax()
+        .ancestors()
+        .skip(1)
+        .take_while(|ancestor| {
+            ast::Fn::cast(ancestor.clone()).is_none_or(|f| gen_fn_qualifiers(&f).is_some())
+        })
+        .any(|ancestor| {
+            ast::BlockExpr::cast(ancestor.clone()).is_some_and(|b| b.gen_token().is_some())
+                || ast::Fn::cast(ancestor).is_some_and(|f| gen_fn_qualifiers(&f).is_some())
+        });
+    in_gen
+        && closure
+            .body()
+            .is_some_and(|body| has_own_yield_expr(body.syntax()))
+}
+
+/// Whether `node` holds a `yield` expression of its own body (not of a nested closure, item,
+/// `async` or `gen` block).
+fn has_own_yield_expr(node: &SyntaxNode) -> bool {
+    if node.kind() == SyntaxKind::YIELD_EXPR {
+        return true;
+    }
+    node.children().any(|child| match child.kind() {
+        SyntaxKind::CLOSURE_EXPR | SyntaxKind::FN => false,
+        SyntaxKind::BLOCK_EXPR
+            if ast::BlockExpr::cast(child.clone())
+                .is_some_and(|b| b.async_token().is_some() || b.gen_token().is_some()) =>
+        {
+            false
+        }
+        _ => has_own_yield_expr(&child),
+    })
+}
+
 /// Whether a macro call is `iter!` (also `core::iter::iter!`, `std::iter::iter!`).
 pub fn is_iter_macro(call: &ast::MacroCall) -> bool {
     let Some(path) = call.path() else {
@@ -822,9 +870,16 @@ fn check_yield_context(
     diagnostics: &mut Vec<Diagnostic>,
 ) {
     let enclosing = enclosing_body(node);
+    // A closure nightly makes a coroutine: its `yield`'s error is the lowering's (it must let
+    // rustc type the closure as a coroutine, for the E0618 of a call).
+    let in_implicit_coroutine = matches!(enclosing, Enclosing::Closure(range)
+    if node.ancestors().filter_map(ast::ClosureExpr::cast).any(|closure| {
+        closure.syntax().text_range() == range && is_implicit_coroutine_closure(&closure)
+    }));
     // Nightly does not gate a `yield` anywhere inside a gen body (even in a nested `async`
-    // block, where it is E0727 alone).
+    // block, where it is E0727 alone, or a closure it makes a coroutine).
     let in_gen = matches!(enclosing, Enclosing::SyncGen(_) | Enclosing::AsyncGen(_))
+        || in_implicit_coroutine
         || (matches!(enclosing, Enclosing::Async(_))
             && node.ancestors().any(|ancestor| {
                 ast::BlockExpr::cast(ancestor.clone()).is_some_and(|b| b.gen_token().is_some())
@@ -858,6 +913,7 @@ fn check_yield_context(
                 push_yield_outside(outline, span, diagnostics);
             }
         }
+        Enclosing::Closure(_) if in_implicit_coroutine => {}
         Enclosing::Closure(_) | Enclosing::Item => push_yield_outside(outline, span, diagnostics),
     }
 }

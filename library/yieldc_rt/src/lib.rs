@@ -57,6 +57,11 @@ pub mod iter {
     pub use crate::coroutine::{from_coroutine, FromCoroutine};
 }
 
+/// `core`, for the lowering's paths in edition 2015, where `::core` names an item of the crate
+/// root.
+#[doc(hidden)]
+pub use core as __core;
+
 /// Always `false`, opaque to the borrow checker: guards the never-taken check copy.
 #[doc(hidden)]
 #[inline(always)]
@@ -75,6 +80,29 @@ pub fn __any<T>() -> T {
 /// the real body yields) evaluates the operand through this instead of `yield_`. Never called.
 #[doc(hidden)]
 pub fn __consume<T>(_value: T) {}
+
+/// Not public API. `$e.await`, spelt here for code lowered in edition 2015, where `await` is an
+/// identifier: tokens keep the edition of the crate that wrote them, and this crate's is 2021.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __await {
+    ($e:expr) => {
+        $e.await
+    };
+}
+
+/// Not public API. `async [move] { BODY }`, spelt here for code lowered in edition 2015, where
+/// `async` is an identifier (see [`__await!`]).
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __async {
+    (move { $($body:tt)* }) => {
+        async move { $($body)* }
+    };
+    ({ $($body:tt)* }) => {
+        async { $($body)* }
+    };
+}
 
 /// Not public API. Creates the key and handle of a sync generator, at the generator's source
 /// location (which is where a resumption after a panic is reported, as on nightly).

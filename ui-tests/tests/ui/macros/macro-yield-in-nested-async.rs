@@ -1,6 +1,4 @@
 // A macro's `yield` inside an `async` block nested in a gen block: nightly's E0727.
-// FIXME(yieldc): yieldc rejects it on the same line with the same message but without the code
-// (a `compile_error!`; see the nightly-diff allow file).
 #![feature(gen_blocks)]
 
 use std::future::Future;
