@@ -1267,6 +1267,40 @@ fn group_by_file(spans: &[Value], inline_help: Option<&(Value, String)>) -> File
     files
 }
 
+/// Where a generator of the lowered text opens or closes.
+enum Boundary {
+    Open(GeneratedKind),
+    Close,
+}
+
+/// Whether `segment` opens a generator (the runtime macro's invocation) or closes one
+/// (`close_generator`'s ` })`; not the `} true => {` before a check copy).
+fn generator_boundary(lowered: &LoweredFile, segment: &Segment) -> Option<Boundary> {
+    let kind @ (GeneratedKind::GenBlock
+    | GeneratedKind::GenFn
+    | GeneratedKind::AsyncGenBlock
+    | GeneratedKind::AsyncGenFn
+    | GeneratedKind::CoroutineClosure) = segment.generated?
+    else {
+        return None;
+    };
+    let text = lowered.text.get(segment.lowered.clone())?;
+    if [
+        "::yieldc_rt::__gen!(",
+        "::yieldc_rt::__async_gen!(",
+        "::yieldc_rt::__coroutine!(",
+    ]
+    .iter()
+    .any(|open| text.contains(open))
+    {
+        Some(Boundary::Open(kind))
+    } else if text.trim_start().starts_with("})") {
+        Some(Boundary::Close)
+    } else {
+        None
+    }
+}
+
 /// The innermost generator whose body contains lowered `offset`: its kind and the original
 /// range its opening replaced.
 fn innermost_generator(
@@ -1278,27 +1312,12 @@ fn innermost_generator(
         if segment.lowered.start > offset {
             break;
         }
-        let Some(
-            kind @ (GeneratedKind::GenBlock
-            | GeneratedKind::GenFn
-            | GeneratedKind::AsyncGenBlock
-            | GeneratedKind::AsyncGenFn
-            | GeneratedKind::CoroutineClosure),
-        ) = segment.generated
-        else {
-            continue;
-        };
-        let text = lowered
-            .text
-            .get(segment.lowered.clone())
-            .unwrap_or_default();
-        if text.contains("::yieldc_rt::__gen!(")
-            || text.contains("::yieldc_rt::__async_gen!(")
-            || text.contains("::yieldc_rt::__coroutine!(")
-        {
-            open.push((kind, segment.original.clone()));
-        } else if text.trim_start().starts_with('}') {
-            open.pop();
+        match generator_boundary(lowered, segment) {
+            Some(Boundary::Open(kind)) => open.push((kind, segment.original.clone())),
+            Some(Boundary::Close) => {
+                open.pop();
+            }
+            None => {}
         }
     }
     open.pop()
@@ -1309,37 +1328,19 @@ fn innermost_generator(
 fn generator_extent(lowered: &LoweredFile, offset: usize) -> Option<(Range<usize>, Range<usize>)> {
     let mut open: Vec<&Segment> = Vec::new();
     for segment in &lowered.segments {
-        let Some(
-            GeneratedKind::GenBlock
-            | GeneratedKind::GenFn
-            | GeneratedKind::AsyncGenBlock
-            | GeneratedKind::AsyncGenFn
-            | GeneratedKind::CoroutineClosure,
-        ) = segment.generated
-        else {
-            continue;
-        };
-        let text = lowered
-            .text
-            .get(segment.lowered.clone())
-            .unwrap_or_default();
-        if text.contains("::yieldc_rt::__gen!(")
-            || text.contains("::yieldc_rt::__async_gen!(")
-            || text.contains("::yieldc_rt::__coroutine!(")
-        {
-            if segment.lowered.start > offset {
-                return None;
+        match generator_boundary(lowered, segment) {
+            Some(Boundary::Open(_)) if segment.lowered.start > offset => return None,
+            Some(Boundary::Open(_)) => open.push(segment),
+            Some(Boundary::Close) => {
+                let opening = open.pop()?;
+                if segment.lowered.start >= offset {
+                    return Some((
+                        opening.lowered.start..segment.lowered.end,
+                        opening.original.start..segment.original.end,
+                    ));
+                }
             }
-            open.push(segment);
-        } else if text.trim_start().starts_with("})") {
-            // (`close_generator`'s text; not the `} true => {` before a check copy.)
-            let opening = open.pop()?;
-            if segment.lowered.start >= offset {
-                return Some((
-                    opening.lowered.start..segment.lowered.end,
-                    opening.original.start..segment.original.end,
-                ));
-            }
+            None => {}
         }
     }
     None
