@@ -163,7 +163,7 @@ impl<T, F: Future<Output = ()>, P: Fn(Refused)> AsyncGen<T, F, P> {
 impl<T, F: Future<Output = ()>, P: Fn(Refused)> AsyncIterator for AsyncGen<T, F, P> {
     type Item = T;
 
-    #[inline]
+    #[inline(always)]
     fn poll_next(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<T>> {
         // SAFETY: we never move out of `this`: `body` is structurally pinned (only polled in
         // place or dropped in place), and the other fields are plain data.
@@ -271,7 +271,7 @@ impl<T> Unpin for AsyncYield<'_, T> {}
 impl<T> Future for AsyncYield<'_, T> {
     type Output = ();
 
-    #[inline]
+    #[inline(always)]
     fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
         let this = self.get_mut();
         let Some(value) = this.value.take() else {
