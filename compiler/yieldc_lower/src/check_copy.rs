@@ -914,9 +914,15 @@ impl Analyzer<'_, '_> {
             }
         }
         let name_of = |id: usize| copy_names[id].clone();
+        // A parameter the body never mentions cannot be borrowed by it: the copy leaves it
+        // alone, so that rustc still sees it unused (nightly's "unused variable" warning).
+        let unused_prologue_local = |id: usize| {
+            let binding = &self.bindings[id];
+            binding.prologue && binding.uses.is_empty() && binding.string_uses.is_empty()
+        };
         for (offset, ids) in &self.yield_bindings {
             let mut names: Vec<String> = Vec::new();
-            for &id in ids {
+            for &id in ids.iter().filter(|&&id| !unused_prologue_local(id)) {
                 let name = name_of(id);
                 if !names.contains(&name) {
                     names.push(name);
@@ -939,7 +945,12 @@ impl Analyzer<'_, '_> {
         for &(offset, id) in &self.wrap_expr {
             plan.wrap_expr.entry(offset).or_default().push(name_of(id));
         }
-        plan.captures = prologue_locals.to_vec();
+        plan.captures = prologue_locals
+            .iter()
+            .enumerate()
+            .filter(|&(id, _)| !unused_prologue_local(id))
+            .map(|(_, name)| name.clone())
+            .collect();
         match self.mode {
             CaptureMode::Move => {
                 for (name, free_use) in &self.free {
