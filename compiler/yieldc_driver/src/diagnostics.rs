@@ -638,6 +638,17 @@ impl<'a> Remapper<'a> {
                     }
                 }
                 child["message"] = json!(reworded);
+                // Nightly calls every suspension of a coroutine a yield, an `.await` of an
+                // `async gen` included.
+                if let Some(spans) = child["spans"].as_array_mut() {
+                    for span in spans {
+                        if let Some(label) = span["label"].as_str() {
+                            if let Some(rest) = label.strip_prefix("await occurs here") {
+                                span["label"] = json!(format!("yield occurs here{rest}"));
+                            }
+                        }
+                    }
+                }
             }
         }
         true
