@@ -199,6 +199,7 @@ impl<'a> Remapper<'a> {
             self.changed_anything = true;
             return None;
         }
+        remapped_any |= self.moved_by_await(&mut diagnostic);
         self.remap_spans_in(&mut diagnostic, &mut remapped_any);
         if remapped_any || cited_runtime {
             let rendered = self.render(&diagnostic);
@@ -546,6 +547,74 @@ impl<'a> Remapper<'a> {
                 self.remap_spans_in(child, remapped_any);
             }
         }
+    }
+
+    /// `x.await` in an `async gen` is `__awaited(x).await`: a move of `x` there is reported at
+    /// the argument ("value moved here"); nightly reports it at the `await` ("`x` moved due to
+    /// this await"), with a note on `into_future`. Works on lowered spans, before remapping.
+    fn moved_by_await(&self, diagnostic: &mut Value) -> bool {
+        let Some(name) = diagnostic["message"]
+            .as_str()
+            .and_then(|message| {
+                message
+                    .strip_prefix("use of moved value: `")
+                    .or_else(|| message.strip_prefix("borrow of moved value: `"))
+            })
+            .and_then(|rest| rest.strip_suffix('`'))
+            .map(str::to_owned)
+        else {
+            return false;
+        };
+        let mut changed = false;
+        if let Some(spans) = diagnostic.get_mut("spans").and_then(Value::as_array_mut) {
+            for span in spans {
+                if span["label"].as_str() != Some("value moved here") {
+                    continue;
+                }
+                let Some((_, (_, lowered))) = self.lowered_file_of(span) else {
+                    continue;
+                };
+                let start = as_usize(&span["byte_start"]);
+                let after_awaited = start > 0
+                    && lowered.segment_at(start - 1).is_some_and(|segment| {
+                        segment.generated == Some(GeneratedKind::Await)
+                            && segment.lowered.end == start
+                    });
+                if !after_awaited {
+                    continue;
+                }
+                // The `)` the lowering closed the operand with, then `.await` (copied).
+                let Some(close) = lowered.segments.iter().find(|segment| {
+                    segment.lowered.start >= as_usize(&span["byte_end"])
+                        && segment.generated == Some(GeneratedKind::Await)
+                }) else {
+                    continue;
+                };
+                let rest = lowered.text.get(close.lowered.end..).unwrap_or_default();
+                let Some(keyword) = rest.find("await") else {
+                    continue;
+                };
+                let keyword_start = close.lowered.end + keyword;
+                let range = keyword_start..keyword_start + "await".len();
+                fill_positions(span, &lowered.text, range);
+                span["label"] = json!(format!("`{name}` moved due to this await"));
+                changed = true;
+            }
+        }
+        if changed {
+            if let Some(children) = diagnostic.get_mut("children").and_then(Value::as_array_mut) {
+                children.insert(
+                    0,
+                    child(
+                        "note",
+                        &format!(
+                            "`into_future` takes ownership of the receiver `self`, which moves `{name}`"
+                        ),
+                    ),
+                );
+            }
+        }
+        changed
     }
 
     /// Rewrites the names rustc gives the lowering's types in messages and labels: the
