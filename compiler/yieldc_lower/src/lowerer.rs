@@ -81,7 +81,7 @@ impl<'a> Lowerer<'a> {
             original: &outline.original_text,
             substituted: &outline.substituted_text,
             options,
-            out: Builder::default(),
+            out: Builder::for_source(&outline.original_text),
             delta: 0,
             in_coroutine_body: false,
             in_gen_body: false,
@@ -110,6 +110,7 @@ impl<'a> Lowerer<'a> {
         options: &'a LowerOptions,
         delta: isize,
         pattern_oracle: &'a crate::items::PatternOracle<'a>,
+        macro_facts: crate::macros::MacroFacts,
         out: Builder,
     ) -> Self {
         let mut lowerer = Lowerer {
@@ -127,9 +128,8 @@ impl<'a> Lowerer<'a> {
             diagnostics: Vec::new(),
             skipped: Vec::new(),
             pattern_names: std::cell::OnceCell::new(),
-            // `items.rs` takes the whole-file path when a marked part holds a `macro_rules!`;
-            // otherwise the file's macros yield and embed nothing (see `lower_by_items`).
-            macro_facts: crate::macros::MacroFacts::default(),
+            // The file's facts, gathered from the parts by `items.rs`.
+            macro_facts,
             macro_body: None,
             pattern_oracle: Some(pattern_oracle),
             file_needs_stmt_expr_attributes: None,

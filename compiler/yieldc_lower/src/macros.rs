@@ -203,7 +203,7 @@ impl Lowerer<'_> {
 }
 
 /// What the file's `macro_rules!` definitions do with coroutine syntax, gathered before the walk.
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub(crate) struct MacroFacts {
     /// Macros whose expansion may contain a `yield` (directly or through another such macro).
     pub(crate) yielding: HashSet<String>,
@@ -213,9 +213,14 @@ pub(crate) struct MacroFacts {
 
 impl MacroFacts {
     pub(crate) fn scan(root: &SyntaxNode) -> MacroFacts {
+        Self::scan_all(std::iter::once(root))
+    }
+
+    /// The facts of the definitions under all of `roots` (the parsed parts of a file).
+    pub(crate) fn scan_all<'r>(roots: impl Iterator<Item = &'r SyntaxNode>) -> MacroFacts {
         let mut facts = MacroFacts::default();
         let mut invocations: Vec<(String, HashSet<String>)> = Vec::new();
-        for node in root.descendants() {
+        for node in roots.flat_map(|root| root.descendants()) {
             let Some(rules) = ast::MacroRules::cast(node) else {
                 continue;
             };

@@ -56,6 +56,45 @@ pub(crate) fn library_gates_may_apply(source: &str, options: &crate::LowerOption
         && (iter_in_group || MENTIONS.iter().any(|mention| source.contains(mention)))
 }
 
+/// Whether a part of the file (parsed on its own, `crate::items`) might make
+/// [`Lowerer::check_library_gates`] report anything over the whole file: it imports a gated item
+/// (then paths through the import and `.resume(` calls in other parts are reported), it names
+/// one by its full path, or it has an `async gen` (then `.poll_next(` anywhere is reported).
+/// When no part does, the whole file has nothing to report: every gated path and import holds
+/// a word that marks its tile for parsing (see `yieldc_syntax::items::Hit`).
+pub(crate) fn library_gate_uses_in(outline: &yieldc_syntax::outline::Outline) -> bool {
+    let has_async_gen = outline.forms.iter().any(|form| {
+        matches!(
+            form.kind,
+            yieldc_syntax::FormKind::GenBlock { is_async: true, .. }
+                | yieldc_syntax::FormKind::GenFn { is_async: true }
+        )
+    });
+    if has_async_gen {
+        return true;
+    }
+    for node in outline.root.descendants() {
+        if let Some(use_item) = ast::Use::cast(node.clone()) {
+            let mut gated = false;
+            if let Some(tree) = use_item.use_tree() {
+                collect_use_tree(&tree, &[], &mut |_, full, _| {
+                    gated |= library_gate(full).is_some();
+                });
+            }
+            if gated {
+                return true;
+            }
+            continue;
+        }
+        if let Some(path) = ast::Path::cast(node)
+            && library_gate(&path_segments(&path)).is_some()
+        {
+            return true;
+        }
+    }
+    false
+}
+
 /// The gate of an unstable library item, by its full path (segments, `std`/`core` first).
 fn library_gate(segments: &[String]) -> Option<LibraryGate> {
     let (root, rest) = segments.split_first()?;
