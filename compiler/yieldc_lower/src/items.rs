@@ -135,21 +135,29 @@ pub(crate) fn lower_by_plan(
     }
     // A definition outside the marked tiles has no coroutine syntax, so it yields and embeds
     // nothing of its own: the facts of the parts are the file's, unless a macro of the parts
-    // yields and an unmarked tile defines macros (which may invoke it, and then yield too).
+    // yields. Then the unmarked tiles that may define macros (which may invoke it, and then
+    // yield too) are parsed for their definitions as well.
     let macro_facts = if marked_macro_rules {
-        let facts =
-            crate::macros::MacroFacts::scan_all(parts.iter().map(|(_, outline)| &outline.root));
-        if !facts.yielding.is_empty()
-            && plan.tiles.iter().any(|tile| {
-                !tile.marked
-                    && source
-                        .get(tile.start..tile.end)
-                        .is_none_or(|text| text.contains("macro_rules"))
-            })
-        {
-            return None;
+        let part_roots = parts.iter().map(|(_, outline)| &outline.root);
+        let facts = crate::macros::MacroFacts::scan_all(part_roots.clone());
+        if facts.yielding.is_empty() {
+            facts
+        } else {
+            let mut definitions = Vec::new();
+            for tile in &plan.tiles {
+                if tile.marked || !tile.defines_macro {
+                    continue;
+                }
+                if tile.kind != TileKind::Item {
+                    return None;
+                }
+                definitions.push(parse_clean_item(
+                    source.get(tile.start..tile.end)?,
+                    options.edition,
+                )?);
+            }
+            crate::macros::MacroFacts::scan_all(part_roots.chain(definitions.iter()))
         }
-        facts
     } else {
         crate::macros::MacroFacts::default()
     };

@@ -379,3 +379,22 @@ fn library_gates_and_macro_facts_from_the_parts() {
         assert_same(source, source);
     }
 }
+
+/// A yielding macro in a marked part, and definitions in unmarked items that invoke it (they
+/// yield too) or do not: the unmarked definitions are parsed for the file's macro facts.
+#[test]
+fn macro_facts_with_unmarked_definitions() {
+    for source in [
+        "#![feature(gen_blocks)]\nmacro_rules! y { ($e:expr) => { yield $e } }\nmacro_rules! z { ($e:expr) => { y!($e) } }\ngen fn b() -> u8 { z!(1); yield 2 }\n",
+        "#![feature(gen_blocks)]\nmacro_rules! z { ($e:expr) => { y!($e) } }\nfn c() { let _ = \"macro_rules\"; }\nmacro_rules! y { ($e:expr) => { yield $e } }\ngen fn b() -> u8 { z!(1); yield 2 }\ngen fn d() -> u8 { yield 2 }\n",
+        "#![feature(gen_blocks)]\nmacro_rules! y { ($e:expr) => { yield $e } }\nmod m { macro_rules! z { () => { y!(1) } } fn f() {} }\ngen fn b() -> u8 { z!(); yield 2 }\n",
+        "#![feature(gen_blocks)]\nmacro_rules! y { ($e:expr) => { yield $e } }\nfn c() { macro_rules! z { () => { y!(1) } } }\ngen fn b() -> u8 { z!(); yield 2 }\n",
+        "#![feature(gen_blocks)]\nmacro_rules! y { ($e:expr) => { yield $e } }\nfn c() { macro_rules! w { () => { 1 } } }\ngen fn b() -> u8 { w!(); yield 2 }\n",
+    ] {
+        assert_same(source, source);
+        assert!(
+            yieldc_lower::lower_item_limited(source, &support::options()).is_some(),
+            "item path not taken: {source}"
+        );
+    }
+}

@@ -53,6 +53,9 @@ pub struct Tile {
     /// Whether the tile has an attribute nested in its item (in a body, a parameter list, ...),
     /// not only on the item itself: one that may sit on an expression.
     pub nested_attribute: bool,
+    /// Whether the tile has the identifier `macro_rules` in code (it may define a macro): the
+    /// lowering's facts about macros are gathered over every definition of the file.
+    pub defines_macro: bool,
 }
 
 /// An identifier that a parse might make the name of an identifier pattern, and that does not
@@ -227,6 +230,7 @@ struct ItemState {
     kind: ItemKind,
     has_use: bool,
     nested_attribute: bool,
+    defines_macro: bool,
     /// `<` minus `>` (not counting `->`) at the block's own depth: a `{` inside generic
     /// arguments is a const generic block, not the item's body.
     angle_depth: usize,
@@ -241,6 +245,7 @@ impl ItemState {
             kind: ItemKind::Unknown,
             has_use: false,
             nested_attribute: false,
+            defines_macro: false,
             angle_depth: 0,
         }
     }
@@ -347,6 +352,7 @@ impl<'a> Scanner<'a> {
                 end: 0,
                 marked: false,
                 nested_attribute: false,
+                defines_macro: false,
             }],
             candidates: Vec::new(),
             containers: Vec::new(),
@@ -520,6 +526,7 @@ impl<'a> Scanner<'a> {
                 end: self.bytes.len(),
                 marked: false,
                 nested_attribute: false,
+                defines_macro: false,
             });
         }
         self.tiles[0].marked = level.has_inner_attributes;
@@ -787,6 +794,15 @@ impl<'a> Scanner<'a> {
             && let Some(level) = self.levels.last_mut()
         {
             level.item.has_use = true;
+        }
+        if word.strip_prefix(b"r#").unwrap_or(word) == b"macro_rules"
+            && let Some(level) = self.levels.last_mut()
+        {
+            if level.inner_attribute.is_some() {
+                self.mark(); // the block's header is then parsed with its inner attributes
+            } else {
+                level.item.defines_macro = true;
+            }
         }
         let is_candidate = !is_binding_name(word) && !word.starts_with(b"r#");
         if is_iter || is_candidate {
@@ -1104,6 +1120,9 @@ impl<'a> Scanner<'a> {
         let inner_nested_attribute = self.tiles[first_tile..]
             .iter()
             .any(|tile| tile.nested_attribute);
+        let inner_defines_macro = self.tiles[first_tile..]
+            .iter()
+            .any(|tile| tile.defines_macro);
         if inner.header_marked || !inner_marked {
             // One tile for the whole container, lowered whole (or copied).
             self.tiles.truncate(first_tile);
@@ -1122,6 +1141,7 @@ impl<'a> Scanner<'a> {
             outer.candidates.extend(inner.candidates);
             outer.item.marked |= inner.header_marked;
             outer.item.nested_attribute |= inner_nested_attribute;
+            outer.item.defines_macro |= inner_defines_macro;
             self.end_item(self.at);
             return Some(());
         }
@@ -1130,6 +1150,7 @@ impl<'a> Scanner<'a> {
         let container_start = outer.item.start;
         let header_candidates = std::mem::take(&mut outer.candidates);
         let header_nested_attribute = outer.item.nested_attribute;
+        let header_defines_macro = outer.item.defines_macro;
         outer.item = ItemState::new(self.at);
         let items_start = if inner.items_seen {
             inner.items_start
@@ -1144,6 +1165,7 @@ impl<'a> Scanner<'a> {
                 end: items_start,
                 marked: false,
                 nested_attribute: header_nested_attribute,
+                defines_macro: header_defines_macro,
             },
         );
         for candidate in &mut self.candidates {
@@ -1175,6 +1197,7 @@ impl<'a> Scanner<'a> {
             end: self.at,
             marked: false,
             nested_attribute: false,
+            defines_macro: false,
         });
         self.candidates.extend(
             inner
@@ -1203,6 +1226,7 @@ impl<'a> Scanner<'a> {
             end,
             marked: item.marked,
             nested_attribute: item.nested_attribute,
+            defines_macro: item.defines_macro,
         });
         let candidates = std::mem::take(&mut level.candidates);
         self.candidates

@@ -98,8 +98,6 @@ pub struct Outline {
     pub enabled_features: Vec<String>,
     /// Every coroutine form, in source order of its start.
     pub forms: Vec<Form>,
-    /// Whether the parser reported syntax errors (after substitution).
-    pub has_syntax_errors: bool,
 }
 
 impl Outline {
@@ -118,7 +116,8 @@ impl Outline {
 }
 
 pub(crate) fn build(source: &str, options: &ParseOptions) -> (Outline, Vec<Diagnostic>) {
-    build_inner(source, options, None)
+    let (outline, diagnostics, _) = build_inner(source, options, None, false);
+    (outline, diagnostics)
 }
 
 /// Parses one tile of a file on its own (see [`crate::items`]): the file's leading inner
@@ -135,8 +134,9 @@ pub fn parse_part(
     options: &ParseOptions,
     file_features: Option<&[String]>,
 ) -> Option<(Outline, Vec<Diagnostic>)> {
-    let (mut outline, mut diagnostics) = build_inner(part, options, file_features);
-    if outline.has_syntax_errors {
+    let (mut outline, mut diagnostics, has_syntax_errors) =
+        build_inner(part, options, file_features, true);
+    if has_syntax_errors {
         return None;
     }
     let is_valid = match kind {
@@ -173,11 +173,15 @@ pub fn parse_part(
     Some((outline, diagnostics))
 }
 
+/// The outline of `source`, its diagnostics, and whether the parser reported syntax errors
+/// (after substitution; only computed when `check_errors`: `ra_ap_syntax` runs its validation
+/// pass over the whole tree to answer, and only a part's parse needs it).
 fn build_inner(
     source: &str,
     options: &ParseOptions,
     file_features: Option<&[String]>,
-) -> (Outline, Vec<Diagnostic>) {
+    check_errors: bool,
+) -> (Outline, Vec<Diagnostic>, bool) {
     let edition = options.edition;
     let first_parse = SourceFile::parse(source, edition.to_ra());
     // `.yield` needs `yield` in the text, `for await` needs `await`: else skip the token walk.
@@ -193,7 +197,7 @@ fn build_inner(
         let parse = SourceFile::parse(&substituted_text, edition.to_ra());
         (substituted_text, parse)
     };
-    let has_syntax_errors = !parse.errors().is_empty();
+    let has_syntax_errors = check_errors && !parse.errors().is_empty();
     let root = parse.syntax_node();
     let features = find_features(&root);
     let enabled_features = if options.is_crate_root {
@@ -216,11 +220,10 @@ fn build_inner(
         features,
         enabled_features,
         forms: Vec::new(),
-        has_syntax_errors,
     };
     let mut diagnostics = Vec::new();
     find_forms(&mut outline, options, &mut diagnostics);
-    (outline, diagnostics)
+    (outline, diagnostics, has_syntax_errors)
 }
 
 fn is_trivia(kind: SyntaxKind) -> bool {
