@@ -398,3 +398,22 @@ fn macro_facts_with_unmarked_definitions() {
         );
     }
 }
+
+/// A marked item with errors only `ra_ap_syntax`'s validation pass reports (`..=` without an
+/// end, `pub` on a trait method, a `let` in a plain `if`, an inner attribute in an expression block):
+/// the tree is what the whole file's parse has there, so the item path takes it.
+#[test]
+fn validation_errors_do_not_send_an_item_to_the_whole_file_path() {
+    for source in [
+        "#![feature(gen_blocks)]\nfn a() {}\ngen fn b() -> u8 { let _r = 1..=; yield 1 }\n",
+        "#![feature(gen_blocks)]\ntrait T {\n    pub gen fn b(&self) -> u8 { yield 1 }\n}\n",
+        "#![feature(gen_blocks)]\ngen fn b(x: Option<u8>) -> u8 { if (let Some(y) = x) { yield y } }\n",
+        "#![feature(gen_blocks)]\ngen fn b() -> u8 { let v = { #![allow(x)] 1 }; yield v }\n",
+    ] {
+        assert_same(source, source);
+        assert!(
+            yieldc_lower::lower_item_limited(source, &support::options()).is_some(),
+            "item path not taken: {source}"
+        );
+    }
+}

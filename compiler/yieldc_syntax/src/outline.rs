@@ -116,7 +116,7 @@ impl Outline {
 }
 
 pub(crate) fn build(source: &str, options: &ParseOptions) -> (Outline, Vec<Diagnostic>) {
-    let (outline, diagnostics, _) = build_inner(source, options, None, false);
+    let (outline, diagnostics, _) = build_inner(source, options, None);
     (outline, diagnostics)
 }
 
@@ -135,7 +135,7 @@ pub fn parse_part(
     file_features: Option<&[String]>,
 ) -> Option<(Outline, Vec<Diagnostic>)> {
     let (mut outline, mut diagnostics, has_syntax_errors) =
-        build_inner(part, options, file_features, true);
+        build_inner(part, options, file_features);
     if has_syntax_errors {
         return None;
     }
@@ -173,32 +173,28 @@ pub fn parse_part(
     Some((outline, diagnostics))
 }
 
-/// The outline of `source`, its diagnostics, and whether the parser reported syntax errors
-/// (after substitution; only computed when `check_errors`: `ra_ap_syntax` runs its validation
-/// pass over the whole tree to answer, and only a part's parse needs it).
+/// The outline of `source`, its diagnostics, and whether the lexer or the parser reported
+/// errors (after substitution).
 fn build_inner(
     source: &str,
     options: &ParseOptions,
     file_features: Option<&[String]>,
-    check_errors: bool,
 ) -> (Outline, Vec<Diagnostic>, bool) {
     let edition = options.edition;
-    let first_parse = SourceFile::parse(source, edition.to_ra());
+    let (first_root, first_has_errors) = parse_source_file(source, edition);
     // `.yield` needs `yield` in the text, `for await` needs `await`: else skip the token walk.
     let substitutions = if source.contains("yield") || source.contains("await") {
-        find_substitutions(&first_parse.syntax_node())
+        find_substitutions(&first_root)
     } else {
         Vec::new()
     };
-    let (substituted_text, parse) = if substitutions.is_empty() {
-        (source.to_owned(), first_parse)
+    let (substituted_text, root, has_syntax_errors) = if substitutions.is_empty() {
+        (source.to_owned(), first_root, first_has_errors)
     } else {
         let substituted_text = apply_substitutions(source, &substitutions);
-        let parse = SourceFile::parse(&substituted_text, edition.to_ra());
-        (substituted_text, parse)
+        let (root, has_errors) = parse_source_file(&substituted_text, edition);
+        (substituted_text, root, has_errors)
     };
-    let has_syntax_errors = check_errors && !parse.errors().is_empty();
-    let root = parse.syntax_node();
     let features = find_features(&root);
     let enabled_features = if options.is_crate_root {
         match file_features {
@@ -224,6 +220,27 @@ fn build_inner(
     let mut diagnostics = Vec::new();
     find_forms(&mut outline, options, &mut diagnostics);
     (outline, diagnostics, has_syntax_errors)
+}
+
+/// `SourceFile::parse` (the same steps as `ra_ap_syntax::parsing::parse_text`, through the
+/// public API of the same pinned crates), and whether the lexer or the parser reported an
+/// error. `Parse::errors` would also run `ra_ap_syntax`'s validation pass over the whole tree
+/// (literal escapes, misplaced `let`, ...): its errors never change the tree, which is all
+/// that [`parse_part`] asks about, and the pass cost 6 % of the item-limited lowering.
+fn parse_source_file(text: &str, edition: Edition) -> (SyntaxNode, bool) {
+    let edition = edition.to_ra();
+    let lexed = ra_ap_parser::LexedStr::new(edition, text);
+    let input = lexed.to_input(edition);
+    let output = ra_ap_parser::TopEntryPoint::SourceFile.parse(&input);
+    let mut builder = ra_ap_syntax::SyntaxTreeBuilder::default();
+    let mut has_errors = lexed.errors().next().is_some();
+    lexed.intersperse_trivia(&output, &mut |step| match step {
+        ra_ap_parser::StrStep::Token { kind, text } => builder.token(kind, text),
+        ra_ap_parser::StrStep::Enter { kind } => builder.start_node(kind),
+        ra_ap_parser::StrStep::Exit => builder.finish_node(),
+        ra_ap_parser::StrStep::Error { .. } => has_errors = true,
+    });
+    (builder.finish().syntax_node(), has_errors)
 }
 
 fn is_trivia(kind: SyntaxKind) -> bool {
