@@ -49,10 +49,6 @@ pub(crate) fn lower_by_plan(
     options: &LowerOptions,
     plan: yieldc_syntax::items::ItemPlan,
 ) -> Option<Lowered> {
-    // Missing library gates are found over the whole file too (imports, then the paths and
-    // method calls that use them: `paths::check_library_gates`). When a gate is missing and the
-    // text names a gated item, the parts must show that nothing is reported (below).
-    let library_gates_may_apply = crate::paths::library_gates_may_apply(source, options);
     // What a file's `macro_rules!` definitions do with coroutine syntax is gathered over the
     // whole file (`macros::MacroFacts`), from the definitions that contain coroutine syntax
     // (only in marked tiles) and, for yielding ones, the macros that invoke them.
@@ -126,7 +122,10 @@ pub(crate) fn lower_by_plan(
         }
         parts.push((index, outline));
     }
-    if library_gates_may_apply
+    // Missing library gates are found over the whole file (imports, then the paths and method
+    // calls that use them: `paths::check_library_gates`). When a gate is missing, the parts
+    // must show that nothing is reported.
+    if crate::paths::library_gate_missing(options, &file_features)
         && parts
             .iter()
             .any(|(_, outline)| crate::paths::library_gate_uses_in(outline))

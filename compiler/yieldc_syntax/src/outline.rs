@@ -182,8 +182,9 @@ fn build_inner(
 ) -> (Outline, Vec<Diagnostic>, bool) {
     let edition = options.edition;
     let (first_root, first_has_errors) = parse_source_file(source, edition);
-    // `.yield` needs `yield` in the text, `for await` needs `await`: else skip the token walk.
-    let substitutions = if source.contains("yield") || source.contains("await") {
+    // `.yield` needs `yield` after a `.` (and maybe trivia), `for await` needs `await`: else
+    // skip the token walk.
+    let substitutions = if may_have_substitutions(source) {
         find_substitutions(&first_root)
     } else {
         Vec::new()
@@ -293,6 +294,37 @@ fn find_substitutions(root: &SyntaxNode) -> Vec<Substitution> {
     substitutions.sort_by_key(|substitution| substitution.span.start);
     substitutions.dedup();
     substitutions
+}
+
+/// Whether `source` may hold a postfix `.yield` or a `for await`: an `await`, or a `yield`
+/// that trivia may separate from a `.` before it. Going back from the `yield` over whitespace,
+/// the previous byte is a `.`, ends a block comment (`/`) or is not ASCII (Unicode whitespace),
+/// or a newline was crossed and the line before holds `//` (it may end in a line comment).
+fn may_have_substitutions(source: &str) -> bool {
+    if source.contains("await") {
+        return true;
+    }
+    let bytes = source.as_bytes();
+    memchr::memmem::find_iter(bytes, b"yield").any(|at| {
+        let mut index = at;
+        let mut crossed_line = false;
+        while index > 0 {
+            match bytes[index - 1] {
+                b'\n' => crossed_line = true,
+                b' ' | b'\t' | b'\r' | 0x0b | 0x0c => {}
+                _ => break,
+            }
+            index -= 1;
+        }
+        if index > 0 && (matches!(bytes[index - 1], b'.' | b'/') || bytes[index - 1] >= 0x80) {
+            return true;
+        }
+        if crossed_line {
+            let line_start = memchr::memrchr(b'\n', &bytes[..index]).map_or(0, |at| at + 1);
+            return memchr::memmem::find(&bytes[line_start..index], b"//").is_some();
+        }
+        false
+    })
 }
 
 fn apply_substitutions(source: &str, substitutions: &[Substitution]) -> String {
@@ -897,4 +929,33 @@ fn push_yield_outside(outline: &Outline, span: Span, diagnostics: &mut Vec<Diagn
         "yield expression outside of coroutine literal",
         span,
     ));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The text test never misses a substitution the token walk finds.
+    #[test]
+    fn substitution_prefilter_is_conservative() {
+        for source in [
+            "fn a() { x.yield; }",
+            "fn a() { x. yield; }",
+            "fn a() { x.\n    yield; }",
+            "fn a() { x. /* c */ yield; }",
+            "fn a() { x. // c\n yield; }",
+            "fn a() { x.\n// c\n// d\n\n  yield; }",
+            "fn a() { x.\u{2028}yield; }",
+            "fn a() { x.\t\r\x0b\x0cyield; }",
+            "fn a() { for await x in s {} }",
+            "fn a() { for /* c */ await x in s {} }",
+        ] {
+            let (root, _) = parse_source_file(source, Edition::E2024);
+            assert!(!find_substitutions(&root).is_empty(), "{source}");
+            assert!(may_have_substitutions(source), "{source}");
+        }
+        for source in ["fn a() { yield x; }", "fn a() {\n    f();\n    yield 1;\n}"] {
+            assert!(!may_have_substitutions(source), "{source}");
+        }
+    }
 }
