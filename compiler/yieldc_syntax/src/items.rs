@@ -110,6 +110,13 @@ pub struct Hit;
 
 fn is_hit_word(word: &[u8]) -> bool {
     let word = word.strip_prefix(b"r#").unwrap_or(word);
+    // Most words start with none of the hits' first letters: one test for them.
+    if !matches!(
+        word.first(),
+        Some(b'g' | b'y' | b'c' | b'C' | b'a' | b'_' | b'f' | b'F')
+    ) {
+        return false;
+    }
     word == b"gen"
         || word == b"yield"
         || word.starts_with(b"coroutine")
@@ -133,8 +140,19 @@ fn is_ident_start(byte: u8) -> bool {
 }
 
 fn is_ident_continue(byte: u8) -> bool {
-    byte.is_ascii_alphanumeric() || byte == b'_'
+    IDENT_CONTINUE[usize::from(byte)]
 }
+
+/// ASCII letters, digits and `_`, by byte (a table: the scan's inner loop over identifiers).
+static IDENT_CONTINUE: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut byte = 0;
+    while byte < 128 {
+        table[byte] = (byte as u8).is_ascii_alphanumeric() || byte == b'_' as usize;
+        byte += 1;
+    }
+    table
+};
 
 /// `rustc_lexer::is_whitespace` (Pattern_White_Space) beyond ASCII.
 fn is_non_ascii_whitespace(character: char) -> bool {
@@ -885,11 +903,12 @@ impl<'a> Scanner<'a> {
 
     /// Called at the start of every significant token (`first` is its first byte).
     fn token_start(&mut self, first: u8) -> Option<()> {
-        self.resolve_pending(Some((first, self.peek(1))));
-        let in_macro = self.stack.last().is_some_and(|open| open.in_macro);
+        if self.pending.is_some() {
+            self.resolve_pending(Some((first, self.peek(1))));
+        }
         if std::mem::take(&mut self.after_prefix)
-            && !in_macro
             && matches!(first, b'}' | b')' | b']')
+            && !self.stack.last().is_some_and(|open| open.in_macro)
         {
             return None; // the parser may consume the closing delimiter: unsure
         }
