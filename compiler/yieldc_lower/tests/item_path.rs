@@ -296,6 +296,9 @@ fn fuzz_findings() {
         "enum E {\n    A,\n    #[cfg(x)]\n    /// doc B(C),\n}\nimpl S {\n    gen fn a(&self) -> u8 { yield 1 }\n}\n",
         "struct S { pub }\ngen fn a() -> u8 { yield 1 }\n",
         "struct S { #[a] }\ngen fn a() -> u8 { yield 1 }\n",
+        // A generic parameter list still open at a closing delimiter: the parser takes the
+        // `}` as an erroneous parameter, and the function runs on past it.
+        "fn k_smallest() {\n    iter.for_each(|i| {\n        pub(crate) fn k_smallest<T: Ord, \n    });\n}\n\ngen fn injected_19(items: Vec<u32>) -> u32 {\n    for item in items {\n        yield item;\n    }\n}\n",
         // ... but not in a macro's tokens.
         "macro_rules! m { ($(#[$m:meta])*) => {} }\ngen fn a() -> u8 { yield 1 }\n",
     ] {

@@ -221,6 +221,14 @@ enum Previous {
     Hash,
     /// `!` right after `#`.
     HashBang,
+    /// `<`.
+    Lt,
+    /// `fn`, `struct`, `enum`, `union`, `trait`, `type`: a name and generic parameters follow.
+    DeclarationKeyword,
+    /// The name after a [`Previous::DeclarationKeyword`].
+    DeclaredName,
+    /// `impl`.
+    Impl,
     /// `pub`.
     Pub,
 }
@@ -353,6 +361,10 @@ struct Scanner<'a> {
     after_iter: bool,
     /// The last token was a `::` right after the identifier `iter`.
     after_iter_separator: bool,
+    /// Per open delimiter (and the file's top level first): how deep in generic parameter
+    /// lists the scan is, as `<` minus `>` (not `->`) since a `<` that may open one (after
+    /// `impl`, `for` or a declared name), reset at `;`.
+    angles: Vec<u32>,
 }
 
 impl<'a> Scanner<'a> {
@@ -380,6 +392,7 @@ impl<'a> Scanner<'a> {
             after_bang: 0,
             after_iter: false,
             after_iter_separator: false,
+            angles: vec![0],
         }
     }
 
@@ -444,6 +457,9 @@ impl<'a> Scanner<'a> {
                 b';' => {
                     self.token_start(byte)?;
                     self.at += 1;
+                    if let Some(angles) = self.angles.last_mut() {
+                        *angles = 0;
+                    }
                     if self.at_level_depth()
                         && self
                             .levels
@@ -491,9 +507,29 @@ impl<'a> Scanner<'a> {
                     if matches!(byte, b'<' | b'>') {
                         self.count_angle(byte);
                     }
+                    let opens_parameters = matches!(
+                        self.previous,
+                        Previous::DeclaredName | Previous::Impl | Previous::For
+                    );
+                    match byte {
+                        b'<' => {
+                            if let Some(angles) = self.angles.last_mut()
+                                && (*angles > 0 || opens_parameters)
+                            {
+                                *angles += 1;
+                            }
+                        }
+                        b'>' if self.at < 2 || self.bytes[self.at - 2] != b'-' => {
+                            if let Some(angles) = self.angles.last_mut() {
+                                *angles = angles.saturating_sub(1);
+                            }
+                        }
+                        _ => {}
+                    }
                     let previous = match byte {
                         b'.' => Previous::Dot,
                         b',' => Previous::Comma,
+                        b'<' => Previous::Lt,
                         b'!' if self.previous == Previous::Hash => Previous::HashBang,
                         _ => Previous::Other,
                     };
@@ -839,6 +875,11 @@ impl<'a> Scanner<'a> {
             b"for" => Previous::For,
             b"ref" | b"mut" => Previous::RefOrMut,
             b"pub" => Previous::Pub,
+            b"impl" => Previous::Impl,
+            b"fn" | b"struct" | b"enum" | b"union" | b"trait" | b"type" => {
+                Previous::DeclarationKeyword
+            }
+            _ if previous_before == Previous::DeclarationKeyword => Previous::DeclaredName,
             _ => Previous::Other,
         };
         self.token_end(previous);
@@ -911,6 +952,15 @@ impl<'a> Scanner<'a> {
             && !self.stack.last().is_some_and(|open| open.in_macro)
         {
             return None; // the parser may consume the closing delimiter: unsure
+        }
+        // `fn k<T, }`: a generic parameter list that is still open takes the closing delimiter
+        // as an erroneous parameter, and the item runs on past it (an argument list does not).
+        if matches!(first, b'}' | b')' | b']')
+            && matches!(self.previous, Previous::Comma | Previous::Lt)
+            && self.angles.last().is_some_and(|&angles| angles > 0)
+            && !self.stack.last().is_some_and(|open| open.in_macro)
+        {
+            return None;
         }
         let after_bang = std::mem::take(&mut self.after_bang);
         if first == b'!' && self.previous != Previous::Hash {
@@ -1082,6 +1132,7 @@ impl<'a> Scanner<'a> {
             }
         }
         self.stack.push(open);
+        self.angles.push(0);
         if open.is_container {
             let first_tile = self.tiles.len();
             let start = self.at + 1;
@@ -1093,6 +1144,7 @@ impl<'a> Scanner<'a> {
 
     fn close(&mut self, delimiter: u8) -> Option<()> {
         let open = self.stack.pop()?;
+        self.angles.pop();
         let expected = match open.delimiter {
             b'{' => b'}',
             b'(' => b')',
@@ -1373,6 +1425,9 @@ mod tests {
             "struct S { pub }",
             "struct S { pub(crate) }",
             "fn a() { r#\"x\"## }",
+            "fn a() { f(|i| { fn k<T: Ord, }); }\ngen fn b() {}",
+            "fn a() { fn k< } }",
+            "fn a() { let _: S<A, ) }",
         ] {
             if source == "fn a() { r#\"x\"## }" {
                 // `"x"#` then a stray `#`: lexes fine; the parser reports the error.
