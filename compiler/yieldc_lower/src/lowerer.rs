@@ -103,6 +103,9 @@ impl<'a> Lowerer<'a> {
     /// A lowerer for one part of the file (an item, or the prelude) parsed on its own
     /// (`crate::items`): its tree's offsets plus `delta` are offsets into `original`, the whole
     /// file, and `substituted` is the whole file with every part's substitutions applied.
+    // One argument per thing a part cannot know alone (the file's text, offsets, whole-file
+    // answers); a struct for them would only be unpacked here.
+    #[allow(clippy::too_many_arguments)]
     pub(crate) fn for_part(
         outline: &'a Outline,
         original: &'a str,
