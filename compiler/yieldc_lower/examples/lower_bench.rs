@@ -238,6 +238,15 @@ fn registry_lowering(corpus: &[String], options: &LowerOptions) {
         injected.len(),
         parsed_bytes as f64 * 100.0 / taken_bytes.max(1) as f64
     );
+    let scan_gave_up = injected
+        .iter()
+        .filter(|source| yieldc_syntax::items::scan_items(source).is_none())
+        .count();
+    println!(
+        "  whole-file fallbacks: {} files ({} bytes); the item scan gave up on {scan_gave_up}",
+        injected.len() - taken_count,
+        injected_bytes - taken_bytes
+    );
     let by_items = measure(|| {
         for source in &injected {
             std::hint::black_box(yieldc_lower::lower(source, options));

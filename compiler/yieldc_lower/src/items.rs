@@ -13,10 +13,13 @@
 //! check it. Whenever this path cannot be sure of that, it returns `None` and the caller parses
 //! the whole file: the scan was unsure, a marked tile does not parse on its own as one item
 //! without errors, the header of a block looked into is not a well-formed `mod`/`impl`/`trait`
-//! (checked on the header and closing brace alone), the prelude enables `stmt_expr_attributes` (whose removal looks at every
-//! attribute of the file), or the whole-file question "does any identifier pattern of the
-//! file bind this name" (check copies) cannot be answered from the parsed tiles and the
-//! unparsed tiles that parse cleanly on their own.
+//! (checked on the header and closing brace alone), or a whole-file question cannot be
+//! answered from the parsed tiles (and the unparsed tiles that parse cleanly on their own):
+//! "does any identifier pattern of the file bind this name" (check copies), "does any
+//! attribute need `stmt_expr_attributes`", "is any gated library item used while its gate is
+//! missing" (answered only when no part imports or names one, nor has an `async gen`), and
+//! "which macros yield or embed a generator" (answered when no part's macro yields, or no
+//! unmarked tile defines a macro).
 //!
 //! The whole-file path's diagnostics come in three runs: the front end's (forms, gates), the
 //! reserved names, the lowering's; each run is in source order, so the runs of the parts are
@@ -46,24 +49,15 @@ pub(crate) fn lower_by_plan(
     options: &LowerOptions,
     plan: yieldc_syntax::items::ItemPlan,
 ) -> Option<Lowered> {
-    // Missing library gates are found over the whole file too (imports, then the paths and
-    // method calls that use them: `paths::check_library_gates`).
-    if crate::paths::library_gates_may_apply(source, options) {
-        return None;
-    }
     // What a file's `macro_rules!` definitions do with coroutine syntax is gathered over the
-    // whole file (`macros::MacroFacts`). A definition outside the marked tiles has no coroutine
-    // syntax, so it yields and embeds nothing, nor does any macro that only invokes such ones:
-    // the facts are empty unless a marked tile holds a `macro_rules!`, and then the whole-file
-    // path gathers them.
-    if plan.tiles.iter().any(|tile| {
+    // whole file (`macros::MacroFacts`), from the definitions that contain coroutine syntax
+    // (only in marked tiles) and, for yielding ones, the macros that invoke them.
+    let marked_macro_rules = plan.tiles.iter().any(|tile| {
         tile.marked
             && source
                 .get(tile.start..tile.end)
                 .is_some_and(|text| text.contains("macro_rules"))
-    }) {
-        return None;
-    }
+    });
     let parse_options = crate::parse_options(options);
     let prelude = *plan.tiles.first()?;
     let prelude_text = source.get(prelude.start..prelude.end)?;
@@ -128,6 +122,44 @@ pub(crate) fn lower_by_plan(
         }
         parts.push((index, outline));
     }
+    // Missing library gates are found over the whole file (imports, then the paths and method
+    // calls that use them: `paths::check_library_gates`). When a gate is missing, the parts
+    // must show that nothing is reported.
+    if crate::paths::library_gate_missing(options, &file_features)
+        && parts
+            .iter()
+            .any(|(_, outline)| crate::paths::library_gate_uses_in(outline))
+    {
+        return None;
+    }
+    // A definition outside the marked tiles has no coroutine syntax, so it yields and embeds
+    // nothing of its own: the facts of the parts are the file's, unless a macro of the parts
+    // yields. Then the unmarked tiles that may define macros (which may invoke it, and then
+    // yield too) are parsed for their definitions as well.
+    let macro_facts = if marked_macro_rules {
+        let part_roots = parts.iter().map(|(_, outline)| &outline.root);
+        let facts = crate::macros::MacroFacts::scan_all(part_roots.clone());
+        if facts.yielding.is_empty() {
+            facts
+        } else {
+            let mut definitions = Vec::new();
+            for tile in &plan.tiles {
+                if tile.marked || !tile.defines_macro {
+                    continue;
+                }
+                if tile.kind != TileKind::Item {
+                    return None;
+                }
+                definitions.push(parse_clean_item(
+                    source.get(tile.start..tile.end)?,
+                    options.edition,
+                )?);
+            }
+            crate::macros::MacroFacts::scan_all(part_roots.chain(definitions.iter()))
+        }
+    } else {
+        crate::macros::MacroFacts::default()
+    };
     let file_needs_stmt_expr_attributes = if file_features
         .iter()
         .any(|feature| feature == "stmt_expr_attributes")
@@ -159,7 +191,7 @@ pub(crate) fn lower_by_plan(
         tile_names: RefCell::new(HashMap::new()),
         unsure: Cell::new(false),
     };
-    let mut builder = Builder::default();
+    let mut builder = Builder::for_source(source);
     let mut cursor = 0;
     let mut lowering_diagnostics = Vec::new();
     for (index, outline) in &parts {
@@ -172,6 +204,7 @@ pub(crate) fn lower_by_plan(
             options,
             tile.start as isize,
             &oracle,
+            macro_facts.clone(),
             builder,
         );
         lowerer.file_needs_stmt_expr_attributes = file_needs_stmt_expr_attributes;

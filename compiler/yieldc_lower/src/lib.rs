@@ -235,12 +235,20 @@ fn finish(
 }
 
 /// A plain byte loop (vectorized by the compiler): `str::matches` calls `memchr` once per
-/// line, which showed in profiles.
+/// line, which showed in profiles. Counted per chunk of 255 bytes into a byte-wide sum, which
+/// the compiler vectorizes with byte lanes (a `usize` count gets a quarter as many).
 fn count_newlines(text: &str) -> usize {
     text.as_bytes()
-        .iter()
-        .filter(|&&byte| byte == b'\n')
-        .count()
+        .chunks(255)
+        .map(|chunk| {
+            usize::from(
+                chunk
+                    .iter()
+                    .map(|&byte| u8::from(byte == b'\n'))
+                    .fold(0u8, u8::wrapping_add),
+            )
+        })
+        .sum()
 }
 
 /// The deepest nesting of generators and coroutines (each inside the body of the previous) the

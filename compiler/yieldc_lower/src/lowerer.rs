@@ -84,7 +84,7 @@ impl<'a> Lowerer<'a> {
             original: &outline.original_text,
             substituted: &outline.substituted_text,
             options,
-            out: Builder::default(),
+            out: Builder::for_source(&outline.original_text),
             delta: 0,
             in_coroutine_body: false,
             in_gen_body: false,
@@ -107,6 +107,9 @@ impl<'a> Lowerer<'a> {
     /// A lowerer for one part of the file (an item, or the prelude) parsed on its own
     /// (`crate::items`): its tree's offsets plus `delta` are offsets into `original`, the whole
     /// file, and `substituted` is the whole file with every part's substitutions applied.
+    // One argument per thing a part cannot know alone (the file's text, offsets, whole-file
+    // answers); a struct for them would only be unpacked here.
+    #[allow(clippy::too_many_arguments)]
     pub(crate) fn for_part(
         outline: &'a Outline,
         original: &'a str,
@@ -114,6 +117,7 @@ impl<'a> Lowerer<'a> {
         options: &'a LowerOptions,
         delta: isize,
         pattern_oracle: &'a crate::items::PatternOracle<'a>,
+        macro_facts: crate::macros::MacroFacts,
         out: Builder,
     ) -> Self {
         let mut lowerer = Lowerer {
@@ -132,9 +136,8 @@ impl<'a> Lowerer<'a> {
             diagnostics: Vec::new(),
             skipped: Vec::new(),
             pattern_names: std::cell::OnceCell::new(),
-            // `items.rs` takes the whole-file path when a marked part holds a `macro_rules!`;
-            // otherwise the file's macros yield and embed nothing (see `lower_by_items`).
-            macro_facts: crate::macros::MacroFacts::default(),
+            // The file's facts, gathered from the parts by `items.rs`.
+            macro_facts,
             macro_body: None,
             pattern_oracle: Some(pattern_oracle),
             file_needs_stmt_expr_attributes: None,

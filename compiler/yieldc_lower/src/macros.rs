@@ -94,11 +94,10 @@ impl Lowerer<'_> {
     /// placeholder text inside a `macro_rules!` transcriber) as call arguments, else as
     /// statements.
     fn reparse_range(&self, inner_start: usize, inner_end: usize) -> Option<Reparsed> {
-        let source = match &self.macro_body {
-            Some(macro_body) => macro_body.placeholder_text.as_str(),
-            None => self.substituted,
+        let inner = match &self.macro_body {
+            Some(macro_body) => macro_body.text(self.substituted, inner_start, inner_end)?,
+            None => std::borrow::Cow::Borrowed(self.substituted.get(inner_start..inner_end)?),
         };
-        let inner = source.get(inner_start..inner_end)?;
         let edition = self.outline.edition.to_ra();
         for (prefix, suffix, is_call) in [
             (CALL_PREFIX, CALL_SUFFIX, true),
@@ -267,7 +266,7 @@ impl Lowerer<'_> {
 }
 
 /// What the file's `macro_rules!` definitions do with coroutine syntax, gathered before the walk.
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub(crate) struct MacroFacts {
     /// Macros whose expansion may contain a `yield` (directly or through another such macro).
     pub(crate) yielding: HashSet<String>,
@@ -280,9 +279,14 @@ pub(crate) struct MacroFacts {
 
 impl MacroFacts {
     pub(crate) fn scan(root: &SyntaxNode) -> MacroFacts {
+        Self::scan_all(std::iter::once(root))
+    }
+
+    /// The facts of the definitions under all of `roots` (the parsed parts of a file).
+    pub(crate) fn scan_all<'r>(roots: impl Iterator<Item = &'r SyntaxNode>) -> MacroFacts {
         let mut facts = MacroFacts::default();
         let mut invocations: Vec<(String, HashSet<String>)> = Vec::new();
-        for node in root.descendants() {
+        for node in roots.flat_map(|root| root.descendants()) {
             let Some(rules) = ast::MacroRules::cast(node) else {
                 continue;
             };
@@ -379,10 +383,46 @@ impl MacroFacts {
 /// The state of a transcriber being lowered.
 #[derive(Debug)]
 pub(crate) struct MacroBody {
-    /// The whole file's substituted text with this transcriber's placeholders (same length).
+    /// The transcriber's inside in the substituted text, with its placeholders (same length):
+    /// the file's text from `placeholder_start` on. (Only this range differs from the
+    /// substituted text; a copy of the whole file per transcriber made a large `macro_rules!`
+    /// cost the square of its size.)
     pub(crate) placeholder_text: String,
+    pub(crate) placeholder_start: usize,
     /// Original ranges of `$name` where `name` is a `block` fragment (placeholder `{  }`).
     pub(crate) block_fragments: Vec<(usize, usize)>,
+}
+
+impl MacroBody {
+    /// The file's substituted text `start..end` with this transcriber's placeholders; `None`
+    /// when `start..end` does not fall on character boundaries.
+    fn text<'t>(
+        &'t self,
+        substituted: &'t str,
+        start: usize,
+        end: usize,
+    ) -> Option<std::borrow::Cow<'t, str>> {
+        let region_start = self.placeholder_start;
+        let region_end = region_start + self.placeholder_text.len();
+        if start >= region_start && end <= region_end {
+            return self
+                .placeholder_text
+                .get(start - region_start..end - region_start)
+                .map(std::borrow::Cow::Borrowed);
+        }
+        let mut bytes = substituted.as_bytes().get(start..end)?.to_vec();
+        let overlap_start = start.max(region_start);
+        let overlap_end = end.min(region_end);
+        if overlap_start < overlap_end {
+            bytes[overlap_start - start..overlap_end - start].copy_from_slice(
+                &self.placeholder_text.as_bytes()
+                    [overlap_start - region_start..overlap_end - region_start],
+            );
+        }
+        // A slice of valid UTF-8 is valid exactly when it starts and ends on character
+        // boundaries: the same answer as slicing the whole text.
+        String::from_utf8(bytes).ok().map(std::borrow::Cow::Owned)
+    }
 }
 
 impl Lowerer<'_> {
@@ -474,23 +514,47 @@ impl Lowerer<'_> {
         let mut edits = Vec::new();
         let mut block_fragments = Vec::new();
         self.placeholder_edits(transcriber, &fragments, &mut edits, &mut block_fragments);
-        let mut bytes = self.substituted.as_bytes().to_vec();
+        // The edits are placeholders for tokens of the transcriber: only its inside changes.
+        let region_start = edits
+            .iter()
+            .map(|(start, _, _)| *start)
+            .min()
+            .unwrap_or(inner_start)
+            .min(inner_start);
+        let region_end = edits
+            .iter()
+            .map(|(_, end, _)| *end)
+            .max()
+            .unwrap_or(inner_end)
+            .max(inner_end)
+            .min(self.substituted.len());
+        let mut bytes = self
+            .substituted
+            .as_bytes()
+            .get(region_start..region_end)
+            .unwrap_or_default()
+            .to_vec();
         for (start, end, replacement) in &edits {
-            if let Some(range) = bytes.get_mut(*start..*end)
+            if let Some(range) = bytes.get_mut(*start - region_start..*end - region_start)
                 && range.len() == replacement.len()
             {
                 range.copy_from_slice(replacement.as_bytes());
             }
         }
-        let reparsed = match String::from_utf8(bytes) {
-            Ok(placeholder_text) => {
+        // The rest of the file is valid UTF-8 and unchanged: the whole text is valid exactly
+        // when the region is, and the region starts and ends on character boundaries.
+        let boundaries = self.substituted.is_char_boundary(region_start)
+            && self.substituted.is_char_boundary(region_end);
+        let reparsed = match String::from_utf8(bytes).ok().filter(|_| boundaries) {
+            Some(placeholder_text) => {
                 self.macro_body = Some(Rc::new(MacroBody {
                     placeholder_text,
+                    placeholder_start: region_start,
                     block_fragments,
                 }));
                 self.reparse_range(inner_start, inner_end)
             }
-            Err(_) => None,
+            None => None,
         };
         let Some(reparsed) = reparsed else {
             self.macro_body = None;

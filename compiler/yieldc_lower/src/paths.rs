@@ -16,10 +16,13 @@ use crate::source_map::DesugaringKind;
 /// A library gate: name, the message's suffix, tracking issue.
 type LibraryGate = (&'static str, &'static str, u32);
 
-/// Whether [`Lowerer::check_library_gates`] might report anything in `source`: the gates are
-/// known, one of the library gates is missing, and the text mentions one of the items (a cheap
-/// text test; `items.rs` then lowers the whole file, where the check sees every import).
-pub(crate) fn library_gates_may_apply(source: &str, options: &crate::LowerOptions) -> bool {
+/// Whether [`Lowerer::check_library_gates`] may report anything: the gates are known and one
+/// of the library gates is not in force (`file_features`: the gates of the file's own
+/// `#![feature(..)]` attributes, which are in force when it is the crate root).
+pub(crate) fn library_gate_missing(
+    options: &crate::LowerOptions,
+    file_features: &[String],
+) -> bool {
     const LIBRARY_GATES: &[&str] = &[
         "async_iterator",
         "async_iter_from_iter",
@@ -27,33 +30,74 @@ pub(crate) fn library_gates_may_apply(source: &str, options: &crate::LowerOption
         "iter_from_coroutine",
         "iter_macro",
     ];
-    // `resume`, `poll_next` and `size_hint` are reported only where `Coroutine` is imported or
-    // on an `async gen`; `iter` only as `iter::iter`, in a group after `iter::{`, or by a glob.
-    const MENTIONS: &[&str] = &[
-        "async_iter",
-        "Coroutine",
-        "from_coroutine",
-        "iter::iter",
-        "iter::*",
-        "async gen",
-    ];
     let gates_known = options.is_crate_root || !options.crate_features.is_empty();
-    if !gates_known {
+    let enabled = if options.is_crate_root {
+        file_features
+    } else {
+        &options.crate_features[..]
+    };
+    gates_known
+        && LIBRARY_GATES
+            .iter()
+            .any(|gate| !enabled.iter().any(|feature| feature == gate))
+}
+
+/// Whether a part of the file (parsed on its own, `crate::items`) might make
+/// [`Lowerer::check_library_gates`] report anything over the whole file: it imports a gated item
+/// (then paths through the import and `.resume(` calls in other parts are reported), it names
+/// one by its full path, or it has an `async gen` (then `.poll_next(` anywhere is reported).
+/// When no part does, the whole file has nothing to report: every gated path and import holds
+/// a word that marks its tile for parsing (see `yieldc_syntax::items::Hit`).
+pub(crate) fn library_gate_uses_in(outline: &yieldc_syntax::outline::Outline) -> bool {
+    let has_async_gen = outline.forms.iter().any(|form| {
+        matches!(
+            form.kind,
+            yieldc_syntax::FormKind::GenBlock { is_async: true, .. }
+                | yieldc_syntax::FormKind::GenFn { is_async: true }
+        )
+    });
+    if has_async_gen {
+        return true;
+    }
+    // Every gated path has one of the segments checked below; they all contain one of these
+    // (a walk over the tree costs far more than two searches through the part's text).
+    let text = &outline.original_text;
+    if !text.contains("iter") && !text.contains("oroutine") {
         return false;
     }
-    let enabled = |gate: &str| {
-        options.crate_features.iter().any(|feature| feature == gate)
-            || (options.is_crate_root && source.contains(gate))
-    };
-    let iter_in_group = source.match_indices("iter::{").any(|(at, _)| {
-        let group = &source[at + "iter::{".len()..];
-        let group = &group[..group.find('}').unwrap_or(group.len())];
-        group
-            .split(|c: char| !(c.is_alphanumeric() || c == '_'))
-            .any(|word| word == "iter")
-    });
-    LIBRARY_GATES.iter().any(|gate| !enabled(gate))
-        && (iter_in_group || MENTIONS.iter().any(|mention| source.contains(mention)))
+    for node in outline.root.descendants() {
+        if let Some(use_item) = ast::Use::cast(node.clone()) {
+            let mut gated = false;
+            if let Some(tree) = use_item.use_tree() {
+                collect_use_tree(&tree, &[], &mut |_, full, _| {
+                    gated |= library_gate(full).is_some();
+                });
+            }
+            if gated {
+                return true;
+            }
+            continue;
+        }
+        if let Some(path) = ast::Path::cast(node)
+            && path.segments().any(|segment| {
+                segment.name_ref().is_some_and(|name| {
+                    matches!(
+                        &*name.text(),
+                        "async_iter"
+                            | "Coroutine"
+                            | "CoroutineState"
+                            | "from_coroutine"
+                            | "FromCoroutine"
+                            | "iter"
+                    )
+                })
+            })
+            && library_gate(&path_segments(&path)).is_some()
+        {
+            return true;
+        }
+    }
+    false
 }
 
 /// The gate of an unstable library item, by its full path (segments, `std`/`core` first).
@@ -173,7 +217,22 @@ fn provided_group_items(use_tree: &ast::UseTree) -> Option<(&'static str, Vec<as
 /// Whether `node` (a `PATH` or `USE_TREE`) is rewritten.
 pub(crate) fn path_needs_rewrite(node: &SyntaxNode) -> bool {
     match node.kind() {
-        SyntaxKind::PATH => replacement(&compact(node)).is_some(),
+        // Asked of every path of a parsed part: its last name first, before the path's text
+        // is gathered (a walk and an allocation per path, and most paths are not replaced).
+        SyntaxKind::PATH => {
+            let last_is_replaced_name = node.last_token().is_none_or(|token| {
+                token.kind().is_trivia()
+                    || matches!(
+                        token.text(),
+                        "async_iter"
+                            | "Coroutine"
+                            | "CoroutineState"
+                            | "from_coroutine"
+                            | "FromCoroutine"
+                    )
+            });
+            last_is_replaced_name && replacement(&compact(node)).is_some()
+        }
         SyntaxKind::USE_TREE => {
             is_iter_macro_import(node)
                 || ast::UseTree::cast(node.clone())

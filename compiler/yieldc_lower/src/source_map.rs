@@ -105,6 +105,16 @@ pub(crate) struct Builder {
 }
 
 impl Builder {
+    /// A builder for the lowering of `source`: its text is reserved at the source's size plus
+    /// a quarter (generated text is mostly small next to the copies), so that copying a large
+    /// file does not regrow it many times (a measurable share of the item path's time).
+    pub(crate) fn for_source(source: &str) -> Builder {
+        Builder {
+            text: String::with_capacity(source.len() + source.len() / 4),
+            ..Builder::default()
+        }
+    }
+
     /// Appends original text `original[start..end]` verbatim.
     pub(crate) fn copy(&mut self, original: &str, start: usize, end: usize) {
         let Some(slice) = original.get(start..end) else {

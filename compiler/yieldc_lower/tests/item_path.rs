@@ -296,9 +296,127 @@ fn fuzz_findings() {
         "enum E {\n    A,\n    #[cfg(x)]\n    /// doc B(C),\n}\nimpl S {\n    gen fn a(&self) -> u8 { yield 1 }\n}\n",
         "struct S { pub }\ngen fn a() -> u8 { yield 1 }\n",
         "struct S { #[a] }\ngen fn a() -> u8 { yield 1 }\n",
+        // A generic parameter list still open at a closing delimiter: the parser takes the
+        // `}` as an erroneous parameter, and the function runs on past it.
+        "fn k_smallest() {\n    iter.for_each(|i| {\n        pub(crate) fn k_smallest<T: Ord, \n    });\n}\n\ngen fn injected_19(items: Vec<u32>) -> u32 {\n    for item in items {\n        yield item;\n    }\n}\n",
         // ... but not in a macro's tokens.
         "macro_rules! m { ($(#[$m:meta])*) => {} }\ngen fn a() -> u8 { yield 1 }\n",
     ] {
         assert_same(source, source);
+    }
+}
+
+/// Non-ASCII code: identifiers (`XID_Start`/`XID_Continue`, as rustc's lexer), lifetimes and
+/// labels, literal suffixes, Pattern_White_Space beyond ASCII, and non-ASCII in strings,
+/// comments and char literals. The item path must take these files (no fallback) and agree
+/// with the whole-file path; characters the lexer rejects make the scan give up.
+#[test]
+fn non_ascii_code() {
+    let taken = [
+        "#![feature(gen_blocks)]\n// ünïcödé\nstruct Größe { wert: u8 }\nfn ändern<'ä>(x: &'ä str) -> &'ä str { x }\ngen fn zählen(grenze: u32) -> u32 {\n    let mut zähler = 0;\n    while zähler < grenze {\n        yield zähler;\n        zähler += 1;\n    }\n}\n",
+        "#![feature(gen_blocks)]\nconst 名前: &str = \"γράμμα\";\nfn f() -> impl Iterator<Item = char> {\n    gen {\n        let λ = 'λ';\n        yield λ;\n        yield '名';\n    }\n}\n",
+        "#![feature(gen_blocks)]\u{2028}fn a() {}\u{2029}gen fn b() -> u8 {\u{85}yield 1;\u{200E}yield 2;\u{200F}}\n",
+        "#![feature(gen_blocks)]\nfn a() { 'äußere: loop { break 'äußere; } }\nimpl Größe {\n    fn neu() -> Self { Größe }\n    gen fn werte(&self) -> u8 { yield 1 }\n}\n",
+        "#![feature(gen_blocks)]\nstruct Ψ;\ngen fn f() -> Ψ { let Ψ = Ψ; yield Ψ; }\nfn g() { let Ω = 1; }\n",
+        "#![feature(gen_blocks)]\nfn a() -> u8 { 1é }\ngen fn b() -> &'static str { yield \"x\"ß; /* ∑ */ yield \"∞\"; }\n",
+        "#\u{2028}![feature(gen_blocks)]\nfn a() {}\ngen fn b() -> u8 { yield 1 }\n",
+        "#\u{b}![feature(gen_blocks)]\nfn a() {}\ngen fn b() -> u8 { yield 1 }\n",
+        "macro_rules! é { ($(#[$m:meta])*) => {} }\ngen fn a() -> u8 { yield 1 }\n",
+    ];
+    for source in taken {
+        assert_same(source, source);
+        let options = support::options();
+        assert!(
+            yieldc_lower::lower_item_limited(source, &options).is_some(),
+            "item path not taken: {source}"
+        );
+    }
+    for source in [
+        "fn a() { x → y }\ngen fn b() -> u8 { yield 1 }\n",
+        "fn a😀() {}\ngen fn b() -> u8 { yield 1 }\n",
+        "fn a() { r#é }\ngen fn b() -> u8 { yield 1 }\n",
+        "fn a() { 1· }\ngen fn b() -> u8 { yield 1 }\n",
+        "#!\u{3000}[feature(gen_blocks)]\ngen fn b() -> u8 { yield 1 }\n",
+        "#!\u{b}[feature(gen_blocks)]\ngen fn b() -> u8 { yield 1 }\n",
+        "---\nfn a() {}\n---\ngen fn b() -> u8 { yield 1 }\n",
+        "\n---\ngen\n---\ngen fn b() -> u8 { yield 1 }\n",
+    ] {
+        assert_same(source, source);
+    }
+}
+
+/// Files that mention gated library items or define macros with coroutine syntax: the item
+/// path answers the whole-file questions (library gates, `macro_rules!` facts) from the parts
+/// where it can, and agrees with the whole-file path either way.
+#[test]
+fn library_gates_and_macro_facts_from_the_parts() {
+    let taken = [
+        // Gated names only in comments, strings and doc text.
+        "#![feature(gen_blocks)]\n// std::iter::iter, async gen, Coroutine\nfn a() { let _ = \"core::iter::iter\"; }\ngen fn b() -> u8 { yield 1 }\n",
+        "#![feature(gen_blocks)]\n/// An `async gen` block\nfn a() {}\n/* iter::{iter} */\ngen fn b() -> u8 { yield 1 }\n",
+        // A macro that makes a generator (embedding), in a marked part.
+        "#![feature(gen_blocks)]\nmacro_rules! m { ($e:expr) => { gen { yield $e; } } }\nfn a() { let _ = m!(1); }\ngen fn b() -> u8 { yield 1 }\n",
+        // A yielding macro, with no other macro definitions in the file.
+        "#![feature(gen_blocks)]\nmacro_rules! y { ($e:expr) => { yield $e } }\ngen fn b() -> u8 { y!(1); yield 2 }\nfn c() {}\n",
+        // `T![gen]` (rust-analyzer's generated syntax kinds).
+        "#![feature(gen_blocks)]\nmacro_rules! T { [gen] => { $crate::GEN }; [fn] => { $crate::FN } }\nfn a() -> u8 { T![fn] }\ngen fn b() -> u8 { yield 1 }\n",
+    ];
+    for source in taken {
+        assert_same(source, source);
+        assert!(
+            yieldc_lower::lower_item_limited(source, &support::options()).is_some(),
+            "item path not taken: {source}"
+        );
+    }
+    for source in [
+        // Gated paths and imports: reported, in source order, over the whole file.
+        "#![feature(gen_blocks)]\nfn a() { std::iter::iter(); }\ngen fn b() -> u8 { yield 1 }\nfn c() { core::iter :: iter; }\n",
+        "#![feature(gen_blocks)]\nuse std::ops::Coroutine as C;\nfn a(c: C) { c.resume(()); }\ngen fn b() -> u8 { yield 1 }\n",
+        "#![feature(gen_blocks)]\nuse std::ops::{Coroutine, CoroutineState};\nfn a() {}\nfn r(x: X) { x.resume(()); }\n",
+        "#![feature(gen_blocks)]\nfn a() { let s = async gen { yield 1 }; }\nfn c(s: S) { s.poll_next(cx); s.size_hint(); }\n",
+        "#![feature(gen_blocks)]\nuse std::iter::iter as it;\nfn a() { let _ = it!(|| { yield 1 }); }\nfn c() { it::x(); }\n",
+        // A yielding macro and another definition that invokes it, in an unmarked item.
+        "#![feature(gen_blocks)]\nmacro_rules! y { ($e:expr) => { yield $e } }\nmacro_rules! z { ($e:expr) => { y!($e) } }\ngen fn b() -> u8 { z!(1); yield 2 }\n",
+        "#![feature(gen_blocks)]\nmacro_rules! z { ($e:expr) => { y!($e) } }\nfn c() {}\nmacro_rules! y { ($e:expr) => { yield $e } }\ngen fn b() -> u8 { z!(1); yield 2 }\ngen fn d() -> u8 { yield 2 }\n",
+    ] {
+        assert_same(source, source);
+    }
+}
+
+/// A yielding macro in a marked part, and definitions in unmarked items that invoke it (they
+/// yield too) or do not: the unmarked definitions are parsed for the file's macro facts.
+#[test]
+fn macro_facts_with_unmarked_definitions() {
+    for source in [
+        "#![feature(gen_blocks)]\nmacro_rules! y { ($e:expr) => { yield $e } }\nmacro_rules! z { ($e:expr) => { y!($e) } }\ngen fn b() -> u8 { z!(1); yield 2 }\n",
+        "#![feature(gen_blocks)]\nmacro_rules! z { ($e:expr) => { y!($e) } }\nfn c() { let _ = \"macro_rules\"; }\nmacro_rules! y { ($e:expr) => { yield $e } }\ngen fn b() -> u8 { z!(1); yield 2 }\ngen fn d() -> u8 { yield 2 }\n",
+        "#![feature(gen_blocks)]\nmacro_rules! y { ($e:expr) => { yield $e } }\nmod m { macro_rules! z { () => { y!(1) } } fn f() {} }\ngen fn b() -> u8 { z!(); yield 2 }\n",
+        "#![feature(gen_blocks)]\nmacro_rules! y { ($e:expr) => { yield $e } }\nfn c() { macro_rules! z { () => { y!(1) } } }\ngen fn b() -> u8 { z!(); yield 2 }\n",
+        "#![feature(gen_blocks)]\nmacro_rules! y { ($e:expr) => { yield $e } }\nfn c() { macro_rules! w { () => { 1 } } }\ngen fn b() -> u8 { w!(); yield 2 }\n",
+    ] {
+        assert_same(source, source);
+        assert!(
+            yieldc_lower::lower_item_limited(source, &support::options()).is_some(),
+            "item path not taken: {source}"
+        );
+    }
+}
+
+/// A marked item with errors only `ra_ap_syntax`'s validation pass reports (`..=` without an
+/// end, `pub` on a trait method, a `let` in a plain `if`, an inner attribute in an expression block):
+/// the tree is what the whole file's parse has there, so the item path takes it.
+#[test]
+fn validation_errors_do_not_send_an_item_to_the_whole_file_path() {
+    for source in [
+        "#![feature(gen_blocks)]\nfn a() {}\ngen fn b() -> u8 { let _r = 1..=; yield 1 }\n",
+        "#![feature(gen_blocks)]\ntrait T {\n    pub gen fn b(&self) -> u8 { yield 1 }\n}\n",
+        "#![feature(gen_blocks)]\ngen fn b(x: Option<u8>) -> u8 { if (let Some(y) = x) { yield y } }\n",
+        "#![feature(gen_blocks)]\ngen fn b() -> u8 { let v = { #![allow(x)] 1 }; yield v }\n",
+    ] {
+        assert_same(source, source);
+        assert!(
+            yieldc_lower::lower_item_limited(source, &support::options()).is_some(),
+            "item path not taken: {source}"
+        );
     }
 }

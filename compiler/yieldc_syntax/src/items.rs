@@ -7,10 +7,13 @@
 //! The scan knows Rust's lexical structure: nested block comments, doc comments (trivia here:
 //! the driver lowers doctests separately), string, byte and C string literals, raw strings with
 //! any number of `#`, char literals versus lifetimes and labels, the shebang, inner
-//! attributes. Whenever it is not sure, it gives up (`None`) and the caller takes the
-//! whole-file path: unbalanced or mismatched delimiters, an unterminated literal or comment,
-//! a non-ASCII character outside literals and comments, an inner attribute after an item, an
-//! item left open at the end of its block.
+//! attributes, and non-ASCII code as `rustc_lexer` reads it (identifiers, lifetimes and literal
+//! suffixes of `XID_Start`/`XID_Continue` characters, Pattern_White_Space as whitespace).
+//! Whenever it is not sure, it gives up (`None`) and the caller takes the whole-file path:
+//! unbalanced or mismatched delimiters, an unterminated literal or comment, a character the
+//! lexer makes an error token of (`\`, a control character, an emoji, any other non-ASCII
+//! character that is neither), `r#` before a non-ASCII identifier, a frontmatter, an inner
+//! attribute after an item, an item left open at the end of its block.
 //!
 //! Architecture invariants: pure, never panics, linear in the input. A tile that is not marked
 //! is one the whole-file lowering copies byte for byte and reports nothing about (see
@@ -50,6 +53,9 @@ pub struct Tile {
     /// Whether the tile has an attribute nested in its item (in a body, a parameter list, ...),
     /// not only on the item itself: one that may sit on an expression.
     pub nested_attribute: bool,
+    /// Whether the tile has the identifier `macro_rules` in code (it may define a macro): the
+    /// lowering's facts about macros are gathered over every definition of the file.
+    pub defines_macro: bool,
 }
 
 /// An identifier that a parse might make the name of an identifier pattern, and that does not
@@ -94,7 +100,8 @@ pub fn scan_items(source: &str) -> Option<ItemPlan> {
 /// - a name starting with `coroutine`, `Coroutine`, `async_iter` or `__yieldc`; `from_coroutine`
 ///   and `FromCoroutine` (the library paths and gates, the reserved names);
 /// - `iter` before `!` (`iter!`), or after `::`, `{` or `,` in an item that has a `use` (the
-///   imports of `std::iter::iter`).
+///   imports of `std::iter::iter`), or in `iter::iter` (the path `std::iter::iter`, which the
+///   lowering reports when its gate is missing).
 ///
 /// Anything else is copied verbatim by the whole-file lowering: `.await` or a plain `iter` in
 /// macro arguments makes the lowering re-parse them, but it finds nothing to change there.
@@ -103,6 +110,13 @@ pub struct Hit;
 
 fn is_hit_word(word: &[u8]) -> bool {
     let word = word.strip_prefix(b"r#").unwrap_or(word);
+    // Most words start with none of the hits' first letters: one test for them.
+    if !matches!(
+        word.first(),
+        Some(b'g' | b'y' | b'c' | b'C' | b'a' | b'_' | b'f' | b'F')
+    ) {
+        return false;
+    }
     word == b"gen"
         || word == b"yield"
         || word.starts_with(b"coroutine")
@@ -126,7 +140,65 @@ fn is_ident_start(byte: u8) -> bool {
 }
 
 fn is_ident_continue(byte: u8) -> bool {
-    byte.is_ascii_alphanumeric() || byte == b'_'
+    IDENT_CONTINUE[usize::from(byte)]
+}
+
+/// ASCII letters, digits and `_`, by byte (a table: the scan's inner loop over identifiers).
+static IDENT_CONTINUE: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut byte = 0;
+    while byte < 128 {
+        table[byte] = (byte as u8).is_ascii_alphanumeric() || byte == b'_' as usize;
+        byte += 1;
+    }
+    table
+};
+
+/// `rustc_lexer::is_whitespace` (Pattern_White_Space) beyond ASCII.
+fn is_non_ascii_whitespace(character: char) -> bool {
+    matches!(
+        character,
+        '\u{0085}' | '\u{200E}' | '\u{200F}' | '\u{2028}' | '\u{2029}'
+    )
+}
+
+/// The length of the identifier-continue characters at the start of `bytes` (ASCII, or any
+/// character that is `XID_Continue`: `rustc_lexer::is_id_continue`).
+fn ident_continue_len(bytes: &[u8]) -> usize {
+    let mut length = 0;
+    while let Some(&byte) = bytes.get(length) {
+        if byte < 0x80 {
+            if !is_ident_continue(byte) {
+                break;
+            }
+            length += 1;
+        } else {
+            match decode_char(&bytes[length..]) {
+                Some((character, width)) if unicode_ident::is_xid_continue(character) => {
+                    length += width;
+                }
+                _ => break,
+            }
+        }
+    }
+    length
+}
+
+/// The non-ASCII character at the start of `bytes` and its width; `None` when `bytes` does not
+/// start with a whole UTF-8 character (the scan works on a `str`, so only at a char boundary).
+fn decode_char(bytes: &[u8]) -> Option<(char, usize)> {
+    let width = match bytes.first()? {
+        0x00..=0x7f => 1,
+        0xc0..=0xdf => 2,
+        0xe0..=0xef => 3,
+        0xf0..=0xf7 => 4,
+        _ => return None,
+    };
+    let character = std::str::from_utf8(bytes.get(..width)?)
+        .ok()?
+        .chars()
+        .next()?;
+    Some((character, width))
 }
 
 /// The previous significant token, as far as the scan cares.
@@ -149,6 +221,14 @@ enum Previous {
     Hash,
     /// `!` right after `#`.
     HashBang,
+    /// `<`.
+    Lt,
+    /// `fn`, `struct`, `enum`, `union`, `trait`, `type`: a name and generic parameters follow.
+    DeclarationKeyword,
+    /// The name after a [`Previous::DeclarationKeyword`].
+    DeclaredName,
+    /// `impl`.
+    Impl,
     /// `pub`.
     Pub,
 }
@@ -176,6 +256,7 @@ struct ItemState {
     kind: ItemKind,
     has_use: bool,
     nested_attribute: bool,
+    defines_macro: bool,
     /// `<` minus `>` (not counting `->`) at the block's own depth: a `{` inside generic
     /// arguments is a const generic block, not the item's body.
     angle_depth: usize,
@@ -190,6 +271,7 @@ impl ItemState {
             kind: ItemKind::Unknown,
             has_use: false,
             nested_attribute: false,
+            defines_macro: false,
             angle_depth: 0,
         }
     }
@@ -275,6 +357,14 @@ struct Scanner<'a> {
     /// 1 just after a `!` (not `#!`), 2 after `!` and one identifier (`macro_rules! name`):
     /// the next opening delimiter starts a macro's token tree.
     after_bang: u8,
+    /// The last token was the identifier `iter`.
+    after_iter: bool,
+    /// The last token was a `::` right after the identifier `iter`.
+    after_iter_separator: bool,
+    /// Per open delimiter (and the file's top level first): how deep in generic parameter
+    /// lists the scan is, as `<` minus `>` (not `->`) since a `<` that may open one (after
+    /// `impl`, `for` or a declared name), reset at `;`.
+    angles: Vec<u32>,
 }
 
 impl<'a> Scanner<'a> {
@@ -292,6 +382,7 @@ impl<'a> Scanner<'a> {
                 end: 0,
                 marked: false,
                 nested_attribute: false,
+                defines_macro: false,
             }],
             candidates: Vec::new(),
             containers: Vec::new(),
@@ -299,11 +390,18 @@ impl<'a> Scanner<'a> {
             pending: None,
             after_prefix: false,
             after_bang: 0,
+            after_iter: false,
+            after_iter_separator: false,
+            angles: vec![0],
         }
     }
 
     fn run(mut self) -> Option<ItemPlan> {
         self.shebang()?;
+        // A frontmatter (`---` first, after blank lines) is one token for `ra_ap_parser`.
+        if self.bytes.get(self.skip_whitespace(self.at)) == Some(&b'-') {
+            return None;
+        }
         // The prelude's end before any item: set now in case the file has no item.
         while self.at < self.bytes.len() {
             let byte = self.bytes[self.at];
@@ -359,6 +457,9 @@ impl<'a> Scanner<'a> {
                 b';' => {
                     self.token_start(byte)?;
                     self.at += 1;
+                    if let Some(angles) = self.angles.last_mut() {
+                        *angles = 0;
+                    }
                     if self.at_level_depth()
                         && self
                             .levels
@@ -391,7 +492,9 @@ impl<'a> Scanner<'a> {
                     self.token_start(byte)?;
                     if self.peek(1) == Some(b':') {
                         self.at += 2;
+                        let after_iter = self.after_iter;
                         self.token_end(Previous::PathSeparator);
+                        self.after_iter_separator = after_iter;
                     } else {
                         self.at += 1;
                         self.token_end(Previous::Other);
@@ -404,15 +507,48 @@ impl<'a> Scanner<'a> {
                     if matches!(byte, b'<' | b'>') {
                         self.count_angle(byte);
                     }
+                    let opens_parameters = matches!(
+                        self.previous,
+                        Previous::DeclaredName | Previous::Impl | Previous::For
+                    );
+                    match byte {
+                        b'<' => {
+                            if let Some(angles) = self.angles.last_mut()
+                                && (*angles > 0 || opens_parameters)
+                            {
+                                *angles += 1;
+                            }
+                        }
+                        b'>' if self.at < 2 || self.bytes[self.at - 2] != b'-' => {
+                            if let Some(angles) = self.angles.last_mut() {
+                                *angles = angles.saturating_sub(1);
+                            }
+                        }
+                        _ => {}
+                    }
                     let previous = match byte {
                         b'.' => Previous::Dot,
                         b',' => Previous::Comma,
+                        b'<' => Previous::Lt,
                         b'!' if self.previous == Previous::Hash => Previous::HashBang,
                         _ => Previous::Other,
                     };
                     self.token_end(previous);
                 }
-                _ => return None, // non-ASCII, control characters, `\`, backtick
+                0x80.. => {
+                    // rustc_lexer: Pattern_White_Space is whitespace, an `XID_Start` character
+                    // starts an identifier, anything else is an error token (`Unknown`, or
+                    // `InvalidIdent` for an emoji): unsure.
+                    let (character, width) = decode_char(&self.bytes[self.at..])?;
+                    if is_non_ascii_whitespace(character) {
+                        self.at += width;
+                    } else if unicode_ident::is_xid_start(character) {
+                        self.word()?;
+                    } else {
+                        return None;
+                    }
+                }
+                _ => return None, // control characters, `\`, backtick
             }
         }
         self.resolve_pending(None);
@@ -444,6 +580,7 @@ impl<'a> Scanner<'a> {
                 end: self.bytes.len(),
                 marked: false,
                 nested_attribute: false,
+                defines_macro: false,
             });
         }
         self.tiles[0].marked = level.has_inner_attributes;
@@ -471,12 +608,14 @@ impl<'a> Scanner<'a> {
         if !self.text.starts_with("#!") {
             return Some(());
         }
-        let rest = self.text[2..].trim_start_matches([' ', '\t', '\n', '\r']);
+        // rustc_lexer skips whitespace and comments here, `ra_ap_parser` (cargo's
+        // `strip_shebang`) skips Unicode `White_Space`: they agree on ASCII whitespace.
+        let rest = self.text[2..].trim_start_matches([' ', '\t', '\n', '\r', '\x0b', '\x0c']);
         if rest.starts_with('[') {
             return Some(()); // an inner attribute
         }
-        if rest.starts_with('/') {
-            return None; // a comment before `[`: leave it to the parser
+        if rest.starts_with('/') || !rest.is_empty() && !rest.as_bytes()[0].is_ascii() {
+            return None; // a comment or non-ASCII whitespace before `[`: leave it to the parser
         }
         self.at = memchr::memchr(b'\n', self.bytes).unwrap_or(self.bytes.len());
         let level = self.levels.last_mut()?;
@@ -560,12 +699,22 @@ impl<'a> Scanner<'a> {
         }
     }
 
-    /// An identifier suffix right after a literal (`1u8`, `"a"suffix`) belongs to it.
+    /// An identifier suffix right after a literal (`1u8`, `"a"suffix`) belongs to it
+    /// (`rustc_lexer`'s `eat_literal_suffix`: an identifier start, then identifier characters).
     fn literal_suffix(&mut self) {
-        if self.peek(0).is_some_and(is_ident_start) {
-            while self.peek(0).is_some_and(is_ident_continue) {
-                self.at += 1;
-            }
+        if self.at_ident_start() {
+            self.at += ident_continue_len(&self.bytes[self.at..]);
+        }
+    }
+
+    /// Whether an identifier starts at `self.at`: `_`, an ASCII letter or an `XID_Start`
+    /// character (`rustc_lexer::is_id_start`).
+    fn at_ident_start(&self) -> bool {
+        match self.peek(0) {
+            Some(byte) if byte < 0x80 => is_ident_start(byte),
+            Some(_) => decode_char(&self.bytes[self.at..])
+                .is_some_and(|(character, _)| unicode_ident::is_xid_start(character)),
+            None => false,
         }
     }
 
@@ -604,14 +753,16 @@ impl<'a> Scanner<'a> {
             self.literal_suffix();
             return Some(());
         }
-        if is_ident_start(first) || first.is_ascii_digit() {
-            // A lifetime or label: `'a`, `'static`.
-            self.at += 1;
-            while self.peek(0).is_some_and(is_ident_continue) {
-                self.at += 1;
-            }
-            if self.peek(0) == Some(b'\'') || self.peek(0).is_some_and(|byte| byte >= 0x80) {
-                return None; // `'ab'` (an error) or a non-ASCII identifier
+        let non_ascii_start = first >= 0x80
+            && decode_char(&self.bytes[self.at + 1..])
+                .is_some_and(|(character, _)| unicode_ident::is_xid_start(character));
+        if is_ident_start(first) || first.is_ascii_digit() || non_ascii_start {
+            // A lifetime or label: `'a`, `'static`, `'é`. Its first character is taken as is
+            // (a digit is an error the parser reports), the rest is `XID_Continue`.
+            self.at += 1 + width;
+            self.at += ident_continue_len(&self.bytes[self.at..]);
+            if self.peek(0) == Some(b'\'') {
+                return None; // `'ab'` (an error)
             }
             if self.peek(0) == Some(b'#') && self.bytes[self.at - 1] == b'r' {
                 return None; // `'r#a`: a raw lifetime in edition 2021 and later
@@ -632,6 +783,8 @@ impl<'a> Scanner<'a> {
                 self.at += 1;
             }
         }
+        // A non-ASCII suffix (`1é`): the lexer's suffix starts with an identifier start.
+        self.literal_suffix();
     }
 
     /// An identifier, keyword, raw identifier, or a prefixed literal (`b"`, `r#"`, `c"`, ...).
@@ -668,24 +821,26 @@ impl<'a> Scanner<'a> {
             self.token_end(Previous::Other);
             return Some(());
         }
-        let mut end = start + 1;
+        let mut end = start;
         if first == b'r' && self.peek(1) == Some(b'#') {
             if !self.peek(2).is_some_and(is_ident_start) {
-                return None;
+                return None; // `r#` and a non-ASCII character: left to the parser
             }
-            end = start + 3;
+            end = start + 2;
         }
-        while end < self.bytes.len() && is_ident_continue(self.bytes[end]) {
-            end += 1;
-        }
-        if end < self.bytes.len() && self.bytes[end] >= 0x80 {
-            return None; // a non-ASCII identifier
-        }
+        // The caller saw an identifier start (ASCII, or `XID_Start`): the identifier goes on
+        // over `XID_Continue`. A character after it that is neither is the main loop's: an error
+        // token (unsure) unless it is whitespace.
+        end += ident_continue_len(&self.bytes[end..]);
         self.token_start(first)?;
         self.at = end;
         let word = &self.bytes[start..end];
         let previous_before = self.previous;
-        if is_hit_word(word) || (word == b"await" && previous_before == Previous::For) {
+        let is_iter = word == b"iter";
+        if is_hit_word(word)
+            || (word == b"await" && previous_before == Previous::For)
+            || (is_iter && self.after_iter_separator)
+        {
             self.mark();
         }
         self.classify_item(word);
@@ -694,7 +849,15 @@ impl<'a> Scanner<'a> {
         {
             level.item.has_use = true;
         }
-        let is_iter = word == b"iter";
+        if word.strip_prefix(b"r#").unwrap_or(word) == b"macro_rules"
+            && let Some(level) = self.levels.last_mut()
+        {
+            if level.inner_attribute.is_some() {
+                self.mark(); // the block's header is then parsed with its inner attributes
+            } else {
+                level.item.defines_macro = true;
+            }
+        }
         let is_candidate = !is_binding_name(word) && !word.starts_with(b"r#");
         if is_iter || is_candidate {
             self.pending = Some(Pending {
@@ -712,33 +875,51 @@ impl<'a> Scanner<'a> {
             b"for" => Previous::For,
             b"ref" | b"mut" => Previous::RefOrMut,
             b"pub" => Previous::Pub,
+            b"impl" => Previous::Impl,
+            b"fn" | b"struct" | b"enum" | b"union" | b"trait" | b"type" => {
+                Previous::DeclarationKeyword
+            }
+            _ if previous_before == Previous::DeclarationKeyword => Previous::DeclaredName,
             _ => Previous::Other,
         };
-        self.previous = previous;
+        self.token_end(previous);
+        self.after_iter = is_iter;
         Some(())
     }
 
     /// Whether the `#` at `self.at` starts an inner attribute: `#`, `!`, `[`, with whitespace
     /// allowed between them. `None` (unsure) for a comment between them.
     fn at_inner_attribute(&self) -> Option<bool> {
-        let skip_whitespace = |mut look: usize| {
-            while look < self.bytes.len() && self.bytes[look].is_ascii_whitespace() {
-                look += 1;
-            }
-            look
-        };
-        let look = skip_whitespace(self.at + 1);
+        let look = self.skip_whitespace(self.at + 1);
         match self.bytes.get(look) {
             Some(b'!') => {}
             Some(b'/') => return None,
             _ => return Some(false),
         }
-        let look = skip_whitespace(look + 1);
+        let look = self.skip_whitespace(look + 1);
         match self.bytes.get(look) {
             Some(b'[') => Some(true),
             Some(b'/') => None,
             _ => Some(false),
         }
+    }
+
+    /// The first byte at or after `look` that is not whitespace (Pattern_White_Space, as
+    /// `rustc_lexer` has it: with the vertical tab and the non-ASCII ones).
+    fn skip_whitespace(&self, mut look: usize) -> usize {
+        while let Some(&byte) = self.bytes.get(look) {
+            match byte {
+                b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c => look += 1,
+                0x80.. => match decode_char(&self.bytes[look..]) {
+                    Some((character, width)) if is_non_ascii_whitespace(character) => {
+                        look += width;
+                    }
+                    _ => break,
+                },
+                _ => break,
+            }
+        }
+        look
     }
 
     /// `#` (already consumed, `inner` if it starts an inner attribute).
@@ -763,18 +944,28 @@ impl<'a> Scanner<'a> {
 
     /// Called at the start of every significant token (`first` is its first byte).
     fn token_start(&mut self, first: u8) -> Option<()> {
-        self.resolve_pending(Some((first, self.peek(1))));
-        let in_macro = self.stack.last().is_some_and(|open| open.in_macro);
+        if self.pending.is_some() {
+            self.resolve_pending(Some((first, self.peek(1))));
+        }
         if std::mem::take(&mut self.after_prefix)
-            && !in_macro
             && matches!(first, b'}' | b')' | b']')
+            && !self.stack.last().is_some_and(|open| open.in_macro)
         {
             return None; // the parser may consume the closing delimiter: unsure
+        }
+        // `fn k<T, }`: a generic parameter list that is still open takes the closing delimiter
+        // as an erroneous parameter, and the item runs on past it (an argument list does not).
+        if matches!(first, b'}' | b')' | b']')
+            && matches!(self.previous, Previous::Comma | Previous::Lt)
+            && self.angles.last().is_some_and(|&angles| angles > 0)
+            && !self.stack.last().is_some_and(|open| open.in_macro)
+        {
+            return None;
         }
         let after_bang = std::mem::take(&mut self.after_bang);
         if first == b'!' && self.previous != Previous::Hash {
             self.after_bang = 1;
-        } else if after_bang == 1 && (is_ident_start(first)) {
+        } else if after_bang == 1 && (is_ident_start(first) || first >= 0x80) {
             self.after_bang = 2;
         } else if after_bang > 0 && matches!(first, b'{' | b'(' | b'[') {
             self.after_bang = 3; // read by `open`, right after this
@@ -804,6 +995,8 @@ impl<'a> Scanner<'a> {
 
     fn token_end(&mut self, previous: Previous) {
         self.previous = previous;
+        self.after_iter = false;
+        self.after_iter_separator = false;
     }
 
     /// Decides the pending identifier now that the next token starts with `next`.
@@ -939,6 +1132,7 @@ impl<'a> Scanner<'a> {
             }
         }
         self.stack.push(open);
+        self.angles.push(0);
         if open.is_container {
             let first_tile = self.tiles.len();
             let start = self.at + 1;
@@ -950,6 +1144,7 @@ impl<'a> Scanner<'a> {
 
     fn close(&mut self, delimiter: u8) -> Option<()> {
         let open = self.stack.pop()?;
+        self.angles.pop();
         let expected = match open.delimiter {
             b'{' => b'}',
             b'(' => b')',
@@ -996,6 +1191,9 @@ impl<'a> Scanner<'a> {
         let inner_nested_attribute = self.tiles[first_tile..]
             .iter()
             .any(|tile| tile.nested_attribute);
+        let inner_defines_macro = self.tiles[first_tile..]
+            .iter()
+            .any(|tile| tile.defines_macro);
         if inner.header_marked || !inner_marked {
             // One tile for the whole container, lowered whole (or copied).
             self.tiles.truncate(first_tile);
@@ -1014,6 +1212,7 @@ impl<'a> Scanner<'a> {
             outer.candidates.extend(inner.candidates);
             outer.item.marked |= inner.header_marked;
             outer.item.nested_attribute |= inner_nested_attribute;
+            outer.item.defines_macro |= inner_defines_macro;
             self.end_item(self.at);
             return Some(());
         }
@@ -1022,6 +1221,7 @@ impl<'a> Scanner<'a> {
         let container_start = outer.item.start;
         let header_candidates = std::mem::take(&mut outer.candidates);
         let header_nested_attribute = outer.item.nested_attribute;
+        let header_defines_macro = outer.item.defines_macro;
         outer.item = ItemState::new(self.at);
         let items_start = if inner.items_seen {
             inner.items_start
@@ -1036,6 +1236,7 @@ impl<'a> Scanner<'a> {
                 end: items_start,
                 marked: false,
                 nested_attribute: header_nested_attribute,
+                defines_macro: header_defines_macro,
             },
         );
         for candidate in &mut self.candidates {
@@ -1067,6 +1268,7 @@ impl<'a> Scanner<'a> {
             end: self.at,
             marked: false,
             nested_attribute: false,
+            defines_macro: false,
         });
         self.candidates.extend(
             inner
@@ -1095,6 +1297,7 @@ impl<'a> Scanner<'a> {
             end,
             marked: item.marked,
             nested_attribute: item.nested_attribute,
+            defines_macro: item.defines_macro,
         });
         let candidates = std::mem::take(&mut level.candidates);
         self.candidates
@@ -1206,7 +1409,15 @@ mod tests {
             "fn a() { /* x }",
             "fn a() {} fn b()",
             "fn a() {}\n#![allow(x)]",
-            "fn é() {}",
+            "fn a() { x→y }",
+            "fn a() { 😀 }",
+            "fn a😀() {}",
+            "fn a() { r#é }",
+            "fn a() { 1· }",
+            "fn a() { \"x\"· }",
+            "---\nfn a() {}",
+            "\n  \n---\n---\nfn a() {}",
+            "#!\u{2028}[allow(x)]\nfn a() {}",
             "fn a() { (] }",
             "fn a() { r&##\"x\"## }",
             "# /* x */ ![allow(x)]\nfn a() {}",
@@ -1214,6 +1425,9 @@ mod tests {
             "struct S { pub }",
             "struct S { pub(crate) }",
             "fn a() { r#\"x\"## }",
+            "fn a() { f(|i| { fn k<T: Ord, }); }\ngen fn b() {}",
+            "fn a() { fn k< } }",
+            "fn a() { let _: S<A, ) }",
         ] {
             if source == "fn a() { r#\"x\"## }" {
                 // `"x"#` then a stray `#`: lexes fine; the parser reports the error.
@@ -1225,12 +1439,43 @@ mod tests {
     }
 
     #[test]
+    fn non_ascii_identifiers_and_whitespace() {
+        // Identifiers (`XID_Start`, then `XID_Continue`), lifetimes, literal suffixes,
+        // Pattern_White_Space beyond ASCII; non-ASCII in literals and comments.
+        let source = "fn é<'ü>(x: &'ü Größe) {\u{2028}let 名前 = \"γ\"; 'λ'; /* ∀ */ 1é; \"s\"ß; }\u{85}fn a·b() {}\u{200E}\nfn d() { gen {} }";
+        let plan = tiles(source);
+        assert_eq!(plan.len(), 4, "{plan:?}");
+        assert!(plan[1].1.starts_with("fn é<'ü>"), "{plan:?}");
+        assert!(!plan[1].2 && !plan[2].2 && plan[3].2, "{plan:?}");
+        assert_eq!(plan[2].1, "\u{85}fn a·b() {}");
+        // A label with a non-ASCII name, and `gen` right after non-ASCII whitespace.
+        let plan = tiles("fn a() { 'äußere: loop { break 'äußere; } }\u{2029}gen fn b() {}");
+        assert_eq!(plan.len(), 3, "{plan:?}");
+        assert!(plan[2].2, "{plan:?}");
+        // `#`, non-ASCII whitespace, `!`, `[`: still an inner attribute.
+        let plan = tiles("#\u{2028}![feature(gen_blocks)]\nfn a() {}");
+        assert_eq!(
+            plan[0],
+            (TileKind::Prelude, "#\u{2028}![feature(gen_blocks)]", true)
+        );
+        let plan = tiles("#\x0b![feature(gen_blocks)]\nfn a() {}");
+        assert_eq!(plan[0].0, TileKind::Prelude);
+        assert!(plan[0].2, "{plan:?}");
+        // A macro named with a non-ASCII identifier: its body is a token tree.
+        assert!(scan_items("macro_rules! é { ($(#[$m:meta])*) => {} }").is_some());
+    }
+
+    #[test]
     fn hits() {
         let marked = |source: &str| tiles(source).iter().any(|(_, _, marked)| *marked);
         assert!(marked("fn a() { for await x in s {} }"));
         assert!(!marked("fn a() { x.await; }"));
         assert!(marked("fn a() { iter!(|| {}); }"));
         assert!(!marked("fn a() { v.iter(); }"));
+        assert!(marked("fn a() { std::iter::iter(); }"));
+        assert!(marked("fn a() { core::iter :: /* x */ iter; }"));
+        assert!(!marked("fn a() { std::iter::once(1); }"));
+        assert!(!marked("fn a() { iter(); iter::once(1); }"));
         assert!(marked("use std::iter::{self, iter};"));
         assert!(marked("use std::ops::CoroutineState;"));
         assert!(marked("fn a() { let __yieldc_x = 1; }"));

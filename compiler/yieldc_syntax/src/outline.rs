@@ -98,8 +98,6 @@ pub struct Outline {
     pub enabled_features: Vec<String>,
     /// Every coroutine form, in source order of its start.
     pub forms: Vec<Form>,
-    /// Whether the parser reported syntax errors (after substitution).
-    pub has_syntax_errors: bool,
 }
 
 impl Outline {
@@ -118,7 +116,8 @@ impl Outline {
 }
 
 pub(crate) fn build(source: &str, options: &ParseOptions) -> (Outline, Vec<Diagnostic>) {
-    build_inner(source, options, None)
+    let (outline, diagnostics, _) = build_inner(source, options, None);
+    (outline, diagnostics)
 }
 
 /// Parses one tile of a file on its own (see [`crate::items`]): the file's leading inner
@@ -135,8 +134,9 @@ pub fn parse_part(
     options: &ParseOptions,
     file_features: Option<&[String]>,
 ) -> Option<(Outline, Vec<Diagnostic>)> {
-    let (mut outline, mut diagnostics) = build_inner(part, options, file_features);
-    if outline.has_syntax_errors {
+    let (mut outline, mut diagnostics, has_syntax_errors) =
+        build_inner(part, options, file_features);
+    if has_syntax_errors {
         return None;
     }
     let is_valid = match kind {
@@ -173,28 +173,29 @@ pub fn parse_part(
     Some((outline, diagnostics))
 }
 
+/// The outline of `source`, its diagnostics, and whether the lexer or the parser reported
+/// errors (after substitution).
 fn build_inner(
     source: &str,
     options: &ParseOptions,
     file_features: Option<&[String]>,
-) -> (Outline, Vec<Diagnostic>) {
+) -> (Outline, Vec<Diagnostic>, bool) {
     let edition = options.edition;
-    let first_parse = SourceFile::parse(source, edition.to_ra());
-    // `.yield` needs `yield` in the text, `for await` needs `await`: else skip the token walk.
-    let substitutions = if source.contains("yield") || source.contains("await") {
-        find_substitutions(&first_parse.syntax_node())
+    let (first_root, first_has_errors) = parse_source_file(source, edition);
+    // `.yield` needs `yield` after a `.` (and maybe trivia), `for await` needs `await`: else
+    // skip the token walk.
+    let substitutions = if may_have_substitutions(source) {
+        find_substitutions(&first_root)
     } else {
         Vec::new()
     };
-    let (substituted_text, parse) = if substitutions.is_empty() {
-        (source.to_owned(), first_parse)
+    let (substituted_text, root, has_syntax_errors) = if substitutions.is_empty() {
+        (source.to_owned(), first_root, first_has_errors)
     } else {
         let substituted_text = apply_substitutions(source, &substitutions);
-        let parse = SourceFile::parse(&substituted_text, edition.to_ra());
-        (substituted_text, parse)
+        let (root, has_errors) = parse_source_file(&substituted_text, edition);
+        (substituted_text, root, has_errors)
     };
-    let has_syntax_errors = !parse.errors().is_empty();
-    let root = parse.syntax_node();
     let features = find_features(&root);
     let enabled_features = if options.is_crate_root {
         match file_features {
@@ -216,11 +217,31 @@ fn build_inner(
         features,
         enabled_features,
         forms: Vec::new(),
-        has_syntax_errors,
     };
     let mut diagnostics = Vec::new();
     find_forms(&mut outline, options, &mut diagnostics);
-    (outline, diagnostics)
+    (outline, diagnostics, has_syntax_errors)
+}
+
+/// `SourceFile::parse` (the same steps as `ra_ap_syntax::parsing::parse_text`, through the
+/// public API of the same pinned crates), and whether the lexer or the parser reported an
+/// error. `Parse::errors` would also run `ra_ap_syntax`'s validation pass over the whole tree
+/// (literal escapes, misplaced `let`, ...): its errors never change the tree, which is all
+/// that [`parse_part`] asks about, and the pass cost 6 % of the item-limited lowering.
+fn parse_source_file(text: &str, edition: Edition) -> (SyntaxNode, bool) {
+    let edition = edition.to_ra();
+    let lexed = ra_ap_parser::LexedStr::new(edition, text);
+    let input = lexed.to_input(edition);
+    let output = ra_ap_parser::TopEntryPoint::SourceFile.parse(&input);
+    let mut builder = ra_ap_syntax::SyntaxTreeBuilder::default();
+    let mut has_errors = lexed.errors().next().is_some();
+    lexed.intersperse_trivia(&output, &mut |step| match step {
+        ra_ap_parser::StrStep::Token { kind, text } => builder.token(kind, text),
+        ra_ap_parser::StrStep::Enter { kind } => builder.start_node(kind),
+        ra_ap_parser::StrStep::Exit => builder.finish_node(),
+        ra_ap_parser::StrStep::Error { .. } => has_errors = true,
+    });
+    (builder.finish().syntax_node(), has_errors)
 }
 
 fn is_trivia(kind: SyntaxKind) -> bool {
@@ -273,6 +294,37 @@ fn find_substitutions(root: &SyntaxNode) -> Vec<Substitution> {
     substitutions.sort_by_key(|substitution| substitution.span.start);
     substitutions.dedup();
     substitutions
+}
+
+/// Whether `source` may hold a postfix `.yield` or a `for await`: an `await`, or a `yield`
+/// that trivia may separate from a `.` before it. Going back from the `yield` over whitespace,
+/// the previous byte is a `.`, ends a block comment (`/`) or is not ASCII (Unicode whitespace),
+/// or a newline was crossed and the line before holds `//` (it may end in a line comment).
+fn may_have_substitutions(source: &str) -> bool {
+    if source.contains("await") {
+        return true;
+    }
+    let bytes = source.as_bytes();
+    memchr::memmem::find_iter(bytes, b"yield").any(|at| {
+        let mut index = at;
+        let mut crossed_line = false;
+        while index > 0 {
+            match bytes[index - 1] {
+                b'\n' => crossed_line = true,
+                b' ' | b'\t' | b'\r' | 0x0b | 0x0c => {}
+                _ => break,
+            }
+            index -= 1;
+        }
+        if index > 0 && (matches!(bytes[index - 1], b'.' | b'/') || bytes[index - 1] >= 0x80) {
+            return true;
+        }
+        if crossed_line {
+            let line_start = memchr::memrchr(b'\n', &bytes[..index]).map_or(0, |at| at + 1);
+            return memchr::memmem::find(&bytes[line_start..index], b"//").is_some();
+        }
+        false
+    })
 }
 
 fn apply_substitutions(source: &str, substitutions: &[Substitution]) -> String {
@@ -933,4 +985,33 @@ fn push_yield_outside(outline: &Outline, span: Span, diagnostics: &mut Vec<Diagn
         "yield expression outside of coroutine literal",
         span,
     ));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The text test never misses a substitution the token walk finds.
+    #[test]
+    fn substitution_prefilter_is_conservative() {
+        for source in [
+            "fn a() { x.yield; }",
+            "fn a() { x. yield; }",
+            "fn a() { x.\n    yield; }",
+            "fn a() { x. /* c */ yield; }",
+            "fn a() { x. // c\n yield; }",
+            "fn a() { x.\n// c\n// d\n\n  yield; }",
+            "fn a() { x.\u{2028}yield; }",
+            "fn a() { x.\t\r\x0b\x0cyield; }",
+            "fn a() { for await x in s {} }",
+            "fn a() { for /* c */ await x in s {} }",
+        ] {
+            let (root, _) = parse_source_file(source, Edition::E2024);
+            assert!(!find_substitutions(&root).is_empty(), "{source}");
+            assert!(may_have_substitutions(source), "{source}");
+        }
+        for source in ["fn a() { yield x; }", "fn a() {\n    f();\n    yield 1;\n}"] {
+            assert!(!may_have_substitutions(source), "{source}");
+        }
+    }
 }
