@@ -301,6 +301,8 @@ fn fuzz_findings() {
         "fn k_smallest() {\n    iter.for_each(|i| {\n        pub(crate) fn k_smallest<T: Ord, \n    });\n}\n\ngen fn injected_19(items: Vec<u32>) -> u32 {\n    for item in items {\n        yield item;\n    }\n}\n",
         // ... but not in a macro's tokens.
         "macro_rules! m { ($(#[$m:meta])*) => {} }\ngen fn a() -> u8 { yield 1 }\n",
+        // A malformed `builtin#` form: the whole-file parse recovers past its item.
+        "#![feature(gen_blocks)]\nfn foo() {\n    builtin#asm-> u8(\"\");\n    builtin#offset_of(Foo, bar.babaz.0);\n}\n\ngen fn injected_4(items: Vec<u32>) -> u32 {\n    let mut total = 0;\n    for item in items {\n        total += item;\n        yield total;\n    }\n}\n",
     ] {
         assert_same(source, source);
     }
