@@ -57,7 +57,9 @@ pub fn check_invariants(source: &str, lowered: &Lowered) -> Result<(), String> {
             && entry.lowered.end <= text.len()
             && line_of(text, entry.lowered.start) == line_of(source, entry.original.start)
         {
-            in_place[entry.original.clone()].iter_mut().for_each(|b| *b = true);
+            in_place[entry.original.clone()]
+                .iter_mut()
+                .for_each(|b| *b = true);
         }
     }
     let mut covered = 0;
