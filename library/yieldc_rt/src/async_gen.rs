@@ -24,7 +24,9 @@
 //! awaited future with a `Context` built on the caller's waker. A future that still receives
 //! the frame context (an `.await` inside a macro's expansion, which the lowering cannot see)
 //! gets a waker that forwards `wake_by_ref` to the caller's waker and clones *into* the
-//! caller's waker: correct, only `will_wake` against it is `false`.
+//! caller's waker: correct, only `will_wake` against it is `false`. (The `Context` that
+//! `__awaited` builds carries only the waker: all a stable `Context` has. Were `LocalWaker` or
+//! `Context::ext` stable, it would have to copy them with `ContextBuilder::from`.)
 //!
 //! Each `yield` checks that it is polled with the frame context itself (pointer equality) and
 //! that the frame's item type is its own, so a `yield` smuggled into another task, thread or
