@@ -867,17 +867,10 @@ impl<'a> Remapper<'a> {
         let mut out = String::new();
         let mut rest = text;
         let mut changed = false;
-        while let Some(at) = [
-            "Gen<",
-            "BoxedGen<",
-            "AsyncGen<",
-            "Coro<",
-            "StaticCoro<",
-            "BoxedCoro<",
-        ]
-        .iter()
-        .filter_map(|open| rest.find(open))
-        .min()
+        while let Some(at) = RUNTIME_GENERATOR_TYPES
+            .iter()
+            .filter_map(|open| rest.find(open))
+            .min()
         {
             let open_len = rest[at..].find('<').unwrap_or(0) + 1;
             // The matching `>`.
@@ -1939,16 +1932,9 @@ fn expand_long_types(diagnostic: &mut Value) -> bool {
     // (and then the notes stay).
     let is_runtime_type = |full: &str| {
         let name = full.trim_start_matches("yieldc_rt::");
-        [
-            "Gen<",
-            "BoxedGen<",
-            "AsyncGen<",
-            "Coro<",
-            "StaticCoro<",
-            "BoxedCoro<",
-        ]
-        .iter()
-        .any(|open| name.starts_with(open))
+        RUNTIME_GENERATOR_TYPES
+            .iter()
+            .any(|open| name.starts_with(open))
             && full.contains("{async block@")
     };
     let full_types: Vec<&str> = contents
@@ -2126,6 +2112,16 @@ fn reword_awaited_error(diagnostic: &mut Value) -> bool {
     }
     true
 }
+
+/// The runtime's generator types, as rustc opens them in a type name.
+const RUNTIME_GENERATOR_TYPES: [&str; 6] = [
+    "Gen<",
+    "BoxedGen<",
+    "AsyncGen<",
+    "Coro<",
+    "StaticCoro<",
+    "BoxedCoro<",
+];
 
 /// Whether a message or label names the lowering's or the runtime's internals.
 fn mentions_internals(text: &Value) -> bool {
