@@ -30,7 +30,7 @@ use std::cell::{Cell, RefCell};
 use std::collections::{HashMap, HashSet};
 
 use yieldc_syntax::items::{ItemPlan, TileKind};
-use yieldc_syntax::outline::{Outline, SubstitutionKind};
+use yieldc_syntax::outline::Outline;
 use yieldc_syntax::ra_ap_syntax::ast::{self, AstNode, HasName};
 use yieldc_syntax::ra_ap_syntax::{SourceFile, SyntaxKind, SyntaxNode};
 
@@ -235,22 +235,10 @@ fn substituted_text<'s>(source: &'s str, parts: &[(usize, Outline)]) -> Cow<'s, 
     if substitutions.clone().next().is_none() {
         return Cow::Borrowed(source);
     }
-    let mut text = String::with_capacity(source.len());
-    let mut cursor = 0;
-    for substitution in substitutions {
-        let (start, end) = (substitution.span.start, substitution.span.end);
-        if start < cursor || end > source.len() {
-            continue;
-        }
-        text.push_str(&source[cursor..start]);
-        match substitution.kind {
-            SubstitutionKind::PostfixYield => text.push_str("await"),
-            SubstitutionKind::ForAwait => text.extend(std::iter::repeat_n(' ', end - start)),
-        }
-        cursor = end;
-    }
-    text.push_str(&source[cursor..]);
-    Cow::Owned(text)
+    Cow::Owned(yieldc_syntax::outline::apply_substitutions(
+        source,
+        substitutions,
+    ))
 }
 
 /// The whole-file answer of `paths.rs`'s `needs_stmt_expr_attributes` (an attribute other than

@@ -327,7 +327,11 @@ fn may_have_substitutions(source: &str) -> bool {
     })
 }
 
-fn apply_substitutions(source: &str, substitutions: &[Substitution]) -> String {
+/// `source` with same-length `substitutions` (in order) applied: the text that is parsed.
+pub fn apply_substitutions<'a>(
+    source: &str,
+    substitutions: impl IntoIterator<Item = &'a Substitution>,
+) -> String {
     let mut text = String::with_capacity(source.len());
     let mut cursor = 0;
     for substitution in substitutions {
