@@ -119,35 +119,53 @@ fn futures_polled_with_the_frame_context_still_wake_the_caller() {
     assert_eq!(counter.wakes.load(std::sync::atomic::Ordering::SeqCst), 2);
 }
 
-#[test]
-fn nested_async_gens_see_the_callers_real_waker() {
-    // The inner generator is polled from the outer one's body through `for await` (`next`)
-    // and through an unseen `.await` (its frame context): either way its body's futures get
-    // the executor's waker.
-    let seen = Arc::new(Mutex::new(Vec::new()));
-    let s = seen.clone();
+/// An outer `async gen` that re-yields an inner one's items, pulling them through `for await`
+/// (`async_iter::next`, which swaps the frame context for the caller's), or through an `.await`
+/// the lowering cannot see (the inner `poll_next` then gets the outer frame context and
+/// unwraps it itself).
+fn nested(
+    through_next: bool,
+    seen: Arc<Mutex<Vec<common::SeenWaker>>>,
+) -> impl AsyncIterator<Item = u32> {
     let (__yieldc_key, __yieldc_co) = ::yieldc_rt::__async_gen_parts!();
-    let g = ::yieldc_rt::AsyncGen::new(__yieldc_key, async move {
+    ::yieldc_rt::AsyncGen::new(__yieldc_key, async move {
         let __yieldc_co = &__yieldc_co.bind().await;
         let (__yieldc_key, __yieldc_co_inner) = ::yieldc_rt::__async_gen_parts!();
         let inner = ::yieldc_rt::AsyncGen::new(__yieldc_key, async move {
             let __yieldc_co = &__yieldc_co_inner.bind().await;
             let mut fut = yield_now(1);
-            fut.seen = Some(s);
+            fut.seen = Some(seen);
             let v = ::yieldc_rt::__awaited(fut).await;
             __yieldc_co.yield_(v).await;
         });
         let mut inner = pin!(inner);
-        while let Some(v) = async_iter::next(inner.as_mut()).await {
+        loop {
+            let next = if through_next {
+                async_iter::next(inner.as_mut()).await
+            } else {
+                std::future::poll_fn(|cx| inner.as_mut().poll_next(cx)).await
+            };
+            let Some(v) = next else { break };
             __yieldc_co.yield_(v).await;
         }
-    });
-    let (polls, _, waker) = poll_twice_recording(g, &seen);
-    assert_eq!(polls, [Poll::Pending, Poll::Ready(Some(1))]);
-    for w in seen.lock().unwrap().iter() {
-        assert_eq!(w.data, waker.data() as usize);
-        #[cfg(not(miri))]
-        assert!(w.will_wake_executor);
+    })
+}
+
+#[test]
+fn nested_async_gens_see_the_callers_real_waker() {
+    for through_next in [true, false] {
+        let seen = Arc::new(Mutex::new(Vec::new()));
+        let (polls, _, waker) = poll_twice_recording(nested(through_next, seen.clone()), &seen);
+        assert_eq!(polls, [Poll::Pending, Poll::Ready(Some(1))]);
+        for w in seen.lock().unwrap().iter() {
+            assert_eq!(
+                w.data,
+                waker.data() as usize,
+                "through_next: {through_next}"
+            );
+            #[cfg(not(miri))]
+            assert!(w.will_wake_executor, "through_next: {through_next}");
+        }
     }
 }
 
