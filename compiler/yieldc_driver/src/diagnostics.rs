@@ -131,8 +131,9 @@ impl<'a> Remapper<'a> {
         }
         // Types are renamed first: a message naming `Gen<T, {gen block@..}, {closure@..}>` then
         // names the block, and is kept rather than dropped as citing the runtime.
-        let reworded =
-            self.reword_auto_trait_error(&mut diagnostic) | reword_awaited_error(&mut diagnostic);
+        let reworded = self.reword_auto_trait_error(&mut diagnostic)
+            | reword_awaited_error(&mut diagnostic)
+            | self.reword_for_await_pattern(&mut diagnostic);
         let renamed = self.rename_types(&mut diagnostic);
         let cited_runtime = reworded
             | renamed
@@ -534,6 +535,7 @@ impl<'a> Remapper<'a> {
                 span["is_primary"] == true
                     || (!self.is_all_generated(span) && !self.is_gen_fn_opaque_label(span))
                     || self.generator_opening(span).is_some()
+                    || self.is_for_await_header(span)
             });
             *remapped_any |= spans.len() != before;
         }
@@ -543,10 +545,23 @@ impl<'a> Remapper<'a> {
             }
         }
         if let Some(children) = diagnostic.get_mut("children").and_then(Value::as_array_mut) {
+            // A suggestion that edits a `for await`'s generated text ("remove the `.await`" on
+            // the one it adds) would edit the user's text that the generated text stands for.
+            let before = children.len();
+            children.retain(|child| !self.suggests_on_for_await(child));
+            *remapped_any |= children.len() != before;
             for child in children {
                 self.remap_spans_in(child, remapped_any);
             }
         }
+    }
+
+    fn suggests_on_for_await(&self, child: &Value) -> bool {
+        child["spans"].as_array().is_some_and(|spans| {
+            spans
+                .iter()
+                .any(|span| !span["suggested_replacement"].is_null() && self.is_all_for_await(span))
+        })
     }
 
     /// `x.await` in an `async gen` is `__awaited(x).await`: a move of `x` there is reported at
@@ -825,6 +840,13 @@ impl<'a> Remapper<'a> {
     }
 
     fn rename_in(&self, text: &str) -> Option<String> {
+        match trim_mirror_paths(text) {
+            Some(trimmed) => Some(self.rename_blocks_in(&trimmed).unwrap_or(trimmed)),
+            None => self.rename_blocks_in(text),
+        }
+    }
+
+    fn rename_blocks_in(&self, text: &str) -> Option<String> {
         const OPEN: &str = "{async block@";
         if !text.contains(OPEN) {
             return None;
@@ -1039,6 +1061,77 @@ impl<'a> Remapper<'a> {
         lowered
             .segment_at(as_usize(&span["byte_start"]))
             .is_some_and(|segment| segment.generated == Some(GeneratedKind::GenFn))
+    }
+
+    /// A refutable `for await` pattern is bound by a `let` in the lowering: rustc reports a
+    /// "refutable pattern in local binding", with notes and help about `let`. Nightly's
+    /// `for` desugaring says "refutable pattern in `for` loop binding" and keeps only the
+    /// note on the matched type. Works on lowered spans, before remapping.
+    fn reword_for_await_pattern(&self, diagnostic: &mut Value) -> bool {
+        if diagnostic["code"]["code"] != "E0005" {
+            return false;
+        }
+        let Some(primary) = primary_span(diagnostic) else {
+            return false;
+        };
+        let Some((_, (_, lowered))) = self.lowered_file_of(primary) else {
+            return false;
+        };
+        let start = as_usize(&primary["byte_start"]);
+        if !lowered
+            .text
+            .get(..start)
+            .is_some_and(|before| before.ends_with("__for_await_bind!{["))
+        {
+            return false;
+        }
+        diagnostic["message"] = Value::String("refutable pattern in `for` loop binding".into());
+        if let Some(children) = diagnostic.get_mut("children").and_then(Value::as_array_mut) {
+            children.retain(|child| {
+                child["message"]
+                    .as_str()
+                    .is_some_and(|message| message.starts_with("the matched value is of type"))
+            });
+        }
+        true
+    }
+
+    /// Whether `span` lies in generated text of a `for await` that stands for the user's header
+    /// or iterable (the loop's head, the `IntoAsyncIterator` call): nightly labels those.
+    fn is_for_await_header(&self, span: &Value) -> bool {
+        let Some((_, (_, lowered))) = self.lowered_file_of(span) else {
+            return false;
+        };
+        let start = as_usize(&span["byte_start"]);
+        let end = as_usize(&span["byte_end"]).max(start + 1);
+        let mut segments = lowered
+            .segments
+            .iter()
+            .filter(|segment| segment.lowered.start < end && start < segment.lowered.end)
+            .peekable();
+        // "this call returns `T`" speaks of the generated `next(..)` call.
+        let about_the_lowering = span["label"]
+            .as_str()
+            .is_some_and(|label| label.starts_with("this call returns"));
+        !about_the_lowering
+            && segments.peek().is_some()
+            && segments.all(|segment| {
+                segment.generated == Some(GeneratedKind::ForAwait) && !segment.original.is_empty()
+            })
+    }
+
+    /// Whether `span` lies entirely in text a `for await` generated.
+    fn is_all_for_await(&self, span: &Value) -> bool {
+        let Some((_, (_, lowered))) = self.lowered_file_of(span) else {
+            return false;
+        };
+        let start = as_usize(&span["byte_start"]);
+        let end = as_usize(&span["byte_end"]).max(start + 1);
+        lowered
+            .segments
+            .iter()
+            .filter(|segment| segment.lowered.start < end && start < segment.lowered.end)
+            .all(|segment| segment.generated == Some(GeneratedKind::ForAwait))
     }
 
     /// Whether the lowered range of `span` lies entirely in generated text.
@@ -2022,6 +2115,65 @@ fn drop_clone_suggestion(diagnostic: &mut Value) -> bool {
                 .any(|name| message.contains(name)))
     });
     children.len() != before
+}
+
+/// The runtime's mirrors of unstable library items, as rustc names them.
+const MIRROR_PREFIXES: [&str; 4] = [
+    "yieldc_rt::async_iter::",
+    "yieldc_rt::ops::",
+    "yieldc_rt::iter::",
+    "yieldc_rt::",
+];
+const MIRROR_NAMES: [&str; 6] = [
+    "IntoAsyncIterator",
+    "AsyncIterator",
+    "CoroutineState",
+    "Coroutine",
+    "FromCoroutine",
+    "FromIter",
+];
+/// The mirrors of unstable traits, which nightly calls "the nightly-only, unstable trait".
+const MIRROR_UNSTABLE_TRAITS: [&str; 3] = ["IntoAsyncIterator", "AsyncIterator", "Coroutine"];
+
+/// `yieldc_rt::async_iter::AsyncIterator` → `AsyncIterator`: nightly prints the library's items
+/// by their bare names (they are unique there), and an unimplemented one is "the nightly-only,
+/// unstable trait `AsyncIterator`".
+fn trim_mirror_paths(text: &str) -> Option<String> {
+    // rustc's list of the mirror's implementors names the runtime's types: left for
+    // `strip_runtime_spans` to drop (nightly has no such list for these traits).
+    if !text.contains("yieldc_rt::") || text.starts_with("the following other types implement") {
+        return None;
+    }
+    let mut out = text.to_string();
+    for name in MIRROR_UNSTABLE_TRAITS {
+        for prefix in MIRROR_PREFIXES {
+            out = out.replace(
+                &format!("the trait `{prefix}{name}` is not implemented"),
+                &format!("the nightly-only, unstable trait `{name}` is not implemented"),
+            );
+        }
+    }
+    for prefix in MIRROR_PREFIXES {
+        let mut trimmed = String::with_capacity(out.len());
+        let mut rest = out.as_str();
+        while let Some(at) = rest.find(prefix) {
+            let after = &rest[at + prefix.len()..];
+            let name = MIRROR_NAMES.iter().find(|name| {
+                after.starts_with(**name)
+                    && !after[name.len()..].starts_with(|c: char| c.is_alphanumeric() || c == '_')
+            });
+            let preceded_by_path =
+                rest[..at].ends_with(|c: char| c.is_alphanumeric() || c == ':' || c == '_');
+            trimmed.push_str(&rest[..at]);
+            if name.is_none() || preceded_by_path {
+                trimmed.push_str(prefix);
+            }
+            rest = after;
+        }
+        trimmed.push_str(rest);
+        out = trimmed;
+    }
+    (out != text).then_some(out)
 }
 
 /// After the renaming: "within `{gen block@..}`, the trait `Unpin` is not implemented for

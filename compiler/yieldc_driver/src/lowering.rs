@@ -49,6 +49,8 @@ pub enum GeneratedKind {
     Await,
     /// A `#[coroutine]` closure.
     CoroutineClosure,
+    /// `for await`'s loop.
+    ForAwait,
     /// Anything else the lowering generated.
     Other,
 }
@@ -251,6 +253,7 @@ fn generated_kind(kind: yieldc_lower::DesugaringKind) -> GeneratedKind {
         Kind::Yield => GeneratedKind::Yield,
         Kind::Await => GeneratedKind::Await,
         Kind::CoroutineClosure => GeneratedKind::CoroutineClosure,
+        Kind::ForAwait => GeneratedKind::ForAwait,
         _ => GeneratedKind::Other,
     }
 }

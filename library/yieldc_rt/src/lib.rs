@@ -104,6 +104,56 @@ macro_rules! __async {
     };
 }
 
+/// Not public API. The loop a `for await` becomes (see `yieldc_lower`'s `lower_for_await`).
+///
+/// The macros only put the parts in order: the lowering passes the label and the pattern where
+/// the user wrote them, before the iterable, so that they stay on their own lines. Every token a
+/// diagnostic can point at comes from the invocation, with the span the lowering gave it: the
+/// names (so they resolve across the parts: no hygiene), the `IntoAsyncIterator` call, the
+/// `for` head, the `.await`, and the braces of the loop's body (so the `for` loop's span is the
+/// header's, as in E0571). The body group holds `__for_await_bind!`, which binds the pattern
+/// and runs the block; [`__for_await_src!`] takes the iterable out of the same group.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __for_await {
+    (
+        [$($label:tt)*] [$source:ident] [$($into:tt)*] [$iter:ident] [$($head:tt)*] $body:tt
+    ) => {
+        match $crate::__for_await_src!($body) {
+            $source => match $($into)* {
+                mut $iter => {
+                    let mut $iter = ::core::pin::pin!($iter);
+                    $($label)* $($head)* $body
+                }
+            }
+        }
+    };
+}
+
+/// Not public API. The iterable of a [`__for_await!`] body group.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __for_await_src {
+    ({ :: yieldc_rt :: __for_await_bind ! { [$($pat:tt)*] [$src:expr] $($rest:tt)* } }) => {
+        $src
+    };
+}
+
+/// Not public API. The statements of a [`__for_await!`] loop: binds the next item to the
+/// pattern (or leaves the loop), then runs the block. The iterable is skipped: it is evaluated
+/// once, before the loop.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __for_await_bind {
+    ([$pat:pat] [$($src:tt)*] [$($next:tt)*] $body:block) => {
+        let $pat = match $($next)* {
+            ::core::option::Option::Some(__yieldc_item) => __yieldc_item,
+            ::core::option::Option::None => break,
+        };
+        $body
+    };
+}
+
 /// Not public API. Creates the key and handle of a sync generator, at the generator's source
 /// location (which is where a resumption after a panic is reported, as on nightly).
 ///
