@@ -625,8 +625,9 @@ impl Lowerer<'_> {
     }
 
     fn emit_gen_fn_parameters(&mut self, list: &SyntaxNode, kind: DesugaringKind) {
-        // `mut p` loses its `mut` (the `let mut p = p;` of the body has it). Library paths in
-        // the parameters' types (`impl std::async_iter::AsyncIterator<..>`) are rewritten.
+        // `mut p` keeps its `mut`, under `#[allow(unused_mut)]` (the `let mut p = p;` of the
+        // body is the binding that is mutated; its `mut p` is a second copy, mapped to this
+        // one, so the token stays on its line). Library paths in the parameters' types (`impl std::async_iter::AsyncIterator<..>`) are rewritten.
         let mut emitted_until = 0;
         for element in list.descendants_with_tokens() {
             let Some(token) = element.into_token() else {
@@ -665,26 +666,13 @@ impl Lowerer<'_> {
                         })
                 });
             if is_parameter_mut {
+                // The binding the body mutates is the prologue's `let mut p = p;`: the
+                // parameter itself is only moved, which `unused_mut` must not report.
                 let start = self.token_start(&token);
-                let mut end = self.token_end(&token);
-                if let Some(next) = token.next_token()
-                    && next.kind() == SyntaxKind::WHITESPACE
-                    && !next.text().contains('\n')
-                {
-                    end = self.token_end(&next);
-                    self.replace(start, end, "", kind);
-                    skip_token(self, &next);
-                    continue;
-                }
-                self.replace(start, end, "", kind);
-                continue;
-            }
-            if self.is_skipped(&token) {
-                continue;
+                self.generate("#[allow(unused_mut)] ", start, kind);
             }
             self.emit_token(&token);
         }
-        self.skipped.clear();
     }
 
     fn lower_gen_fn_body(
@@ -1262,17 +1250,6 @@ impl Lowerer<'_> {
             .with_primary_label("expected one of `extern` or `fn`"),
         );
     }
-
-    fn is_skipped(&self, token: &SyntaxToken) -> bool {
-        self.skipped
-            .contains(&usize::from(token.text_range().start()))
-    }
-}
-
-fn skip_token(lowerer: &mut Lowerer<'_>, token: &SyntaxToken) {
-    lowerer
-        .skipped
-        .push(usize::from(token.text_range().start()));
 }
 
 /// Whether `self` in the function enclosing `node` is a reference (`&self`, `&mut self`) or

@@ -62,8 +62,6 @@ pub(crate) struct Lowerer<'a> {
     /// Whether whole nodes without interesting content may be copied at once.
     pub(crate) fast_path: bool,
     pub(crate) diagnostics: Vec<Diagnostic>,
-    /// Tree offsets of tokens already consumed by a replacement (see `generator.rs`).
-    pub(crate) skipped: Vec<usize>,
     /// Every identifier-pattern name of the file (built on first use).
     pattern_names: std::cell::OnceCell<HashSet<String>>,
     /// What the file's `macro_rules!` bodies do with coroutine syntax (see `macros.rs`).
@@ -93,7 +91,6 @@ impl<'a> Lowerer<'a> {
             interesting: Vec::new(),
             fast_path: true,
             diagnostics: Vec::new(),
-            skipped: Vec::new(),
             pattern_names: std::cell::OnceCell::new(),
             macro_facts: crate::macros::MacroFacts::scan(&outline.root),
             macro_body: None,
@@ -134,7 +131,6 @@ impl<'a> Lowerer<'a> {
             interesting: Vec::new(),
             fast_path: true,
             diagnostics: Vec::new(),
-            skipped: Vec::new(),
             pattern_names: std::cell::OnceCell::new(),
             // The file's facts, gathered from the parts by `items.rs`.
             macro_facts,
