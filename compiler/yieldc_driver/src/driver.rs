@@ -285,8 +285,22 @@ fn compile_shadowed(
         panic!("{TEST_ICE_VARIABLE}=1 asks the driver to panic (a test of the ICE report)");
     }
     // Only the files of the crate's module tree are lowered (and only their diagnostics shown).
+    // Relative paths may reach above the package (`#[path = "../../shared/m.rs"]`,
+    // `include_str!("../../README.md")` in a workspace member): the shadow then mirrors the
+    // ancestor they reach, with the package at the same relative place inside it.
+    let mut module_files = modules::crate_module_files(root, root_text, package_dir, edition);
+    let levels = modules::parent_levels_needed(&module_files, package_dir);
+    let mirror_base = package_dir
+        .ancestors()
+        .take(levels + 1)
+        .last()
+        .unwrap_or(package_dir)
+        .to_path_buf();
+    if mirror_base != package_dir {
+        module_files = modules::crate_module_files(root, root_text, &mirror_base, edition);
+    }
     let mut lowered_files = shadow::LoweredFiles::new();
-    for (path, text) in modules::crate_module_files(root, root_text, package_dir, edition) {
+    for (path, text) in module_files.iter().cloned() {
         let request = LowerRequest {
             edition,
             is_crate_root: path == root,
@@ -300,7 +314,7 @@ fn compile_shadowed(
     // `rustdoc --test` compiles the code blocks of doc comments itself: lower those too (only
     // then: `cargo doc` must show the documentation as written).
     if tool == Tool::Rustdoc && line.args.iter().any(|arg| arg == "--test") {
-        for (path, text) in modules::crate_module_files(root, root_text, package_dir, edition) {
+        for (path, text) in module_files.iter().cloned() {
             let current = lowered_files
                 .get(&path)
                 .map(|(_, lowered)| lowered.text.clone())
@@ -337,12 +351,18 @@ fn compile_shadowed(
     if let Some(dir) = std::env::var_os("CARGO_TARGET_DIR") {
         skip.push(cwd.join(dir));
     }
-    shadow::sync(package_dir, &shadow_dir, &skip, &lowered_files).map_err(|err| {
+    let root_dir = root.parent().unwrap_or(package_dir);
+    shadow::sync(&mirror_base, &shadow_dir, &skip, &lowered_files, root_dir).map_err(|err| {
         format!(
             "cannot write the shadow tree `{}`: {err}",
             shadow_dir.display()
         )
     })?;
+    // The package's place in the shadow (the shadow itself unless it mirrors an ancestor).
+    let package_shadow = match package_dir.strip_prefix(&mirror_base) {
+        Ok(relative) if !relative.as_os_str().is_empty() => shadow_dir.join(relative),
+        _ => shadow_dir.clone(),
+    };
 
     let relative_root = root
         .strip_prefix(package_dir)
@@ -352,8 +372,8 @@ fn compile_shadowed(
         Some(prefix) => prefix.to_string(),
         None => format!("{}/", package_dir.display()),
     };
-    let shadow_text = shadow_dir.display().to_string();
-    let shadow_root = shadow_dir.join(relative_root);
+    let shadow_text = package_shadow.display().to_string();
+    let shadow_root = package_shadow.join(relative_root);
 
     let mode = if line.wants_json() {
         OutputMode::Json
