@@ -311,6 +311,24 @@ fn compile_shadowed(
             lowered_files.insert(path, (text, lowered));
         }
     }
+    // Generated code a build script wrote to `OUT_DIR` and the crate `include!`s: lowered into
+    // a mirror of `OUT_DIR`, which the base tool then gets as its `OUT_DIR`.
+    let out_dir = std::env::var_os("OUT_DIR").map(PathBuf::from);
+    let mut out_dir_lowered = shadow::LoweredFiles::new();
+    if let Some(out_dir) = &out_dir {
+        for (path, text) in modules::out_dir_includes(&module_files, out_dir) {
+            let request = LowerRequest {
+                edition,
+                is_crate_root: false,
+                crate_features: crate_features.clone(),
+            };
+            let lowered = lowering::lower_file(&text, &request);
+            if !lowered.is_identity(&text) {
+                out_dir_lowered.insert(path.clone(), (text.clone(), lowered.clone()));
+                lowered_files.insert(path, (text, lowered));
+            }
+        }
+    }
     // `rustdoc --test` compiles the code blocks of doc comments itself: lower those too (only
     // then: `cargo doc` must show the documentation as written).
     if tool == Tool::Rustdoc && line.args.iter().any(|arg| arg == "--test") {
@@ -358,6 +376,23 @@ fn compile_shadowed(
             shadow_dir.display()
         )
     })?;
+    let out_dir_shadow = match &out_dir {
+        Some(out_dir) if !out_dir_lowered.is_empty() => {
+            let mut name = shadow_dir.as_os_str().to_owned();
+            name.push(".out");
+            let out_dir_shadow = PathBuf::from(name);
+            shadow::sync(out_dir, &out_dir_shadow, &[], &out_dir_lowered, out_dir).map_err(
+                |err| {
+                    format!(
+                        "cannot write the shadow tree `{}`: {err}",
+                        out_dir_shadow.display()
+                    )
+                },
+            )?;
+            Some((out_dir.clone(), out_dir_shadow))
+        }
+        _ => None,
+    };
     // The package's place in the shadow (the shadow itself unless it mirrors an ancestor).
     let package_shadow = match package_dir.strip_prefix(&mirror_base) {
         Ok(relative) if !relative.as_os_str().is_empty() => shadow_dir.join(relative),
@@ -429,6 +464,7 @@ fn compile_shadowed(
             &shadow_root,
             &format!("{shadow_text}/"),
             &prefix_as_given,
+            out_dir_shadow.as_ref(),
         )?;
         let documenting = !line.args.iter().any(|arg| arg == "--test");
         if status == 0 && documenting {
@@ -499,7 +535,16 @@ fn compile_shadowed(
         }
     }
 
-    let mut child = Command::new(base)
+    let mut command = Command::new(base);
+    if let Some((out_dir, out_dir_shadow)) = &out_dir_shadow {
+        args.push(format!(
+            "--remap-path-prefix={}/={}/",
+            out_dir_shadow.display(),
+            out_dir.display()
+        ));
+        command.env("OUT_DIR", out_dir_shadow);
+    }
+    let mut child = command
         .args(&args)
         .stderr(Stdio::piped())
         .spawn()
@@ -551,6 +596,14 @@ fn compile_shadowed(
         let dep_info = cwd.join(dep_info);
         depinfo::rewrite(&dep_info, &shadow_text, &package_dir.display().to_string())
             .map_err(|err| format!("cannot rewrite dep-info `{}`: {err}", dep_info.display()))?;
+        if let Some((out_dir, out_dir_shadow)) = &out_dir_shadow {
+            depinfo::rewrite(
+                &dep_info,
+                &out_dir_shadow.display().to_string(),
+                &out_dir.display().to_string(),
+            )
+            .map_err(|err| format!("cannot rewrite dep-info `{}`: {err}", dep_info.display()))?;
+        }
     }
     Ok(status.code().unwrap_or(101))
 }
@@ -565,6 +618,7 @@ fn run_rustdoc_on_shadow(
     shadow_root: &Path,
     shadow_prefix: &str,
     original_prefix: &str,
+    out_dir_shadow: Option<&(PathBuf, PathBuf)>,
 ) -> Result<i32, String> {
     let mut args = line.args.clone();
     if let Some(index) = line.input_index {
@@ -580,7 +634,11 @@ fn run_rustdoc_on_shadow(
             args.push(format!("dependency={}", dir.display()));
         }
     }
-    let mut child = Command::new(base)
+    let mut command = Command::new(base);
+    if let Some((_, out_dir_shadow)) = out_dir_shadow {
+        command.env("OUT_DIR", out_dir_shadow);
+    }
+    let mut child = command
         .args(&args)
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())

@@ -128,6 +128,38 @@ pub fn parent_levels_needed(files: &[(PathBuf, String)], package_dir: &Path) -> 
     needed
 }
 
+/// The files of `out_dir` (cargo's `OUT_DIR`, where build scripts write generated code) that
+/// `files` include with `include!(concat!(env!("OUT_DIR"), "/name.rs"))`, each read as UTF-8.
+pub fn out_dir_includes(files: &[(PathBuf, String)], out_dir: &Path) -> Vec<(PathBuf, String)> {
+    const PREFIX: &str = "concat!(env!(\"OUT_DIR\"),";
+    let mut found = Vec::new();
+    for (_, text) in files {
+        let compact: String = text.split_whitespace().collect();
+        let mut rest = compact.as_str();
+        while let Some(position) = rest.find(PREFIX) {
+            rest = &rest[position + PREFIX.len()..];
+            let Some(literal) = rest.strip_prefix('"') else {
+                continue;
+            };
+            let Some(end) = literal.find('"') else {
+                continue;
+            };
+            let name = literal[..end].trim_start_matches('/');
+            if name.is_empty() || name.contains('\\') {
+                continue;
+            }
+            let path = normalize(&out_dir.join(name));
+            if !path.starts_with(out_dir) || found.iter().any(|(seen, _)| *seen == path) {
+                continue;
+            }
+            if let Ok(text) = std::fs::read_to_string(&path) {
+                found.push((path, text));
+            }
+        }
+    }
+    found
+}
+
 /// The plain string literals of `include!("...")` invocations in `text` (a byte scan, like
 /// rustc's own argument: a literal without escapes).
 fn include_targets(text: &str) -> Vec<&str> {
