@@ -621,3 +621,97 @@ fn main() {
     assert!(!stderr.contains("parentheses"), "{stderr}");
     assert!(!stderr.contains("yieldc_rt"), "{stderr}");
 }
+
+#[test]
+fn files_outside_the_usual_layout_are_lowered_and_found() {
+    // A workspace member that reaches above its package (`#[path = "../../shared/.."]`,
+    // `include_str!("../../README.md")`), `include!`s a file with a `gen fn`, and `include!`s
+    // a `gen fn` its build script wrote to `OUT_DIR`. Nightly builds and runs all of it; before
+    // the fix, the shadow resolved `../..` inside itself ("couldn't read ...") and the
+    // `include!`d files reached stable rustc unlowered (E0658).
+    let member_lib = r#"#![feature(gen_blocks)]
+#![doc = include_str!("../../README.md")]
+#[path = "../../shared/common.rs"]
+pub mod common;
+pub mod inc {
+    include!("snippet.rs");
+}
+pub mod built {
+    include!(concat!(env!("OUT_DIR"), "/gen.rs"));
+}
+pub fn readme() -> &'static str {
+    include_str!("../../README.md")
+}
+"#;
+    let build = r#"fn main() {
+    let out = std::env::var("OUT_DIR").unwrap();
+    std::fs::write(format!("{out}/gen.rs"), "pub gen fn from_build() -> u32 {\n    yield 7;\n}\n").unwrap();
+    println!("cargo::rerun-if-changed=build.rs");
+}
+"#;
+    let main = r#"fn main() {
+    println!("common {:?} {}", member::common::common().collect::<Vec<_>>(), member::common::here());
+    println!("inc {:?}", member::inc::snip().collect::<Vec<_>>());
+    println!("built {:?}", member::built::from_build().collect::<Vec<_>>());
+    println!("readme {}", member::readme().trim());
+}
+"#;
+    let snippet = "pub gen fn snip() -> u32 {\n    yield 40;\n}\n";
+    let project = Project::new(
+        "outside_layout",
+        &[
+            ("Cargo.toml", "[workspace]\nmembers = [\"member\"]\nresolver = \"3\"\n"),
+            ("README.md", "the readme\n"),
+            ("shared/common.rs", "pub gen fn common() -> &'static str {\n    yield \"common\";\n}\npub fn here() -> String {\n    format!(\"{}:{}\", file!(), line!())\n}\n"),
+            ("member/Cargo.toml", "[package]\nname = \"member\"\nversion = \"0.1.0\"\nedition = \"2024\"\n"),
+            ("member/build.rs", build),
+            ("member/src/lib.rs", member_lib),
+            ("member/src/snippet.rs", snippet),
+            ("member/src/main.rs", main),
+        ],
+    );
+    let output = project.cargo(&["run", "-q", "-p", "member"]);
+    assert_success(&output);
+    assert_no_shadow_leak(&text(&output.stderr));
+    // What `cargo +nightly run -q -p member` prints.
+    assert_eq!(
+        text(&output.stdout),
+        "common [\"common\"] member/src/../../shared/common.rs:5\ninc [40]\nbuilt [7]\nreadme the readme\n"
+    );
+    // Errors in an `include!`d file point at it.
+    write(
+        &project.dir.join("member/src/snippet.rs"),
+        "pub gen fn snip() -> u32 {\n    let bad: u32 = \"x\";\n    yield bad;\n}\n",
+    );
+    let output = project.cargo(&["build", "-p", "member"]);
+    let stderr = text(&output.stderr);
+    assert!(
+        stderr.contains("error[E0308]: mismatched types\n --> member/src/snippet.rs:2:20\n"),
+        "{stderr}"
+    );
+    assert_no_shadow_leak(&stderr);
+    // The dep-info names the original files, so edits to them rebuild.
+    write(
+        &project.dir.join("member/src/snippet.rs"),
+        snippet.replace("40", "41"),
+    );
+    let output = project.cargo(&["run", "-q", "-p", "member"]);
+    assert_success(&output);
+    assert!(
+        text(&output.stdout).contains("inc [41]\n"),
+        "{}",
+        text(&output.stdout)
+    );
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    write(
+        &project.dir.join("shared/common.rs"),
+        "pub gen fn common() -> &'static str {\n    yield \"edited\";\n}\npub fn here() -> String {\n    format!(\"{}:{}\", file!(), line!())\n}\n",
+    );
+    let output = project.cargo(&["run", "-q", "-p", "member"]);
+    assert_success(&output);
+    assert!(
+        text(&output.stdout).contains("common [\"edited\"]"),
+        "{}",
+        text(&output.stdout)
+    );
+}
