@@ -429,6 +429,9 @@ pub fn add_one(x: u32) -> u32 {
     assert_success(&output);
     let stdout = text(&output.stdout);
     assert!(stdout.contains("test result: ok. 3 passed"), "{stdout}");
+    // Each gated doctest is standalone, as on nightly (rustdoc merges doctests without crate
+    // attributes in edition 2024; removing the gate must not make them mergeable).
+    assert!(!stdout.contains("merged doctests"), "{stdout}");
     // `cargo doc` documents the code as written, not lowered.
     let output = project.cargo(&["doc", "--no-deps"]);
     assert_success(&output);
