@@ -510,12 +510,14 @@ impl<'a> Remapper<'a> {
         }
     }
 
+    /// The absolute path of a file rustc names, `..` resolved lexically as the module tree's
+    /// paths are (`gcore/src/../../shared/m.rs`).
     fn original_path(&self, file_name: &str) -> PathBuf {
         let path = Path::new(file_name);
         if path.is_absolute() {
-            path.to_path_buf()
+            crate::modules::normalize(path)
         } else {
-            self.cwd.join(path)
+            crate::modules::normalize(&self.cwd.join(path))
         }
     }
 

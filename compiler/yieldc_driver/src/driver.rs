@@ -285,8 +285,22 @@ fn compile_shadowed(
         panic!("{TEST_ICE_VARIABLE}=1 asks the driver to panic (a test of the ICE report)");
     }
     // Only the files of the crate's module tree are lowered (and only their diagnostics shown).
+    // Relative paths may reach above the package (`#[path = "../../shared/m.rs"]`,
+    // `include_str!("../../README.md")` in a workspace member): the shadow then mirrors the
+    // ancestor they reach, with the package at the same relative place inside it.
+    let mut module_files = modules::crate_module_files(root, root_text, package_dir, edition);
+    let levels = modules::parent_levels_needed(&module_files, package_dir);
+    let mirror_base = package_dir
+        .ancestors()
+        .take(levels + 1)
+        .last()
+        .unwrap_or(package_dir)
+        .to_path_buf();
+    if mirror_base != package_dir {
+        module_files = modules::crate_module_files(root, root_text, &mirror_base, edition);
+    }
     let mut lowered_files = shadow::LoweredFiles::new();
-    for (path, text) in modules::crate_module_files(root, root_text, package_dir, edition) {
+    for (path, text) in module_files.iter().cloned() {
         let request = LowerRequest {
             edition,
             is_crate_root: path == root,
@@ -297,10 +311,28 @@ fn compile_shadowed(
             lowered_files.insert(path, (text, lowered));
         }
     }
+    // Generated code a build script wrote to `OUT_DIR` and the crate `include!`s: lowered into
+    // a mirror of `OUT_DIR`, which the base tool then gets as its `OUT_DIR`.
+    let out_dir = std::env::var_os("OUT_DIR").map(PathBuf::from);
+    let mut out_dir_lowered = shadow::LoweredFiles::new();
+    if let Some(out_dir) = &out_dir {
+        for (path, text) in modules::out_dir_includes(&module_files, out_dir) {
+            let request = LowerRequest {
+                edition,
+                is_crate_root: false,
+                crate_features: crate_features.clone(),
+            };
+            let lowered = lowering::lower_file(&text, &request);
+            if !lowered.is_identity(&text) {
+                out_dir_lowered.insert(path.clone(), (text.clone(), lowered.clone()));
+                lowered_files.insert(path, (text, lowered));
+            }
+        }
+    }
     // `rustdoc --test` compiles the code blocks of doc comments itself: lower those too (only
     // then: `cargo doc` must show the documentation as written).
     if tool == Tool::Rustdoc && line.args.iter().any(|arg| arg == "--test") {
-        for (path, text) in modules::crate_module_files(root, root_text, package_dir, edition) {
+        for (path, text) in module_files.iter().cloned() {
             let current = lowered_files
                 .get(&path)
                 .map(|(_, lowered)| lowered.text.clone())
@@ -337,12 +369,35 @@ fn compile_shadowed(
     if let Some(dir) = std::env::var_os("CARGO_TARGET_DIR") {
         skip.push(cwd.join(dir));
     }
-    shadow::sync(package_dir, &shadow_dir, &skip, &lowered_files).map_err(|err| {
+    let root_dir = root.parent().unwrap_or(package_dir);
+    shadow::sync(&mirror_base, &shadow_dir, &skip, &lowered_files, root_dir).map_err(|err| {
         format!(
             "cannot write the shadow tree `{}`: {err}",
             shadow_dir.display()
         )
     })?;
+    let out_dir_shadow = match &out_dir {
+        Some(out_dir) if !out_dir_lowered.is_empty() => {
+            let mut name = shadow_dir.as_os_str().to_owned();
+            name.push(".out");
+            let out_dir_shadow = PathBuf::from(name);
+            shadow::sync(out_dir, &out_dir_shadow, &[], &out_dir_lowered, out_dir).map_err(
+                |err| {
+                    format!(
+                        "cannot write the shadow tree `{}`: {err}",
+                        out_dir_shadow.display()
+                    )
+                },
+            )?;
+            Some((out_dir.clone(), out_dir_shadow))
+        }
+        _ => None,
+    };
+    // The package's place in the shadow (the shadow itself unless it mirrors an ancestor).
+    let package_shadow = match package_dir.strip_prefix(&mirror_base) {
+        Ok(relative) if !relative.as_os_str().is_empty() => shadow_dir.join(relative),
+        _ => shadow_dir.clone(),
+    };
 
     let relative_root = root
         .strip_prefix(package_dir)
@@ -352,8 +407,8 @@ fn compile_shadowed(
         Some(prefix) => prefix.to_string(),
         None => format!("{}/", package_dir.display()),
     };
-    let shadow_text = shadow_dir.display().to_string();
-    let shadow_root = shadow_dir.join(relative_root);
+    let shadow_text = package_shadow.display().to_string();
+    let shadow_root = package_shadow.join(relative_root);
 
     let mode = if line.wants_json() {
         OutputMode::Json
@@ -409,6 +464,7 @@ fn compile_shadowed(
             &shadow_root,
             &format!("{shadow_text}/"),
             &prefix_as_given,
+            out_dir_shadow.as_ref(),
         )?;
         let documenting = !line.args.iter().any(|arg| arg == "--test");
         if status == 0 && documenting {
@@ -479,7 +535,16 @@ fn compile_shadowed(
         }
     }
 
-    let mut child = Command::new(base)
+    let mut command = Command::new(base);
+    if let Some((out_dir, out_dir_shadow)) = &out_dir_shadow {
+        args.push(format!(
+            "--remap-path-prefix={}/={}/",
+            out_dir_shadow.display(),
+            out_dir.display()
+        ));
+        command.env("OUT_DIR", out_dir_shadow);
+    }
+    let mut child = command
         .args(&args)
         .stderr(Stdio::piped())
         .spawn()
@@ -531,6 +596,14 @@ fn compile_shadowed(
         let dep_info = cwd.join(dep_info);
         depinfo::rewrite(&dep_info, &shadow_text, &package_dir.display().to_string())
             .map_err(|err| format!("cannot rewrite dep-info `{}`: {err}", dep_info.display()))?;
+        if let Some((out_dir, out_dir_shadow)) = &out_dir_shadow {
+            depinfo::rewrite(
+                &dep_info,
+                &out_dir_shadow.display().to_string(),
+                &out_dir.display().to_string(),
+            )
+            .map_err(|err| format!("cannot rewrite dep-info `{}`: {err}", dep_info.display()))?;
+        }
     }
     Ok(status.code().unwrap_or(101))
 }
@@ -545,6 +618,7 @@ fn run_rustdoc_on_shadow(
     shadow_root: &Path,
     shadow_prefix: &str,
     original_prefix: &str,
+    out_dir_shadow: Option<&(PathBuf, PathBuf)>,
 ) -> Result<i32, String> {
     let mut args = line.args.clone();
     if let Some(index) = line.input_index {
@@ -560,7 +634,11 @@ fn run_rustdoc_on_shadow(
             args.push(format!("dependency={}", dir.display()));
         }
     }
-    let mut child = Command::new(base)
+    let mut command = Command::new(base);
+    if let Some((_, out_dir_shadow)) = out_dir_shadow {
+        command.env("OUT_DIR", out_dir_shadow);
+    }
+    let mut child = command
         .args(&args)
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())

@@ -8,25 +8,31 @@
 //! modules add one directory level each (their `#[path]`, or their name). A `#[path]` on an
 //! out-of-line module outside inline modules is relative to the declaring file's directory;
 //! inside them, to the directory the inline modules give.
+//!
+//! Files pulled in with `include!("path")` (a plain string literal, relative to the including
+//! file) are part of the crate too: they are lowered like modules (a `mod` declaration inside an
+//! included file is not followed: rustc resolves it from the including module).
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use crate::lowering::{module_declarations, Edition};
 
-/// The crate's module files that exist and lie inside `package_dir`, root first, each read as
+/// The crate's module files (and `include!`d files) that exist and lie inside `boundary` (the
+/// package directory, or the ancestor of it that the shadow mirrors), root first, each read as
 /// UTF-8 (a file that is not is left to rustc to report). At most `LIMIT` files.
 pub fn crate_module_files(
     root: &Path,
     root_text: &str,
-    package_dir: &Path,
+    boundary: &Path,
     edition: Edition,
 ) -> Vec<(PathBuf, String)> {
     const LIMIT: usize = 100_000;
     let mut files = vec![(root.to_path_buf(), root_text.to_string())];
     let mut seen: HashSet<PathBuf> = HashSet::from([root.to_path_buf()]);
-    let mut queue = vec![(root.to_path_buf(), true)];
-    while let Some((file, owns_directory)) = queue.pop() {
+    // (file, owns its directory, reached through `include!`)
+    let mut queue = vec![(root.to_path_buf(), true, false)];
+    while let Some((file, owns_directory, included)) = queue.pop() {
         if files.len() >= LIMIT {
             break;
         }
@@ -37,6 +43,20 @@ pub fn crate_module_files(
         let Some(file_dir) = file.parent() else {
             continue;
         };
+        for target in include_targets(&text) {
+            let found = normalize(&file_dir.join(target));
+            if !found.is_file() || !found.starts_with(boundary) || !seen.insert(found.clone()) {
+                continue;
+            }
+            let Ok(text) = std::fs::read_to_string(&found) else {
+                continue;
+            };
+            files.push((found.clone(), text));
+            queue.push((found, false, true));
+        }
+        if included {
+            continue;
+        }
         let children_dir = if owns_directory {
             file_dir.to_path_buf()
         } else {
@@ -67,7 +87,7 @@ pub fn crate_module_files(
                 continue; // rustc reports the missing module
             };
             let found = normalize(&found);
-            if !found.starts_with(package_dir) || !seen.insert(found.clone()) {
+            if !found.starts_with(boundary) || !seen.insert(found.clone()) {
                 continue;
             }
             let Ok(text) = std::fs::read_to_string(&found) else {
@@ -75,14 +95,104 @@ pub fn crate_module_files(
             };
             let owns = child_owns_directory || found.file_name().is_some_and(|n| n == "mod.rs");
             files.push((found.clone(), text));
-            queue.push((found, owns));
+            queue.push((found, owns, false));
         }
     }
     files
 }
 
+/// How many directories above `package_dir` the crate's files may reach with relative paths
+/// (`#[path = "../../x.rs"]`, `include_str!("../../README.md")`): for every string literal
+/// that starts with `../`, its count of leading `../` beyond the depth of its file below
+/// `package_dir`. The shadow mirrors that ancestor, so that such paths resolve there as they
+/// do from the original files.
+pub fn parent_levels_needed(files: &[(PathBuf, String)], package_dir: &Path) -> usize {
+    let mut needed = 0;
+    for (path, text) in files {
+        let depth = path
+            .parent()
+            .and_then(|dir| dir.strip_prefix(package_dir).ok())
+            .map_or(0, |relative| relative.components().count());
+        let mut rest = text.as_str();
+        while let Some(position) = rest.find("\"../") {
+            let mut literal = &rest[position + 1..];
+            let mut count = 0usize;
+            while let Some(after) = literal.strip_prefix("../") {
+                count += 1;
+                literal = after;
+            }
+            needed = needed.max(count.saturating_sub(depth));
+            rest = &rest[position + 1..];
+        }
+    }
+    needed
+}
+
+/// The files of `out_dir` (cargo's `OUT_DIR`, where build scripts write generated code) that
+/// `files` include with `include!(concat!(env!("OUT_DIR"), "/name.rs"))`, each read as UTF-8.
+pub fn out_dir_includes(files: &[(PathBuf, String)], out_dir: &Path) -> Vec<(PathBuf, String)> {
+    const PREFIX: &str = "concat!(env!(\"OUT_DIR\"),";
+    let mut found = Vec::new();
+    for (_, text) in files {
+        let compact: String = text.split_whitespace().collect();
+        let mut rest = compact.as_str();
+        while let Some(position) = rest.find(PREFIX) {
+            rest = &rest[position + PREFIX.len()..];
+            let Some(literal) = rest.strip_prefix('"') else {
+                continue;
+            };
+            let Some(end) = literal.find('"') else {
+                continue;
+            };
+            let name = literal[..end].trim_start_matches('/');
+            if name.is_empty() || name.contains('\\') {
+                continue;
+            }
+            let path = normalize(&out_dir.join(name));
+            if !path.starts_with(out_dir) || found.iter().any(|(seen, _)| *seen == path) {
+                continue;
+            }
+            if let Ok(text) = std::fs::read_to_string(&path) {
+                found.push((path, text));
+            }
+        }
+    }
+    found
+}
+
+/// The plain string literals of `include!("...")` invocations in `text` (a byte scan, like
+/// rustc's own argument: a literal without escapes).
+fn include_targets(text: &str) -> Vec<&str> {
+    let mut targets = Vec::new();
+    let mut from = 0;
+    while let Some(position) = text[from..].find("include!") {
+        let at = from + position;
+        from = at + "include!".len();
+        let before = text[..at].chars().next_back();
+        if before.is_some_and(|c| c.is_alphanumeric() || c == '_') {
+            continue; // `my_include!`
+        }
+        let rest = text[from..].trim_start();
+        let Some(rest) = rest.strip_prefix('(') else {
+            continue;
+        };
+        let Some(rest) = rest.trim_start().strip_prefix('"') else {
+            continue;
+        };
+        let Some(end) = rest.find('"') else {
+            continue;
+        };
+        let literal = &rest[..end];
+        let after = rest[end + 1..].trim_start();
+        if !literal.contains('\\') && (after.starts_with(')') || after.starts_with(',')) {
+            targets.push(literal);
+        }
+    }
+    targets
+}
+
 /// Removes `.` and `..` components lexically (paths from `#[path]` may contain them).
-fn normalize(path: &Path) -> PathBuf {
+pub(crate) fn normalize(path: &Path) -> PathBuf {
     let mut out = PathBuf::new();
     for component in path.components() {
         match component {

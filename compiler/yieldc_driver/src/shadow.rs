@@ -34,28 +34,42 @@ pub fn lock(shadow_dir: &Path) -> io::Result<File> {
     Ok(file)
 }
 
-/// Mirrors `package_dir` into `shadow_dir`: each file of `lowered_files` (absolute original
-/// paths inside `package_dir`) is written with its lowered text; the directories on the way to
-/// them are real; every other entry — file or whole directory — is one symlink to the original.
-/// So the cost is proportional to the directories that hold lowered files, not to the package.
-/// `skip` lists absolute directories not to mirror at all (target dirs).
+/// Mirrors `base_dir` (the package directory, or an ancestor of it) into `shadow_dir`: each file
+/// of `lowered_files` (absolute original paths inside `base_dir`) is written with its lowered
+/// text; the directories on the way to them and to `real_dir` (the crate root's directory, so
+/// that `..` from it stays in the shadow) are real; every other entry — file or whole directory
+/// — is one symlink to the original. So the cost is proportional to the directories that hold
+/// lowered files, not to the package. `skip` lists absolute directories not to mirror at all
+/// (target dirs).
 pub fn sync(
-    package_dir: &Path,
+    base_dir: &Path,
     shadow_dir: &Path,
     skip: &[PathBuf],
     lowered_files: &LoweredFiles,
+    real_dir: &Path,
 ) -> io::Result<()> {
     std::fs::create_dir_all(shadow_dir)?;
-    sync_dir(package_dir, shadow_dir, skip, lowered_files, 0)
+    let context = SyncContext {
+        skip,
+        lowered_files,
+        real_dir,
+    };
+    sync_dir(base_dir, shadow_dir, &context, 0)
+}
+
+struct SyncContext<'a> {
+    skip: &'a [PathBuf],
+    lowered_files: &'a LoweredFiles,
+    real_dir: &'a Path,
 }
 
 fn sync_dir(
     original_dir: &Path,
     shadow_dir: &Path,
-    skip: &[PathBuf],
-    lowered_files: &LoweredFiles,
+    context: &SyncContext<'_>,
     depth: usize,
 ) -> io::Result<()> {
+    let (skip, lowered_files) = (context.skip, context.lowered_files);
     let mut wanted = std::collections::HashSet::new();
     for entry in std::fs::read_dir(original_dir)? {
         let entry = entry?;
@@ -70,7 +84,8 @@ fn sync_dir(
             write_if_changed(&shadow, lowered.text.as_bytes())?;
             continue;
         }
-        let holds_lowered_files = lowered_files.keys().any(|path| path.starts_with(&original));
+        let holds_lowered_files = lowered_files.keys().any(|path| path.starts_with(&original))
+            || context.real_dir.starts_with(&original);
         let is_dir = std::fs::metadata(&original).is_ok_and(|m| m.is_dir());
         if is_dir && holds_lowered_files && depth < 64 {
             wanted.insert(name);
@@ -78,7 +93,7 @@ fn sync_dir(
                 std::fs::remove_file(&shadow)?;
             }
             std::fs::create_dir_all(&shadow)?;
-            sync_dir(&original, &shadow, skip, lowered_files, depth + 1)?;
+            sync_dir(&original, &shadow, context, depth + 1)?;
             continue;
         }
         // A directory holding a cargo target dir (`CACHEDIR.TAG`) is not mirrored.

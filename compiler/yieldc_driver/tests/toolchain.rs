@@ -429,6 +429,9 @@ pub fn add_one(x: u32) -> u32 {
     assert_success(&output);
     let stdout = text(&output.stdout);
     assert!(stdout.contains("test result: ok. 3 passed"), "{stdout}");
+    // Each gated doctest is standalone, as on nightly (rustdoc merges doctests without crate
+    // attributes in edition 2024; removing the gate must not make them mergeable).
+    assert!(!stdout.contains("merged doctests"), "{stdout}");
     // `cargo doc` documents the code as written, not lowered.
     let output = project.cargo(&["doc", "--no-deps"]);
     assert_success(&output);
@@ -620,4 +623,124 @@ fn main() {
     assert!(stderr.contains("clippy::len_zero"), "{stderr}");
     assert!(!stderr.contains("parentheses"), "{stderr}");
     assert!(!stderr.contains("yieldc_rt"), "{stderr}");
+}
+
+#[test]
+fn files_outside_the_usual_layout_are_lowered_and_found() {
+    // A workspace member that reaches above its package (`#[path = "../../shared/.."]`,
+    // `include_str!("../../README.md")`), `include!`s a file with a `gen fn`, and `include!`s
+    // a `gen fn` its build script wrote to `OUT_DIR`. Nightly builds and runs all of it; before
+    // the fix, the shadow resolved `../..` inside itself ("couldn't read ...") and the
+    // `include!`d files reached stable rustc unlowered (E0658).
+    let member_lib = r#"#![feature(gen_blocks)]
+#![doc = include_str!("../../README.md")]
+#[path = "../../shared/common.rs"]
+pub mod common;
+pub mod inc {
+    include!("snippet.rs");
+}
+pub mod built {
+    include!(concat!(env!("OUT_DIR"), "/gen.rs"));
+}
+pub fn readme() -> &'static str {
+    include_str!("../../README.md")
+}
+"#;
+    let build = r#"fn main() {
+    let out = std::env::var("OUT_DIR").unwrap();
+    std::fs::write(format!("{out}/gen.rs"), "pub gen fn from_build() -> u32 {\n    yield 7;\n}\n").unwrap();
+    println!("cargo::rerun-if-changed=build.rs");
+}
+"#;
+    let main = r#"fn main() {
+    println!("common {:?} {}", member::common::common().collect::<Vec<_>>(), member::common::here());
+    println!("inc {:?}", member::inc::snip().collect::<Vec<_>>());
+    println!("built {:?}", member::built::from_build().collect::<Vec<_>>());
+    println!("readme {}", member::readme().trim());
+}
+"#;
+    let snippet = "pub gen fn snip() -> u32 {\n    yield 40;\n}\n";
+    let project = Project::new(
+        "outside_layout",
+        &[
+            ("Cargo.toml", "[workspace]\nmembers = [\"member\"]\nresolver = \"3\"\n"),
+            ("README.md", "the readme\n"),
+            ("shared/common.rs", "pub gen fn common() -> &'static str {\n    yield \"common\";\n}\npub fn here() -> String {\n    format!(\"{}:{}\", file!(), line!())\n}\n"),
+            ("member/Cargo.toml", "[package]\nname = \"member\"\nversion = \"0.1.0\"\nedition = \"2024\"\n"),
+            ("member/build.rs", build),
+            ("member/src/lib.rs", member_lib),
+            ("member/src/snippet.rs", snippet),
+            ("member/src/main.rs", main),
+        ],
+    );
+    let output = project.cargo(&["run", "-q", "-p", "member"]);
+    assert_success(&output);
+    assert_no_shadow_leak(&text(&output.stderr));
+    // What `cargo +nightly run -q -p member` prints.
+    assert_eq!(
+        text(&output.stdout),
+        "common [\"common\"] member/src/../../shared/common.rs:5\ninc [40]\nbuilt [7]\nreadme the readme\n"
+    );
+    // Errors in an `include!`d file point at it.
+    write(
+        &project.dir.join("member/src/snippet.rs"),
+        "pub gen fn snip() -> u32 {\n    let bad: u32 = \"x\";\n    yield bad;\n}\n",
+    );
+    let output = project.cargo(&["build", "-p", "member"]);
+    let stderr = text(&output.stderr);
+    assert!(
+        stderr.contains("error[E0308]: mismatched types\n --> member/src/snippet.rs:2:20\n"),
+        "{stderr}"
+    );
+    assert_no_shadow_leak(&stderr);
+    // The dep-info names the original files, so edits to them rebuild.
+    write(
+        &project.dir.join("member/src/snippet.rs"),
+        snippet.replace("40", "41"),
+    );
+    let output = project.cargo(&["run", "-q", "-p", "member"]);
+    assert_success(&output);
+    assert!(
+        text(&output.stdout).contains("inc [41]\n"),
+        "{}",
+        text(&output.stdout)
+    );
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    write(
+        &project.dir.join("shared/common.rs"),
+        "pub gen fn common() -> &'static str {\n    yield \"edited\";\n}\npub fn here() -> String {\n    format!(\"{}:{}\", file!(), line!())\n}\n",
+    );
+    let output = project.cargo(&["run", "-q", "-p", "member"]);
+    assert_success(&output);
+    assert!(
+        text(&output.stdout).contains("common [\"edited\"]"),
+        "{}",
+        text(&output.stdout)
+    );
+}
+
+#[test]
+fn denied_lints_on_the_lowerings_imports_fail_the_build() {
+    // FIXME(lowering): `use std::ops::{Coroutine, CoroutineState};` is lowered to
+    // `use {::yieldc_rt::ops::{Coroutine, CoroutineState}, std::ops::{{}, {}}};` (the `{}` keep
+    // the group's shape), and rustc's `unused_imports` fires on every empty `{}`. At the default
+    // level the driver drops that warning (it is on generated text); under
+    // `#![deny(unused_imports)]` (or `deny(warnings)`) it is an error and the build fails, where
+    // nightly compiles and prints `1`. The same holds for clippy lints on the generator scaffolding
+    // under `#![deny(clippy::pedantic)]` (`match_bool` on `match __never()`, `empty_loop` on the
+    // check copy's `loop {}`). The fix: a lowering whose generated code no lint level can reject.
+    let (_, output) = direct_rustc(
+        "denied-lints",
+        &[(
+            "a.rs",
+            "#![feature(coroutines, coroutine_trait, stmt_expr_attributes)]\n#![deny(unused_imports)]\nuse std::ops::{Coroutine, CoroutineState};\nuse std::pin::Pin;\nfn main() {\n    let mut c = #[coroutine] || { yield 1u8; };\n    if let CoroutineState::Yielded(v) = Pin::new(&mut c).resume(()) { println!(\"{v}\"); }\n}\n",
+        )],
+        &["--edition", "2024", "a.rs"],
+    );
+    let stderr = text(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.starts_with("error: unused imports: `{}` and `{}`\n --> a.rs:3:16\n"),
+        "{stderr}"
+    );
 }

@@ -239,6 +239,7 @@ fn lower_block(body: &[DocLine<'_>], edition: Edition) -> Option<String> {
         let last = lowered_lines.last_mut()?;
         *last = last.strip_suffix(" }")?.to_string();
     }
+    keep_standalone(&code[..attributes], &mut lowered_lines[..attributes]);
     let mut out = String::new();
     for ((line, lowered), hidden) in body.iter().zip(&lowered_lines).zip(&hidden) {
         out.push_str(line.prefix);
@@ -249,6 +250,31 @@ fn lower_block(body: &[DocLine<'_>], edition: Edition) -> Option<String> {
         out.push_str(line.line_break);
     }
     Some(out)
+}
+
+/// rustdoc (edition 2024) merges doctests into one binary unless one has a crate attribute
+/// other than a lint level; a gated doctest (`#![feature(gen_blocks)]`) is thus standalone on
+/// nightly. When removing the gates left no such attribute, the line of the first removed one
+/// gets `#![recursion_limit = "128"]` (rustc's default: it changes nothing else), so the
+/// doctest stays standalone, as on nightly.
+fn keep_standalone(original: &[&str], lowered: &mut [String]) {
+    fn is_crate_attribute(line: &str) -> bool {
+        let line = line.trim_start();
+        line.starts_with("#![")
+            && !["allow", "warn", "deny", "forbid", "expect"]
+                .iter()
+                .any(|lint| line["#![".len()..].trim_start().starts_with(lint))
+    }
+    if lowered.iter().any(|line| is_crate_attribute(line)) {
+        return;
+    }
+    let emptied = original
+        .iter()
+        .zip(lowered.iter())
+        .position(|(before, after)| is_crate_attribute(before) && after.trim().is_empty());
+    if let Some(index) = emptied {
+        lowered[index] = "#![recursion_limit = \"128\"]".to_string();
+    }
 }
 
 #[cfg(test)]
@@ -263,6 +289,11 @@ mod tests {
         assert!(lowered.contains("::yieldc_rt::__gen!"), "{lowered}");
         assert!(lowered.contains("/// # .collect();"), "{lowered}");
         assert!(!lowered.contains("#![feature(gen_blocks)]"), "{lowered}");
+        // Still standalone for rustdoc's merging, as with nightly's gate.
+        assert!(
+            lowered.contains("/// ```\n/// #![recursion_limit = \"128\"]\n"),
+            "{lowered}"
+        );
         assert!(
             lowered.contains("/// ```text\n/// gen { yield 1 }\n/// ```"),
             "{lowered}"
@@ -286,7 +317,7 @@ mod tests {
     fn consecutive_blocks_pair_their_fences() {
         let source = "/// ```\n/// let a = 1;\n/// ```\n///\n/// ```should_panic\n/// #![feature(gen_blocks)]\n/// let mut g = gen { yield 1; panic!(\"x\") };\n/// g.next();\n/// ```\nfn f() {}\n";
         let lowered = lower_doctests(source, Edition::E2024).expect("the second block is lowered");
-        assert!(lowered.contains("/// let a = 1;\n/// ```\n///\n/// ```should_panic\n/// \n/// let mut g = ::yieldc_rt::__gen!"), "{lowered}");
+        assert!(lowered.contains("/// let a = 1;\n/// ```\n///\n/// ```should_panic\n/// #![recursion_limit = \"128\"]\n/// let mut g = ::yieldc_rt::__gen!"), "{lowered}");
     }
 
     #[test]
