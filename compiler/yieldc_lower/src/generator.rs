@@ -1090,7 +1090,15 @@ impl Lowerer<'_> {
             plan,
         };
         self.delta = saved_delta;
-        self.replace(call_start, closure_start, "(", DesugaringKind::IterMacro);
+        // Parentheses only where what follows would otherwise extend the closure's body
+        // (`iter!(..).take(3)`, `iter!(..)(x)`): elsewhere they are `unused_parens`, an
+        // error under `#![deny(warnings)]`.
+        let (open, close) = if ends_an_expression(&node) {
+            ("", "")
+        } else {
+            ("(", ")")
+        };
+        self.replace(call_start, closure_start, open, DesugaringKind::IterMacro);
         self.delta = reparsed.delta;
         let reparsed_root = reparsed.root.clone();
         self.emit_children_within(closure.syntax(), closure_start, body_start);
@@ -1125,7 +1133,7 @@ impl Lowerer<'_> {
         let _ = reparsed_root;
         self.delta = saved_delta;
         self.fast_path = saved_fast_path;
-        self.replace(closure_end, call_end, ")", DesugaringKind::IterMacro);
+        self.replace(closure_end, call_end, close, DesugaringKind::IterMacro);
     }
 
     /// `gen unsafe fn` (nightly's order): the parser leaves `[async] gen` in error nodes before
@@ -1250,6 +1258,29 @@ impl Lowerer<'_> {
             .with_primary_label("expected one of `extern` or `fn`"),
         );
     }
+}
+
+/// Whether the token after `node` ends the expression `node` is in (`;`, `,`, a closing
+/// delimiter, `=>`, or nothing), so that a closure written there needs no parentheses.
+fn ends_an_expression(node: &SyntaxNode) -> bool {
+    let mut next = node.last_token().and_then(|token| token.next_token());
+    while let Some(token) = &next {
+        if !token.kind().is_trivia() {
+            break;
+        }
+        next = token.next_token();
+    }
+    next.is_none_or(|token| {
+        matches!(
+            token.kind(),
+            SyntaxKind::SEMICOLON
+                | SyntaxKind::COMMA
+                | SyntaxKind::R_PAREN
+                | SyntaxKind::R_CURLY
+                | SyntaxKind::R_BRACK
+                | SyntaxKind::FAT_ARROW
+        )
+    })
 }
 
 /// Whether `self` in the function enclosing `node` is a reference (`&self`, `&mut self`) or

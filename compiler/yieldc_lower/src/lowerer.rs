@@ -554,6 +554,9 @@ impl<'a> Lowerer<'a> {
             SyntaxKind::PATH if self.lower_library_path(node) => {
                 return;
             }
+            SyntaxKind::USE if self.lower_use_item(node) => {
+                return;
+            }
             SyntaxKind::USE_TREE if self.lower_use_tree(node) => {
                 return;
             }

@@ -214,6 +214,21 @@ fn provided_group_items(use_tree: &ast::UseTree) -> Option<(&'static str, Vec<as
     }
 }
 
+/// Whether the mirror provides every name of the `use` group `use_tree` (`iter`, the macro,
+/// is dropped rather than redirected: not this case).
+fn provides_whole_group(use_tree: &ast::UseTree) -> bool {
+    let Some((_, items)) = provided_group_items(use_tree) else {
+        return false;
+    };
+    use_tree.use_tree_list().is_some_and(|list| {
+        list.use_trees().count() == items.len()
+            && items.iter().all(|item| {
+                item.path()
+                    .is_some_and(|path| compact(path.syntax()) != "iter")
+            })
+    })
+}
+
 /// Whether `node` (a `PATH` or `USE_TREE`) is rewritten.
 pub(crate) fn path_needs_rewrite(node: &SyntaxNode) -> bool {
     match node.kind() {
@@ -410,8 +425,11 @@ impl Lowerer<'_> {
         true
     }
 
-    /// `std::ops::{Coroutine, Add}` →
-    /// `{::yieldc_rt::ops::{Coroutine}, std::ops::{{}, Add}}`.
+    /// `std::ops::{Coroutine, CoroutineState}` → `::yieldc_rt::ops::{Coroutine, CoroutineState}`
+    /// when the mirror provides every name of the group; else `std::ops::{Coroutine, Add}` →
+    /// `{::yieldc_rt::ops::{Coroutine}, std::ops::{{}, Add}}` under `#[allow(unused_imports)]`
+    /// on the `use` item (an empty group is an unused import, an error under
+    /// `#![deny(warnings)]`; the allow then also hides an unused `Add`).
     pub(crate) fn lower_use_tree(&mut self, node: &SyntaxNode) -> bool {
         if is_iter_macro_import(node) {
             // `use std::iter::iter;` → `use {};` (every `iter!` call is lowered away).
@@ -428,6 +446,16 @@ impl Lowerer<'_> {
         };
         let start = self.node_start(node);
         let end = self.node_end(node);
+        if provides_whole_group(&tree)
+            && let Some(path) = tree.path()
+        {
+            let path_start = self.node_start(path.syntax());
+            let path_end = self.node_end(path.syntax());
+            self.emit_children_within(node, start, path_start);
+            self.replace(path_start, path_end, module, DesugaringKind::LibraryPath);
+            self.emit_children_within(node, path_end, end);
+            return true;
+        }
         // `iter` (the macro) is lowered away: its import is dropped, not redirected.
         let item_texts: Vec<String> = items
             .iter()
@@ -448,6 +476,29 @@ impl Lowerer<'_> {
             .collect();
         self.emit_use_tree_without(node, &item_ranges);
         self.generate("}", end, DesugaringKind::LibraryPath);
+        true
+    }
+
+    /// A `use` item whose lowering leaves an empty group (see [`Self::lower_use_tree`]) gets
+    /// `#[allow(unused_imports)]`, then is emitted as usual.
+    pub(crate) fn lower_use_item(&mut self, node: &SyntaxNode) -> bool {
+        let leaves_empty_group = node.descendants().any(|tree| {
+            tree.kind() == SyntaxKind::USE_TREE
+                && (is_iter_macro_import(&tree)
+                    || ast::UseTree::cast(tree.clone()).is_some_and(|tree| {
+                        provided_group_items(&tree).is_some() && !provides_whole_group(&tree)
+                    }))
+        });
+        if !leaves_empty_group {
+            return false;
+        }
+        let start = self.node_start(node);
+        self.generate(
+            "#[allow(unused_imports)] ",
+            start,
+            DesugaringKind::LibraryPath,
+        );
+        self.emit_children(node);
         true
     }
 
