@@ -120,6 +120,97 @@ fn first_word_after(text: &str, word: &str, start: usize) -> Option<usize> {
 /// The innermost generator around `position`: what nightly calls it, and the span it labels
 /// ("within this `gen` block").
 pub fn enclosing_generator(text: &str, position: usize) -> (String, Option<Range<usize>>) {
+    let by_keyword = enclosing_gen_keyword(text, position);
+    let by_iter_macro = enclosing_iter_macro(text, position);
+    match (by_keyword, by_iter_macro) {
+        (Some(keyword), Some(iter_macro)) => {
+            // The innermost: the one whose body opens last.
+            let keyword_open = keyword.1.as_ref().map_or(0, |span| span.start);
+            let iter_open = iter_macro.1.as_ref().map_or(0, |span| span.start);
+            if iter_open > keyword_open {
+                iter_macro
+            } else {
+                keyword
+            }
+        }
+        (Some(found), None) | (None, Some(found)) => found,
+        (None, None) => ("coroutine".to_string(), None),
+    }
+}
+
+/// The body of the innermost `iter!(|..| BODY)` around `position`: nightly calls it a "`gen`
+/// closure body" and labels the whole body.
+fn enclosing_iter_macro(text: &str, position: usize) -> Option<(String, Option<Range<usize>>)> {
+    let mut search_end = floor_char_boundary(text, position.min(text.len()));
+    while let Some(at) = text[..search_end].rfind("iter!") {
+        search_end = at;
+        let before_is_word = text[..at]
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_alphanumeric() || c == '_');
+        if before_is_word {
+            continue;
+        }
+        let after_bang = at + "iter!".len();
+        let open = after_bang + (text[after_bang..].len() - text[after_bang..].trim_start().len());
+        if text.as_bytes().get(open) != Some(&b'(') {
+            continue;
+        }
+        let Some(close) = matching_paren(text, open) else {
+            continue;
+        };
+        if !(open < position && position < close) {
+            continue;
+        }
+        let mut rest_at = open + 1;
+        rest_at += text[rest_at..].len() - text[rest_at..].trim_start().len();
+        if text[rest_at..].starts_with("move") {
+            rest_at += "move".len();
+            rest_at += text[rest_at..].len() - text[rest_at..].trim_start().len();
+        }
+        let params_end = if text[rest_at..].starts_with("||") {
+            rest_at + 2
+        } else if text[rest_at..].starts_with('|') {
+            match text[rest_at + 1..close].find('|') {
+                Some(offset) => rest_at + 1 + offset + 1,
+                None => continue,
+            }
+        } else {
+            continue;
+        };
+        let body_start =
+            params_end + (text[params_end..].len() - text[params_end..].trim_start().len());
+        let body = if text.as_bytes().get(body_start) == Some(&b'{') {
+            let body_close = matching_close(text, body_start)?;
+            body_start..body_close + 1
+        } else {
+            body_start..body_start + text[body_start..close].trim_end().len()
+        };
+        if body.start <= position && position < body.end {
+            return Some(("`gen` closure body".to_string(), Some(body)));
+        }
+    }
+    None
+}
+
+fn matching_paren(text: &str, open: usize) -> Option<usize> {
+    let mut depth = 0usize;
+    for (offset, byte) in text.as_bytes()[open..].iter().enumerate() {
+        match byte {
+            b'(' => depth += 1,
+            b')' => {
+                depth = depth.checked_sub(1)?;
+                if depth == 0 {
+                    return Some(open + offset);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+fn enclosing_gen_keyword(text: &str, position: usize) -> Option<(String, Option<Range<usize>>)> {
     let mut search_end = position;
     while let Some(gen_at) = last_word_before(text, "gen", search_end) {
         search_end = gen_at;
@@ -145,20 +236,20 @@ pub fn enclosing_generator(text: &str, position: usize) -> (String, Option<Range
             } else {
                 "`gen` fn body"
             };
-            return (what.to_string(), Some(open..close + 1));
+            return Some((what.to_string(), Some(open..close + 1)));
         }
         if after.starts_with('{') || after.starts_with("move") {
-            return if is_async {
+            return Some(if is_async {
                 (
                     "`async gen` block".to_string(),
                     Some(async_start..gen_at + 3),
                 )
             } else {
                 ("`gen` block".to_string(), Some(gen_at..gen_at + 3))
-            };
+            });
         }
     }
-    ("coroutine".to_string(), None)
+    None
 }
 
 fn matching_close(text: &str, open: usize) -> Option<usize> {

@@ -772,7 +772,10 @@ impl Lowerer<'_> {
         let node = yield_expr.syntax().clone();
         let in_implicit_coroutine = self.copy_plan.is_none()
             && self.macro_body.is_none()
-            && own_closure(&node).is_some_and(|closure| is_implicit_coroutine_closure(&closure));
+            && own_closure(&node).is_some_and(|closure| {
+                self.iter_macro_closure.as_ref() != Some(closure.syntax())
+                    && is_implicit_coroutine_closure(&closure)
+            });
         if !in_implicit_coroutine {
             self.lower_yield_expression(yield_expr);
             return;
@@ -1102,11 +1105,13 @@ impl Lowerer<'_> {
         self.delta = reparsed.delta;
         let reparsed_root = reparsed.root.clone();
         self.emit_children_within(closure.syntax(), closure_start, body_start);
+        let saved_iter_macro_closure = self.iter_macro_closure.replace(closure.syntax().clone());
         match &body {
             Body::Block(statements) => {
                 let (Some(l_curly), Some(r_curly)) =
                     (statements.l_curly_token(), statements.r_curly_token())
                 else {
+                    self.iter_macro_closure = saved_iter_macro_closure;
                     return;
                 };
                 let open_start = self.token_start(&l_curly);
@@ -1130,6 +1135,7 @@ impl Lowerer<'_> {
                 self.generate(outer_epilogue, expr_end, DesugaringKind::IterMacro);
             }
         }
+        self.iter_macro_closure = saved_iter_macro_closure;
         let _ = reparsed_root;
         self.delta = saved_delta;
         self.fast_path = saved_fast_path;
@@ -1214,11 +1220,21 @@ impl Lowerer<'_> {
         }
     }
 
-    /// `unsafe gen fn` / `unsafe async gen fn` (the parser keeps `unsafe` in an error node
-    /// before the fn): nightly's parse error at `gen` (or `async`).
+    /// Qualifiers nightly's parser refuses around `gen`, with nightly's errors:
+    /// - `unsafe gen fn`, `const unsafe gen fn` (the parser keeps the qualifiers in an error
+    ///   node before the fn): "expected one of `extern` or `fn`, found reserved keyword `gen`"
+    ///   (or "keyword `async`" for `unsafe async gen fn`), at that keyword;
+    /// - `extern "C" gen fn`, `unsafe extern gen fn`: "expected `fn`, found ..";
+    /// - `const gen fn`, `const async gen fn` (parsed, refused by nightly's AST validation):
+    ///   "functions cannot be both `const` and `gen`" and "`gen` fn bodies are not allowed in
+    ///   constant functions" on the body.
     fn check_gen_fn_qualifier_order(&mut self, function: &ast::Fn) {
         let Some(gen_token) = function.gen_token() else {
             return;
+        };
+        let (found, what) = match function.async_token() {
+            Some(async_token) => (async_token, "keyword `async`"),
+            None => (gen_token.clone(), "reserved keyword `gen`"),
         };
         let mut previous = function.syntax().prev_sibling_or_token();
         while let Some(element) = &previous {
@@ -1227,36 +1243,97 @@ impl Lowerer<'_> {
             }
             previous = element.prev_sibling_or_token();
         }
-        let Some(error) = previous
+        let error_node = previous
             .and_then(|element| element.into_node())
-            .filter(|node| node.kind() == SyntaxKind::ERROR)
-        else {
-            return;
-        };
-        let mut tokens = error
-            .descendants_with_tokens()
-            .filter_map(|element| element.into_token())
-            .filter(|token| !token.kind().is_trivia());
-        if !tokens
-            .next()
-            .is_some_and(|token| token.kind() == SyntaxKind::UNSAFE_KW)
-            || tokens.next().is_some()
-        {
-            return;
+            .filter(|node| node.kind() == SyntaxKind::ERROR);
+        if let Some(error) = error_node {
+            // Visibility (`pub unsafe gen fn`) is not a qualifier.
+            let tokens: Vec<SyntaxToken> = error
+                .descendants_with_tokens()
+                .filter_map(|element| element.into_token())
+                .filter(|token| !token.kind().is_trivia())
+                .filter(|token| {
+                    !token
+                        .parent_ancestors()
+                        .any(|ancestor| ancestor.kind() == SyntaxKind::VISIBILITY)
+                })
+                .collect();
+            let all_qualifiers = tokens.iter().all(|token| {
+                matches!(
+                    token.kind(),
+                    SyntaxKind::CONST_KW
+                        | SyntaxKind::ASYNC_KW
+                        | SyntaxKind::UNSAFE_KW
+                        | SyntaxKind::EXTERN_KW
+                        | SyntaxKind::STRING
+                )
+            });
+            let expected = match tokens.last().map(|token| token.kind()) {
+                Some(SyntaxKind::UNSAFE_KW) => Some("one of `extern` or `fn`"),
+                Some(SyntaxKind::EXTERN_KW | SyntaxKind::STRING)
+                    if error
+                        .children()
+                        .any(|child| child.kind() == SyntaxKind::ABI) =>
+                {
+                    Some("`fn`")
+                }
+                _ => None,
+            };
+            if let (true, Some(expected)) = (all_qualifiers, expected) {
+                let span =
+                    yieldc_syntax::Span::new(self.token_start(&found), self.token_end(&found));
+                self.error(
+                    yieldc_syntax::Diagnostic::error(
+                        None,
+                        format!("expected {expected}, found {what}"),
+                        span,
+                    )
+                    .with_primary_label(format!("expected {expected}")),
+                );
+                return;
+            }
         }
-        let (found, what) = match function.async_token() {
-            Some(async_token) => (async_token, "keyword `async`"),
-            None => (gen_token, "reserved keyword `gen`"),
-        };
-        let span = yieldc_syntax::Span::new(self.token_start(&found), self.token_end(&found));
-        self.error(
-            yieldc_syntax::Diagnostic::error(
-                None,
-                format!("expected one of `extern` or `fn`, found {what}"),
-                span,
-            )
-            .with_primary_label("expected one of `extern` or `fn`"),
-        );
+        if let Some(const_token) = function.const_token() {
+            let kind = if function.async_token().is_some() {
+                "async gen"
+            } else {
+                "gen"
+            };
+            let kind_start = function
+                .async_token()
+                .map_or_else(|| self.token_start(&gen_token), |t| self.token_start(&t));
+            let kind_span = yieldc_syntax::Span::new(kind_start, self.token_end(&gen_token));
+            let const_span = yieldc_syntax::Span::new(
+                self.token_start(&const_token),
+                self.token_end(&const_token),
+            );
+            let item_start = function
+                .syntax()
+                .children_with_tokens()
+                .find(|element| {
+                    !element.kind().is_trivia()
+                        && !matches!(element.kind(), SyntaxKind::ATTR | SyntaxKind::COMMENT)
+                })
+                .map_or(const_span.start, |element| self.start_of(&element));
+            let item_span = yieldc_syntax::Span::new(item_start, self.node_end(function.syntax()));
+            self.error(
+                yieldc_syntax::Diagnostic::error(
+                    None,
+                    format!("functions cannot be both `const` and `{kind}`"),
+                    const_span,
+                )
+                .with_primary_label("`const` because of this")
+                .with_label(kind_span, format!("`{kind}` because of this"))
+                .with_label(item_span, ""),
+            );
+            if let Some(body) = function.body() {
+                self.error(yieldc_syntax::Diagnostic::error(
+                    None,
+                    format!("`{kind}` fn bodies are not allowed in constant functions"),
+                    self.span_of(body.syntax()),
+                ));
+            }
+        }
     }
 }
 

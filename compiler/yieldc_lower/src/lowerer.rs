@@ -68,6 +68,9 @@ pub(crate) struct Lowerer<'a> {
     pub(crate) macro_facts: crate::macros::MacroFacts,
     /// Set while a `macro_rules!` transcriber is lowered (see `macros.rs`).
     pub(crate) macro_body: Option<Rc<crate::macros::MacroBody>>,
+    /// The closure of the `iter!` whose body is being lowered: a generator's, not a plain
+    /// closure nightly would make a coroutine.
+    pub(crate) iter_macro_closure: Option<SyntaxNode>,
     /// When only some items of the file were parsed: answers for the whole file.
     pattern_oracle: Option<&'a crate::items::PatternOracle<'a>>,
     /// When only some items of the file were parsed: whether the whole file has an attribute
@@ -94,6 +97,7 @@ impl<'a> Lowerer<'a> {
             pattern_names: std::cell::OnceCell::new(),
             macro_facts: crate::macros::MacroFacts::scan(&outline.root),
             macro_body: None,
+            iter_macro_closure: None,
             pattern_oracle: None,
             file_needs_stmt_expr_attributes: None,
         };
@@ -135,6 +139,7 @@ impl<'a> Lowerer<'a> {
             // The file's facts, gathered from the parts by `items.rs`.
             macro_facts,
             macro_body: None,
+            iter_macro_closure: None,
             pattern_oracle: Some(pattern_oracle),
             file_needs_stmt_expr_attributes: None,
         };

@@ -468,8 +468,8 @@ pub fn enclosing_body(node: &SyntaxNode) -> Enclosing {
 }
 
 /// The `gen` (and `async`) keywords of a gen fn: its own (`[async] gen fn`), or for nightly's
-/// `[async] gen unsafe fn`, which the parser does not know, the keywords it left in error nodes
-/// just before the `unsafe fn`.
+/// `[async] gen unsafe fn` and `[async] gen [unsafe] extern "C" fn`, which the parser does not
+/// know, the keywords it left in error nodes just before the `unsafe fn` / `extern fn`.
 pub fn gen_fn_qualifiers(function: &ast::Fn) -> Option<(SyntaxToken, Option<SyntaxToken>)> {
     if let Some(gen_token) = function.gen_token() {
         return Some((gen_token, function.async_token()));
@@ -490,6 +490,7 @@ pub fn gen_fn_qualifiers(function: &ast::Fn) -> Option<(SyntaxToken, Option<Synt
         tokens.next().is_none().then_some(token)
     };
     if function.unsafe_token().is_none()
+        && function.abi().is_none()
         && !lone_keyword(previous_node(function.syntax()), SyntaxKind::GEN_KW)
             .is_some_and(|token| token.kind() == SyntaxKind::IDENT)
     {
@@ -569,10 +570,11 @@ pub fn is_coroutine_closure(closure: &ast::ClosureExpr) -> bool {
 }
 
 /// Whether `closure` is a plain closure that nightly makes a coroutine: one whose own body
-/// (not a nested closure, item, `async` or `gen` block) holds a `yield`, inside a `gen` block
-/// or `gen fn` (at any depth, up to an item). Nightly rejects the `yield` there with its
-/// codeless "`yield` can only be used in `#[coroutine]` closures, or `gen` blocks" and types
-/// the closure as a coroutine (so calling it is E0618).
+/// (not a nested closure, item, `async` or `gen` block) holds a `yield`, anywhere (in or out of
+/// a gen; rustc's `lower_expr_yield` turns any closure body without a coroutine kind into a
+/// coroutine). Nightly rejects the `yield` there with its codeless "`yield` can only be used
+/// in `#[coroutine]` closures, or `gen` blocks" and types the closure as a coroutine (so calling
+/// it is E0618, and there is no E0627).
 pub fn is_implicit_coroutine_closure(closure: &ast::ClosureExpr) -> bool {
     if is_coroutine_closure(closure)
         || closure.async_token().is_some()
@@ -581,21 +583,15 @@ pub fn is_implicit_coroutine_closure(closure: &ast::ClosureExpr) -> bool {
     {
         return false;
     }
-    let in_gen = closure
-        .syntax()
-        .ancestors()
-        .skip(1)
-        .take_while(|ancestor| {
-            ast::Fn::cast(ancestor.clone()).is_none_or(|f| gen_fn_qualifiers(&f).is_some())
-        })
-        .any(|ancestor| {
-            ast::BlockExpr::cast(ancestor.clone()).is_some_and(|b| b.gen_token().is_some())
-                || ast::Fn::cast(ancestor).is_some_and(|f| gen_fn_qualifiers(&f).is_some())
-        });
-    in_gen
-        && closure
-            .body()
-            .is_some_and(|body| has_own_yield_expr(body.syntax()))
+    closure.body().is_some_and(|body| {
+        // `|| gen { yield 1 }`: the `yield` is the gen block's.
+        !is_async_or_gen_block(body.syntax()) && has_own_yield_expr(body.syntax())
+    })
+}
+
+fn is_async_or_gen_block(node: &SyntaxNode) -> bool {
+    ast::BlockExpr::cast(node.clone())
+        .is_some_and(|b| b.async_token().is_some() || b.gen_token().is_some())
 }
 
 /// Whether `node` holds a `yield` expression of its own body (not of a nested closure, item,
@@ -605,13 +601,14 @@ fn has_own_yield_expr(node: &SyntaxNode) -> bool {
         return true;
     }
     node.children().any(|child| match child.kind() {
-        SyntaxKind::CLOSURE_EXPR | SyntaxKind::FN => false,
-        SyntaxKind::BLOCK_EXPR
-            if ast::BlockExpr::cast(child.clone())
-                .is_some_and(|b| b.async_token().is_some() || b.gen_token().is_some()) =>
-        {
-            false
-        }
+        SyntaxKind::CLOSURE_EXPR
+        | SyntaxKind::FN
+        | SyntaxKind::CONST
+        | SyntaxKind::STATIC
+        | SyntaxKind::IMPL
+        | SyntaxKind::TRAIT
+        | SyntaxKind::MODULE => false,
+        SyntaxKind::BLOCK_EXPR if is_async_or_gen_block(&child) => false,
         _ => has_own_yield_expr(&child),
     })
 }
@@ -777,31 +774,32 @@ fn find_forms(outline: &mut Outline, options: &ParseOptions, diagnostics: &mut V
                     continue;
                 };
                 let mut cursor = Some(next);
-                let mut is_for_await = false;
+                // The `await` keyword's span (nightly's gate error points there).
+                let mut await_span = None;
                 while let Some(token) = cursor {
                     if token.kind() != SyntaxKind::WHITESPACE {
                         break;
                     }
-                    if outline
+                    if let Some(substitution) = outline
                         .substitution_at(usize::from(token.text_range().start()))
-                        .is_some_and(|s| s.kind == SubstitutionKind::ForAwait)
+                        .filter(|s| s.kind == SubstitutionKind::ForAwait)
                     {
-                        is_for_await = true;
+                        await_span = Some(substitution.span);
                         break;
                     }
                     // The substituted spaces may be merged with the surrounding whitespace.
                     let range = token.text_range();
-                    if outline.substitutions.iter().any(|s| {
+                    if let Some(substitution) = outline.substitutions.iter().find(|s| {
                         s.kind == SubstitutionKind::ForAwait
                             && s.span.start >= usize::from(range.start())
                             && s.span.end <= usize::from(range.end())
                     }) {
-                        is_for_await = true;
+                        await_span = Some(substitution.span);
                         break;
                     }
                     cursor = token.next_token();
                 }
-                if is_for_await {
+                if let Some(await_span) = await_span {
                     forms.push(Form {
                         kind: FormKind::ForAwait,
                         span,
@@ -811,7 +809,7 @@ fn find_forms(outline: &mut Outline, options: &ParseOptions, diagnostics: &mut V
                             "`for await` loops are experimental",
                             "async_for_loop",
                             118898,
-                            Span::from_range(for_token.text_range()),
+                            await_span,
                         ));
                     }
                 }
@@ -932,18 +930,10 @@ fn check_yield_context(
     if node.ancestors().filter_map(ast::ClosureExpr::cast).any(|closure| {
         closure.syntax().text_range() == range && is_implicit_coroutine_closure(&closure)
     }));
-    // Nightly does not gate a `yield` anywhere inside a gen body (even in a nested `async`
-    // block, where it is E0727 alone, or a closure it makes a coroutine).
-    let in_gen = matches!(enclosing, Enclosing::SyncGen(_) | Enclosing::AsyncGen(_))
-        || in_implicit_coroutine
-        || (matches!(enclosing, Enclosing::Async(_))
-            && node.ancestors().any(|ancestor| {
-                ast::BlockExpr::cast(ancestor.clone()).is_some_and(|b| b.gen_token().is_some())
-                    || ast::Fn::cast(ancestor).is_some_and(|f| gen_fn_qualifiers(&f).is_some())
-            }));
+    // Any of the three gates allows `yield` syntax anywhere (rustc's `lower_expr_yield`).
     let gated = outline.feature_enabled("yield_expr")
         || outline.feature_enabled("coroutines")
-        || (in_gen && outline.feature_enabled("gen_blocks"));
+        || outline.feature_enabled("gen_blocks");
     if gates_known && !gated {
         diagnostics.push(Diagnostic::missing_feature(
             "yield syntax is experimental",
@@ -969,21 +959,29 @@ fn check_yield_context(
                 push_yield_outside(outline, span, diagnostics);
             }
         }
-        Enclosing::Closure(_) if in_implicit_coroutine => {}
+        // With the gate, the lowering reports it (and rustc goes on to the closure's E0618);
+        // without, this front end's E0658 stops the build, so the error is reported here.
+        Enclosing::Closure(_) if in_implicit_coroutine => {
+            if gates_known && !gated {
+                diagnostics.push(yield_outside_error(span));
+            }
+        }
         Enclosing::Closure(_) | Enclosing::Item => push_yield_outside(outline, span, diagnostics),
     }
 }
 
+fn yield_outside_error(span: Span) -> Diagnostic {
+    Diagnostic::error(
+        None,
+        "`yield` can only be used in `#[coroutine]` closures, or `gen` blocks",
+        span,
+    )
+    .with_help("use `#[coroutine]` to make this closure a coroutine")
+}
+
 fn push_yield_outside(outline: &Outline, span: Span, diagnostics: &mut Vec<Diagnostic>) {
     let _ = outline;
-    diagnostics.push(
-        Diagnostic::error(
-            None,
-            "`yield` can only be used in `#[coroutine]` closures, or `gen` blocks",
-            span,
-        )
-        .with_help("use `#[coroutine]` to make this closure a coroutine"),
-    );
+    diagnostics.push(yield_outside_error(span));
     diagnostics.push(Diagnostic::error(
         Some("E0627"),
         "yield expression outside of coroutine literal",

@@ -6,7 +6,7 @@ use std::iter::iter;
 fn main() {
     let make = iter!(|| {
         let v = vec![1, 2];
-        for x in &v { //~ ERROR: borrow may still be in use when coroutine yields
+        for x in &v { //~ ERROR: borrow may still be in use when `gen` closure body yields
             yield *x;
         }
     });
