@@ -850,6 +850,17 @@ impl Lowerer<'_> {
                 self.replace(keyword_start, keyword_end, "__y!(", DesugaringKind::Yield);
                 self.emit_children_within(&node, keyword_end, end);
                 self.emit_yield_close(")", start, end);
+                // The `)` makes the line one character longer: in `yield x; x += 3;` the space
+                // after the `;` gives it back, so later code on the line keeps its column too.
+                if let Some(semicolon) = node.last_token().and_then(|token| token.next_token())
+                    && semicolon.kind() == SyntaxKind::SEMICOLON
+                    && let Some(space) = semicolon.next_token()
+                    && space.kind() == SyntaxKind::WHITESPACE
+                    && space.text().starts_with(' ')
+                    && !space.text().contains('\n')
+                {
+                    self.swallowed_space = Some(self.token_start(&space));
+                }
             }
             Some(operand) => {
                 self.replace(keyword_start, keyword_end, open, DesugaringKind::Yield);

@@ -62,6 +62,9 @@ pub(crate) struct Lowerer<'a> {
     /// Whether whole nodes without interesting content may be copied at once.
     pub(crate) fast_path: bool,
     pub(crate) diagnostics: Vec<Diagnostic>,
+    /// Original offset of a whitespace token whose first space is left out (see
+    /// `lower_yield`: it makes up for the `)` a `yield` gains).
+    pub(crate) swallowed_space: Option<usize>,
     /// Every identifier-pattern name of the file (built on first use).
     pattern_names: std::cell::OnceCell<HashSet<String>>,
     /// What the file's `macro_rules!` bodies do with coroutine syntax (see `macros.rs`).
@@ -95,6 +98,7 @@ impl<'a> Lowerer<'a> {
             fast_path: true,
             diagnostics: Vec::new(),
             pattern_names: std::cell::OnceCell::new(),
+            swallowed_space: None,
             macro_facts: crate::macros::MacroFacts::scan(&outline.root),
             macro_body: None,
             iter_macro_closure: None,
@@ -136,6 +140,7 @@ impl<'a> Lowerer<'a> {
             fast_path: true,
             diagnostics: Vec::new(),
             pattern_names: std::cell::OnceCell::new(),
+            swallowed_space: None,
             // The file's facts, gathered from the parts by `items.rs`.
             macro_facts,
             macro_body: None,
@@ -254,6 +259,14 @@ impl<'a> Lowerer<'a> {
     pub(crate) fn emit_token(&mut self, token: &SyntaxToken) {
         let start = self.token_start(token);
         let end = self.token_end(token);
+        if self.swallowed_space == Some(start) {
+            self.swallowed_space = None;
+            if self.copy_plan.is_none() && token.kind() == SyntaxKind::WHITESPACE {
+                self.replace(start, start + 1, "", DesugaringKind::Yield);
+                self.copy_range(start + 1, end);
+                return;
+            }
+        }
         if self.copy_plan.is_some() {
             match token.kind() {
                 SyntaxKind::COMMENT => {

@@ -1,6 +1,6 @@
 //@run: 101
-// FIXME(yieldc): a panic in code after a `yield` on the same line is reported one column to
-// the right of nightly's (8:25): the lowered `yield` is one character longer than the original.
+// A panic in code after a `yield` on the same line is reported at nightly's column (8:25):
+// the lowered `yield` is one character longer, and the space after its `;` makes up for it.
 #![feature(gen_blocks)]
 fn main() {
     let g = gen {
