@@ -215,10 +215,11 @@ fn run(tool: Tool, raw_args: Vec<OsString>) -> Result<i32, String> {
     // A crate with `#![feature]` is rejected by stable (E0554) unless `RUSTC_BOOTSTRAP` is set;
     // its diagnostics go through the remapper, which drops that E0554 next to an unknown gate's
     // E0635, as nightly reports only the latter.
-    let feature_errors_to_rewrite = !scan::crate_features(&root_text).is_empty()
-        && std::env::var_os("RUSTC_BOOTSTRAP").is_none();
+    let gates = crate_gates(&base, &line, &root_text);
+    let feature_errors_to_rewrite =
+        !gates.features.is_empty() && std::env::var_os("RUSTC_BOOTSTRAP").is_none();
     let needs_lowering = !is_runtime
-        && (scan::crate_uses_coroutine_syntax(&root_text)
+        && (scan::crate_uses_coroutine_syntax(&root_text, &gates.features)
             || feature_errors_to_rewrite
             || doctests && doctests_use_coroutine_syntax(&root, &root_text, &package_dir, edition));
     if !needs_lowering {
@@ -235,7 +236,78 @@ fn run(tool: Tool, raw_args: Vec<OsString>) -> Result<i32, String> {
         &root,
         &root_text,
         &package_dir,
+        &gates,
     )
+}
+
+/// The crate's feature gates: its root's `#![feature(..)]` entries and, when the root has a
+/// `cfg_attr`, those of its `#![cfg_attr(PREDICATE, feature(..))]` whose predicate holds.
+#[derive(Clone, Debug, Default)]
+struct Gates {
+    features: Vec<String>,
+    /// The active configuration (rustc's `--print cfg`), only read for a root with `cfg_attr`.
+    active_cfgs: Option<Vec<String>>,
+}
+
+fn crate_gates(base: &Path, line: &CommandLine, root_text: &str) -> Gates {
+    let mut features = scan::crate_features(root_text);
+    let active_cfgs = if root_text.contains("cfg_attr") && root_text.contains("feature") {
+        active_cfgs(base, line)
+    } else {
+        None
+    };
+    if let Some(active) = &active_cfgs {
+        features.extend(scan::cfg_attr_features(root_text, active));
+    }
+    Gates {
+        features,
+        active_cfgs,
+    }
+}
+
+/// The configuration this compilation runs with: the base `rustc`'s `--print cfg` for the
+/// command line's `--target`, `--cfg` and `-C` options (and `test` under `--test`). `None`
+/// if it cannot be read (then `cfg_attr` gates are not seen, and rustc reports their uses).
+fn active_cfgs(base: &Path, line: &CommandLine) -> Option<Vec<String>> {
+    let rustc = base
+        .parent()
+        .map(|dir| dir.join(format!("rustc{}", std::env::consts::EXE_SUFFIX)))
+        .filter(|path| path.is_file())
+        .unwrap_or_else(|| base.to_path_buf());
+    let mut args = vec!["--print".to_string(), "cfg".to_string()];
+    let mut is_test = false;
+    let mut iter = line.args.iter();
+    while let Some(arg) = iter.next() {
+        match arg.as_str() {
+            "--target" | "--cfg" | "-C" | "--codegen" => {
+                if let Some(value) = iter.next() {
+                    args.push(arg.clone());
+                    args.push(value.clone());
+                }
+            }
+            "--test" => is_test = true,
+            _ if arg.starts_with("--target=")
+                || arg.starts_with("--cfg=")
+                || arg.starts_with("--codegen=")
+                || (arg.starts_with("-C") && arg.len() > 2) =>
+            {
+                args.push(arg.clone());
+            }
+            _ => {}
+        }
+    }
+    let output = Command::new(&rustc).args(&args).output().ok()?;
+    if !output.status.success() {
+        return None;
+    }
+    let mut cfgs: Vec<String> = String::from_utf8_lossy(&output.stdout)
+        .lines()
+        .map(str::to_owned)
+        .collect();
+    if is_test {
+        cfgs.push("test".to_string());
+    }
+    Some(cfgs)
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -248,6 +320,7 @@ fn compile_shadowed(
     root: &Path,
     root_text: &str,
     package_dir: &Path,
+    gates: &Gates,
 ) -> Result<i32, String> {
     // Where the shadow lives: `<target dir>/yieldc/shadow/<crate><extra-filename>`.
     let crate_name = line.crate_name.clone().unwrap_or_else(|| {
@@ -280,7 +353,7 @@ fn compile_shadowed(
         .as_deref()
         .and_then(Edition::from_flag)
         .unwrap_or_default();
-    let crate_features = scan::crate_features(root_text);
+    let crate_features = gates.features.clone();
     if std::env::var_os(TEST_ICE_VARIABLE).is_some_and(|value| value == "1") {
         panic!("{TEST_ICE_VARIABLE}=1 asks the driver to panic (a test of the ICE report)");
     }
@@ -305,6 +378,7 @@ fn compile_shadowed(
             edition,
             is_crate_root: path == root,
             crate_features: crate_features.clone(),
+            active_cfgs: gates.active_cfgs.clone(),
         };
         let lowered = lowering::lower_file(&text, &request);
         if !lowered.is_identity(&text) {
@@ -321,6 +395,7 @@ fn compile_shadowed(
                 edition,
                 is_crate_root: false,
                 crate_features: crate_features.clone(),
+                active_cfgs: gates.active_cfgs.clone(),
             };
             let lowered = lowering::lower_file(&text, &request);
             if !lowered.is_identity(&text) {
@@ -347,8 +422,8 @@ fn compile_shadowed(
     }
     // (A crate with `#![feature]` still goes through the remapper, which drops stable's E0554
     // next to an unknown gate's E0635: see `run`.)
-    let feature_errors_to_rewrite = !scan::crate_features(root_text).is_empty()
-        && std::env::var_os("RUSTC_BOOTSTRAP").is_none();
+    let feature_errors_to_rewrite =
+        !crate_features.is_empty() && std::env::var_os("RUSTC_BOOTSTRAP").is_none();
     if lowered_files.is_empty() && !feature_errors_to_rewrite {
         // The scan's hint was wrong (`yield` in a comment, `r#yield`): the crate is compiled
         // exactly as written, with no shadow.
@@ -797,6 +872,7 @@ fn print_lowered(file: &str, line: &CommandLine) -> Result<i32, String> {
             .unwrap_or(Edition::E2024),
         is_crate_root: true,
         crate_features: Vec::new(),
+        active_cfgs: None,
     };
     let lowered = lowering::lower_file(&text, &request);
     let mut out = lowered.text.clone();

@@ -154,8 +154,10 @@ pub struct LowerRequest {
     pub edition: Edition,
     /// Whether the file is the crate root.
     pub is_crate_root: bool,
-    /// The crate root's `#![feature(..)]` gates.
+    /// The crate root's `#![feature(..)]` gates (with those of its active `cfg_attr`s).
     pub crate_features: Vec<String>,
+    /// The active configuration, when the root has a `cfg_attr` (see [`crate::scan`]).
+    pub active_cfgs: Option<Vec<String>>,
 }
 
 /// Identifies the lowering in `-vV` (changes when the front end changes).
@@ -199,6 +201,7 @@ pub fn lower_file(source: &str, request: &LowerRequest) -> LoweredFile {
         edition: front_end_edition(request.edition),
         is_crate_root: request.is_crate_root,
         crate_features: request.crate_features.clone(),
+        active_cfgs: request.active_cfgs.clone(),
         ..Default::default()
     };
     let lowered = yieldc_lower::lower(source, &options);

@@ -52,6 +52,56 @@ pub fn crate_features(root_text: &str) -> Vec<String> {
     features
 }
 
+/// The gates of `root_text`'s inner `#![cfg_attr(PREDICATE, feature(..))]` attributes whose
+/// predicate holds in `active_cfgs` (rustc's `--print cfg` lines).
+pub fn cfg_attr_features(root_text: &str, active_cfgs: &[String]) -> Vec<String> {
+    let mut features = Vec::new();
+    let mut from = 0;
+    while let Some(position) = root_text[from..].find("#![") {
+        let start = from + position + 3;
+        from = start;
+        let rest = root_text[start..].trim_start();
+        let Some(rest) = rest.strip_prefix("cfg_attr") else {
+            continue;
+        };
+        let Some(rest) = rest.trim_start().strip_prefix('(') else {
+            continue;
+        };
+        // The matching `)`, outside string literals.
+        let mut depth = 1usize;
+        let mut in_string = false;
+        let mut escaped = false;
+        let mut close = None;
+        for (offset, c) in rest.char_indices() {
+            match c {
+                _ if escaped => escaped = false,
+                '\\' if in_string => escaped = true,
+                '"' => in_string = !in_string,
+                '(' if !in_string => depth += 1,
+                ')' if !in_string => {
+                    depth -= 1;
+                    if depth == 0 {
+                        close = Some(offset);
+                        break;
+                    }
+                }
+                _ => {}
+            }
+        }
+        let Some(close) = close else {
+            continue;
+        };
+        if let Some(found) = yieldc_lower::cfg::cfg_attr(&rest[..close], active_cfgs) {
+            if found.active {
+                for meta in found.feature_metas {
+                    features.extend(meta.names.into_iter().map(|(name, _)| name));
+                }
+            }
+        }
+    }
+    features
+}
+
 /// Whether `text` contains `word` delimited by non-identifier characters on both sides.
 pub fn contains_word(text: &str, word: &str) -> bool {
     let bytes = text.as_bytes();
@@ -69,9 +119,10 @@ pub fn contains_word(text: &str, word: &str) -> bool {
     false
 }
 
-/// Whether the crate whose root has the text `root_text` uses coroutine syntax.
-pub fn crate_uses_coroutine_syntax(root_text: &str) -> bool {
-    crate_features(root_text)
+/// Whether the crate whose root has the text `root_text` and the gates `features` uses
+/// coroutine syntax.
+pub fn crate_uses_coroutine_syntax(root_text: &str, features: &[String]) -> bool {
+    features
         .iter()
         .any(|feature| COROUTINE_GATES.contains(&feature.as_str()))
         || contains_word(root_text, "yield")
@@ -92,10 +143,25 @@ mod tests {
             crate_features(text),
             ["gen_blocks", "async_iterator", "coroutines"]
         );
-        assert!(crate_uses_coroutine_syntax(text));
+        assert!(crate_uses_coroutine_syntax(text, &crate_features(text)));
         assert!(!crate_uses_coroutine_syntax(
-            "#![feature(never_type)] fn f() { yield_now() }"
+            "#![feature(never_type)] fn f() { yield_now() }",
+            &["never_type".to_string()]
         ));
-        assert!(crate_uses_coroutine_syntax("fn f() { yield 1 }"));
+        assert!(crate_uses_coroutine_syntax("fn f() { yield 1 }", &[]));
+    }
+
+    #[test]
+    fn reads_active_cfg_attr_gates() {
+        let text = "#![cfg_attr(feature = \"nightly\", feature(gen_blocks), allow(x))]\n\
+                    #![cfg_attr(windows, feature(coroutines))]\n\
+                    #![cfg_attr(all(), feature(iter_macro, async_iterator))]\n\
+                    #![cfg_attr(any(unix, \")\"), feature(never_type))]\n\
+                    #![cfg_attr(unix, feature(broken]\nfn main() {}";
+        let active = ["unix".to_string(), "feature=\"nightly\"".to_string()];
+        assert_eq!(
+            cfg_attr_features(text, &active),
+            ["gen_blocks", "iter_macro", "async_iterator", "never_type"]
+        );
     }
 }

@@ -739,3 +739,43 @@ fn denied_lints_pass_the_lowerings_imports_and_iter_macros() {
     let run = Command::new(dir.join("a")).output().unwrap();
     assert_eq!(text(&run.stdout), "1\n[2]\n");
 }
+
+#[test]
+fn gates_behind_an_active_cfg_attr_enable_the_syntax() {
+    // `#![cfg_attr(feature = "nightly", feature(gen_blocks))]` with cargo's
+    // `--cfg feature="nightly"`: the gate holds (nightly prints `[0, 2, 4]`); without the cfg,
+    // it does not, and the `gen fn` is E0658 on both.
+    let source = "#![cfg_attr(feature = \"nightly\", feature(gen_blocks), allow(dead_code))]\n\
+                  #[cfg(feature = \"nightly\")]\n\
+                  gen fn evens() -> u32 { let mut n = 0; loop { yield n; n += 2; } }\n\
+                  fn main() {\n\
+                  \x20   #[cfg(feature = \"nightly\")]\n\
+                  \x20   println!(\"{:?}\", evens().take(3).collect::<Vec<_>>());\n\
+                  }\n";
+    let (dir, output) = direct_rustc(
+        "cfg-attr-gates",
+        &[("main.rs", source)],
+        &[
+            "--edition",
+            "2024",
+            "--cfg",
+            "feature=\"nightly\"",
+            "main.rs",
+            "-o",
+            "main",
+        ],
+    );
+    assert_success(&output);
+    let run = Command::new(dir.join("main")).output().unwrap();
+    assert_eq!(text(&run.stdout), "[0, 2, 4]\n");
+    let (_, output) = direct_rustc(
+        "cfg-attr-gates-off",
+        &[("main.rs", source)],
+        &["--edition", "2024", "main.rs", "-o", "main"],
+    );
+    let stderr = text(&output.stderr);
+    assert!(
+        stderr.starts_with("error[E0658]: gen blocks are experimental\n --> main.rs:3:1\n"),
+        "{stderr}"
+    );
+}

@@ -32,7 +32,7 @@ mod source_map;
 pub use doctests::lower_doctests;
 pub use source_map::{DesugaringKind, MapEntry, SourceMap};
 pub use yieldc_syntax::{Diagnostic, Edition, Label, Level, Span};
-pub use yieldc_syntax::{ModuleDeclaration, module_declarations};
+pub use yieldc_syntax::{ModuleDeclaration, cfg, module_declarations};
 
 /// What the lowering needs to know about the crate.
 #[derive(Clone, Debug, Default)]
@@ -43,6 +43,9 @@ pub struct LowerOptions {
     pub is_crate_root: bool,
     /// The crate root's gates, when this file is not the root.
     pub crate_features: Vec<String>,
+    /// The active configuration (rustc's `--print cfg` lines), when known: gates in an active
+    /// `#![cfg_attr(PREDICATE, feature(..))]` of the root are then enabled (and removed).
+    pub active_cfgs: Option<Vec<String>>,
     /// Lower every movable generator to the boxed representation, with no check copy.
     pub force_boxed: bool,
 }
@@ -166,6 +169,7 @@ fn parse_options(options: &LowerOptions) -> yieldc_syntax::ParseOptions {
         edition: options.edition,
         is_crate_root: options.is_crate_root,
         crate_features: options.crate_features.clone(),
+        active_cfgs: options.active_cfgs.clone(),
     }
 }
 

@@ -548,10 +548,26 @@ impl Lowerer<'_> {
                 || ACCEPTED_UNIMPLEMENTED_GATES.contains(&name)
                 || (name == "stmt_expr_attributes" && !keep_stmt_expr_attributes)
         };
-        if features.iter().all(|feature| removed(&feature.name)) {
+        // In `#![cfg_attr(PREDICATE, feature(..), ..)]` (active), a `feature(..)` whose gates
+        // are all removed goes with the comma before it; a `cfg_attr` left with nothing goes.
+        let only_features = features
+            .iter()
+            .all(|feature| feature.cfg_attr.is_none_or(|(_, only)| only));
+        if only_features && features.iter().all(|feature| removed(&feature.name)) {
             self.replace(start, end, "", DesugaringKind::FeatureGate);
             return true;
         }
+        let removed_metas: Vec<(usize, usize)> = features
+            .iter()
+            .filter_map(|feature| feature.cfg_attr)
+            .map(|(meta, _)| (meta.start, meta.end))
+            .filter(|&(meta_start, _)| {
+                features
+                    .iter()
+                    .filter(|f| f.cfg_attr.is_some_and(|(m, _)| m.start == meta_start))
+                    .all(|f| removed(&f.name))
+            })
+            .collect();
         let mut skip_comma = false;
         for element in node.descendants_with_tokens() {
             let NodeOrToken::Token(token) = element else {
@@ -559,6 +575,16 @@ impl Lowerer<'_> {
             };
             let token_start = self.token_start(&token);
             let token_end = self.token_end(&token);
+            if let Some(&(meta_start, meta_end)) =
+                removed_metas.iter().find(|&&(meta_start, meta_end)| {
+                    token_start >= meta_start && token_start < meta_end
+                })
+            {
+                if token_start == meta_start {
+                    self.replace(meta_start, meta_end, "", DesugaringKind::FeatureGate);
+                }
+                continue;
+            }
             if token.kind() == SyntaxKind::IDENT
                 && features.iter().any(|f| f.span.start == token_start)
                 && removed(token.text())

@@ -346,3 +346,19 @@ fn yield_in_closure_nested_in_gen() {
         "#![feature(gen_blocks)]\nfn main() {\n    let _ = gen {\n        let f = || { yield 1; };\n        f();\n        yield 2;\n    };\n}\n",
     );
 }
+
+#[test]
+fn cfg_attr_gates() {
+    // Active `cfg_attr`s: a gate-only one disappears; one with other attributes keeps them; an
+    // inactive one stays as written (its gates do not count: `gen` is E0658 there).
+    check_with(
+        "cfg_attr_gates",
+        "#![cfg_attr(unix, feature(gen_blocks))]\n#![cfg_attr(all(), feature(iter_macro), allow(dead_code))]\n#![cfg_attr(windows, feature(coroutines))]\nfn f() -> impl Iterator<Item = u8> { gen { yield 1; } }\n",
+        LowerOptions {
+            edition: Edition::E2024,
+            is_crate_root: true,
+            active_cfgs: Some(vec!["unix".to_string()]),
+            ..Default::default()
+        },
+    );
+}

@@ -10,6 +10,7 @@
 //! knows nothing about the lowering. Returns `(outline, diagnostics)` like rust-analyzer's
 //! parser: errors are recorded and the outline is as complete as the input allows.
 
+pub mod cfg;
 mod diagnostics;
 pub mod items;
 mod modules;
@@ -74,6 +75,9 @@ pub struct ParseOptions {
     pub is_crate_root: bool,
     /// Feature gates enabled by the crate root, when this file is not the root.
     pub crate_features: Vec<String>,
+    /// The active configuration (rustc's `--print cfg` lines), when known: then gates in a
+    /// root's `#![cfg_attr(PREDICATE, feature(..))]` whose predicate holds are enabled too.
+    pub active_cfgs: Option<Vec<String>>,
 }
 
 /// The cheap byte scan that runs before any parsing: `false` means the file certainly uses no

@@ -31,8 +31,12 @@ pub struct Feature {
     pub name: String,
     /// The name's bytes.
     pub span: Span,
-    /// The whole attribute `#![feature(..)]`.
+    /// The whole attribute `#![feature(..)]` (or `#![cfg_attr(..)]`).
     pub attribute: Span,
+    /// For a gate in an active `#![cfg_attr(PREDICATE, .., feature(..), ..)]`: the bytes of
+    /// `, feature(..)` (with the comma before it), and whether the `cfg_attr` holds nothing
+    /// else.
+    pub cfg_attr: Option<(Span, bool)>,
 }
 
 /// The kind of a coroutine form.
@@ -163,6 +167,9 @@ pub fn parse_part(
     for feature in &mut outline.features {
         shift(&mut feature.span);
         shift(&mut feature.attribute);
+        if let Some((with_comma, _)) = &mut feature.cfg_attr {
+            shift(with_comma);
+        }
     }
     for diagnostic in &mut diagnostics {
         shift(&mut diagnostic.primary);
@@ -196,7 +203,7 @@ fn build_inner(
         let (root, has_errors) = parse_source_file(&substituted_text, edition);
         (substituted_text, root, has_errors)
     };
-    let features = find_features(&root);
+    let features = find_features(&root, options.active_cfgs.as_deref());
     let enabled_features = if options.is_crate_root {
         match file_features {
             Some(file_features) => file_features.to_vec(),
@@ -350,7 +357,7 @@ pub fn apply_substitutions<'a>(
     text
 }
 
-fn find_features(root: &SyntaxNode) -> Vec<Feature> {
+fn find_features(root: &SyntaxNode, active_cfgs: Option<&[String]>) -> Vec<Feature> {
     let mut features = Vec::new();
     let Some(file) = SourceFile::cast(root.clone()) else {
         return features;
@@ -362,10 +369,15 @@ fn find_features(root: &SyntaxNode) -> Vec<Feature> {
         let Some(meta) = attribute.meta() else {
             continue;
         };
+        if let ast::Meta::CfgAttrMeta(cfg_attr) = &meta {
+            if let Some(active_cfgs) = active_cfgs {
+                features.extend(cfg_attr_features(&attribute, cfg_attr, active_cfgs));
+            }
+            continue;
+        }
         let is_feature = meta
             .path()
-            .map(|path| path.syntax().text().to_string().trim() == "feature")
-            .unwrap_or(false);
+            .is_some_and(|path| path.syntax().text().to_string().trim() == "feature");
         if !is_feature {
             continue;
         }
@@ -384,11 +396,56 @@ fn find_features(root: &SyntaxNode) -> Vec<Feature> {
                     name: token.text().to_owned(),
                     span: Span::from_range(token.text_range()),
                     attribute: Span::from_range(attribute.syntax().text_range()),
+                    cfg_attr: None,
                 });
             }
         }
     }
     features
+}
+
+/// The gates of an inner `#![cfg_attr(PREDICATE, feature(..))]` whose predicate holds.
+fn cfg_attr_features(
+    attribute: &ast::Attr,
+    meta: &ast::CfgAttrMeta,
+    active_cfgs: &[String],
+) -> Vec<Feature> {
+    let (Some(open), Some(close)) = (meta.l_paren_token(), meta.r_paren_token()) else {
+        return Vec::new();
+    };
+    let base = usize::from(open.text_range().end());
+    let node_start = usize::from(meta.syntax().text_range().start());
+    let text = meta.syntax().text().to_string();
+    let Some(inner) =
+        text.get(base - node_start..usize::from(close.text_range().start()) - node_start)
+    else {
+        return Vec::new();
+    };
+    let Some(found) = crate::cfg::cfg_attr(inner, active_cfgs) else {
+        return Vec::new();
+    };
+    if !found.active {
+        return Vec::new();
+    }
+    let only_features = !found.has_other_attributes;
+    let attribute_span = Span::from_range(attribute.syntax().text_range());
+    let shifted = |range: &std::ops::Range<usize>| Span {
+        start: base + range.start,
+        end: base + range.end,
+    };
+    found
+        .feature_metas
+        .iter()
+        .flat_map(|meta| {
+            let with_comma = shifted(&meta.with_comma);
+            meta.names.iter().map(move |(name, range)| Feature {
+                name: name.clone(),
+                span: shifted(range),
+                attribute: attribute_span,
+                cfg_attr: Some((with_comma, only_features)),
+            })
+        })
+        .collect()
 }
 
 /// What encloses a node, for the context checks.
