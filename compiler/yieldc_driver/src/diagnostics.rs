@@ -1442,7 +1442,7 @@ enum Boundary {
 }
 
 /// Whether `segment` opens a generator (the runtime macro's invocation) or closes one
-/// (`close_generator`'s ` })`; not the `} true => {` before a check copy).
+/// (`close_generator`'s ` })`; not the `} #[allow(..)] __Arm::Copy => {` before a check copy).
 fn generator_boundary(lowered: &LoweredFile, segment: &Segment) -> Option<Boundary> {
     let kind @ (GeneratedKind::GenBlock
     | GeneratedKind::GenFn

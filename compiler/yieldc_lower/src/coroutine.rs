@@ -16,7 +16,7 @@ impl Lowerer<'_> {
     ///         let __yieldc_co = __yieldc_co;
     ///         let PAT[: T] = __yieldc_co.first_resume_arg().await;   // with a parameter
     ///         let _: &::yieldc_rt::Co<_, ()> = &__yieldc_co;        // without: resume type `()`
-    ///         match ::yieldc_rt::__never() { false => { BODY' } true => { CHECK_COPY loop {} } }
+    ///         match ::yieldc_rt::__arm() { __Arm::Body => { BODY' } #[allow(..)] __Arm::Copy => { CHECK_COPY loop {} } }
     ///     })
     /// ```
     /// where `yield e` evaluates to the next resume argument. `static` closures use

@@ -112,6 +112,11 @@ pub(crate) struct Shape {
     pub(crate) plan: Option<Rc<CopyPlan>>,
 }
 
+/// The lints a check copy (and its arm) must not raise: it is the user's code rewritten, and
+/// never runs. Under `#![deny(clippy::all)]` or `pedantic`, `empty_loop` or
+/// `needless_pass_by_value` there would fail the build.
+const COPY_LINTS: &str = "unused_mut, unused_assignments, unused_variables, unreachable_code, unused_must_use, clippy::all, clippy::pedantic, clippy::nursery";
+
 /// Defined at the top of every generator body: `yield EXPR` becomes `__y!( EXPR)`, the same
 /// width as `yield `, so that `EXPR` keeps its column (panic locations inside it, `column!()`).
 /// A `macro_rules!` in the body sees the body's `__yieldc_co`, and an inner generator's own
@@ -267,7 +272,7 @@ impl Lowerer<'_> {
     /// its columns (panic locations, `column!()`) and the copy sees the state before the body:
     ///
     /// ```text
-    /// match ::yieldc_rt::__never() { false => { BODY' } true => { CHECK_COPY loop {} } }
+    /// match ::yieldc_rt::__arm() { __Arm::Body => { BODY' } #[allow(..)] __Arm::Copy => { CHECK_COPY loop {} } }
     /// ```
     pub(crate) fn emit_generator_body(
         &mut self,
@@ -278,7 +283,7 @@ impl Lowerer<'_> {
     ) {
         if shape.plan.is_some() {
             self.generate(
-                " match ::yieldc_rt::__never() { false => {",
+                " match ::yieldc_rt::__arm() { ::yieldc_rt::__Arm::Body => {",
                 open_anchor,
                 shape.kind,
             );
@@ -294,7 +299,11 @@ impl Lowerer<'_> {
         self.emit_body(body, is_generator);
         self.in_async_gen_body = saved;
         if let Some(plan) = &shape.plan {
-            self.generate("} true => {", close_anchor, shape.kind);
+            self.generate(
+                &format!("}} #[allow({COPY_LINTS})] ::yieldc_rt::__Arm::Copy => {{"),
+                close_anchor,
+                shape.kind,
+            );
             self.emit_check_copy(plan.clone(), body, close_anchor, is_generator);
             self.generate("loop {} } }", close_anchor, shape.kind);
         }
@@ -395,7 +404,7 @@ impl Lowerer<'_> {
             " #[allow(unused_macros)] macro_rules! __ym { ($__yieldc_e:expr) => { __yieldc_co.__copy_yield($__yieldc_e) }; }"
         };
         let opening = format!(
-            " #[allow(unused_mut, unused_assignments, unused_variables, unreachable_code, unused_must_use, clippy::all)] if ::yieldc_rt::__never() {{{macro_yield}{} {{",
+            " #[allow({COPY_LINTS})] if ::yieldc_rt::__never() {{{macro_yield}{} {{",
             crate::lowerer::rebind_text(&plan.captures)
         );
         self.generate(&opening, anchor, DesugaringKind::Yield);
@@ -410,7 +419,7 @@ impl Lowerer<'_> {
     /// ```text
     /// ::yieldc_rt::__gen!(__yieldc_co, inline, async [move] {
     ///     let __yieldc_co = __yieldc_co;
-    ///     match ::yieldc_rt::__never() { false => { BODY' } true => { CHECK_COPY loop {} } }
+    ///     match ::yieldc_rt::__arm() { __Arm::Body => { BODY' } #[allow(..)] __Arm::Copy => { CHECK_COPY loop {} } }
     /// })
     /// ```
     /// `BODY'` has `yield e` → `__yieldc_co.yield_(e).await`. Without a sound check copy
@@ -512,7 +521,7 @@ impl Lowerer<'_> {
     ///     ::yieldc_rt::__gen!(__yieldc_co, inline, async move {
     ///         let __yieldc_co = __yieldc_co;
     ///         let p = p; ..            // every identifier parameter moves in, like `async fn`
-    ///         match ::yieldc_rt::__never() { false => { BODY' } true => { CHECK_COPY loop {} } }
+    ///         match ::yieldc_rt::__arm() { __Arm::Body => { BODY' } #[allow(..)] __Arm::Copy => { CHECK_COPY loop {} } }
     ///     })
     /// }
     /// ```
@@ -1020,7 +1029,7 @@ impl Lowerer<'_> {
     ///     let __yieldc_co = __yieldc_co;
     ///     // parameters by value, even `Copy` ones (`RangeFrom` is not `Copy`)
     ///     let ::core::ops::RangeFrom { start: (a, ..) } = { __yieldc_args };
-    ///     match ::yieldc_rt::__never() { false => { BODY' } true => { CHECK_COPY loop {} } }
+    ///     match ::yieldc_rt::__arm() { __Arm::Body => { BODY' } #[allow(..)] __Arm::Copy => { CHECK_COPY loop {} } }
     /// }) })
     /// ```
     pub(crate) fn lower_iter_macro(&mut self, call: &ast::MacroCall) {

@@ -69,6 +69,23 @@ pub fn __never() -> bool {
     false
 }
 
+/// The arms of a generator body that has a check copy: `match __arm() { __Arm::Body => { .. }
+/// __Arm::Copy => { .. } }`. Not a `bool`, so that `clippy::match_bool` has nothing to say.
+#[doc(hidden)]
+pub enum __Arm {
+    /// The body that runs.
+    Body,
+    /// The check copy, never taken.
+    Copy,
+}
+
+/// Always [`__Arm::Body`], opaque to the borrow checker (see [`__never`]).
+#[doc(hidden)]
+#[inline(always)]
+pub fn __arm() -> __Arm {
+    __Arm::Body
+}
+
 /// A value of any type, for the guarded assignments of a check copy. Never called.
 #[doc(hidden)]
 pub fn __any<T>() -> T {
