@@ -56,6 +56,8 @@ pub struct Remapper<'a> {
     unknown_features: usize,
     /// Whether emitted diagnostics are counted (not while one is held).
     counting: bool,
+    /// The rendered text of every remapped diagnostic emitted so far.
+    remapped_renders: std::collections::HashSet<String>,
 }
 
 impl<'a> Remapper<'a> {
@@ -74,6 +76,7 @@ impl<'a> Remapper<'a> {
             held_feature_error: None,
             unknown_features: 0,
             counting: true,
+            remapped_renders: std::collections::HashSet::new(),
         }
     }
 
@@ -202,8 +205,16 @@ impl<'a> Remapper<'a> {
         }
         remapped_any |= self.moved_by_await(&mut diagnostic);
         self.remap_spans_in(&mut diagnostic, &mut remapped_any);
+        remapped_any |= self.reword_escaping_yield(&mut diagnostic);
         if remapped_any || cited_runtime {
             let rendered = self.render(&diagnostic);
+            // Two places of the lowering that are one place of the user's text (a generator's
+            // head, twice) read the same once remapped: rustc, like nightly, reports a
+            // diagnostic once.
+            if !self.remapped_renders.insert(rendered.clone()) {
+                self.changed_anything = true;
+                return None;
+            }
             diagnostic["rendered"] = Value::String(rendered);
         }
         Some(self.count(diagnostic))
@@ -1063,6 +1074,87 @@ impl<'a> Remapper<'a> {
         lowered
             .segment_at(as_usize(&span["byte_start"]))
             .is_some_and(|segment| segment.generated == Some(GeneratedKind::GenFn))
+    }
+
+    /// A `gen` block that yields a reference to its own data: stable reports the `async` body
+    /// it became (E0521 "borrowed data escapes outside of async block" at the block's head);
+    /// nightly reports the `yield` (E0515 "cannot yield value referencing local data `s`", or
+    /// "local variable `x`" for a local of the body). Works on remapped spans.
+    fn reword_escaping_yield(&self, diagnostic: &mut Value) -> bool {
+        if diagnostic["code"]["code"] != "E0521"
+            || diagnostic["message"] != "borrowed data escapes outside of async block"
+        {
+            return false;
+        }
+        let Some(spans) = diagnostic["spans"].as_array() else {
+            return false;
+        };
+        let (Some(head), Some(borrow)) = (
+            spans.iter().find(|span| span["is_primary"] == true),
+            spans.iter().find(|span| {
+                span["label"].as_str() == Some("borrow is only valid in the async block body")
+            }),
+        ) else {
+            return false;
+        };
+        let Some(name) = head["label"]
+            .as_str()
+            .and_then(|label| label.strip_prefix("reference to `"))
+            .and_then(|rest| rest.split_once('`'))
+            .map(|(name, _)| name.to_owned())
+        else {
+            return false;
+        };
+        let Some((_, (original_text, _))) = self.lowered_file_of(head) else {
+            return false;
+        };
+        let head_start = as_usize(&head["byte_start"]);
+        let borrow_range = as_usize(&borrow["byte_start"])..as_usize(&borrow["byte_end"]);
+        if !original_text
+            .get(head_start..)
+            .is_some_and(|rest| rest.starts_with("gen"))
+            || borrow_range.start < head_start
+        {
+            return false;
+        }
+        let Some(yield_range) = source_text::yield_expression(original_text, borrow_range.start)
+            .filter(|range| range.start > head_start && borrow_range.end <= range.end)
+        else {
+            return false;
+        };
+        let body = &original_text[head_start..borrow_range.start];
+        let what = if source_text::binds(body, &name) {
+            "local variable"
+        } else {
+            "local data"
+        };
+        let file_name = head["file_name"].as_str().unwrap_or_default().to_owned();
+        diagnostic["code"]["code"] = Value::String("E0515".into());
+        diagnostic["code"]["explanation"] = Value::String(
+            "A value that references data owned by the current function (or by the generator) \
+             leaves it, by `return` or `yield`.\n"
+                .into(),
+        );
+        diagnostic["message"] =
+            Value::String(format!("cannot yield value referencing {what} `{name}`"));
+        diagnostic["spans"] = json!([
+            self.span_json(
+                &file_name,
+                original_text,
+                yield_range,
+                true,
+                "yields a value referencing data owned by the current function",
+            ),
+            self.span_json(
+                &file_name,
+                original_text,
+                borrow_range,
+                false,
+                &format!("`{name}` is borrowed here"),
+            ),
+        ]);
+        diagnostic["children"] = json!([]);
+        true
     }
 
     /// A refutable `for await` pattern is bound by a `let` in the lowering: rustc reports a

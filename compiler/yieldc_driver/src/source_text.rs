@@ -239,13 +239,16 @@ fn enclosing_gen_keyword(text: &str, position: usize) -> Option<(String, Option<
             return Some((what.to_string(), Some(open..close + 1)));
         }
         if after.starts_with('{') || after.starts_with("move") {
-            return Some(if is_async {
-                (
-                    "`async gen` block".to_string(),
-                    Some(async_start..gen_at + 3),
-                )
+            // Nightly's span is the block's head: `gen`, or `gen move` with its `move`.
+            let head_end = if after.starts_with("move") {
+                text.len() - after.len() + "move".len()
             } else {
-                ("`gen` block".to_string(), Some(gen_at..gen_at + 3))
+                gen_at + 3
+            };
+            return Some(if is_async {
+                ("`async gen` block".to_string(), Some(async_start..head_end))
+            } else {
+                ("`gen` block".to_string(), Some(gen_at..head_end))
             });
         }
     }
@@ -294,6 +297,16 @@ mod tests {
     use super::*;
 
     #[test]
+    fn binds_only_whole_names() {
+        assert!(binds("{ let x = 5; ", "x"));
+        assert!(binds("{ let mut w = v; ", "w"));
+        assert!(binds("{ for item in v { ", "item"));
+        assert!(!binds("{ let xs = 5; ", "x"));
+        assert!(!binds("{ outlet x = 5; ", "x"));
+        assert!(!binds("{ yield &s; ", "s"));
+    }
+
+    #[test]
     fn finds_yield_and_generator() {
         let text =
             "fn main() {\n    let g = gen {\n        let r = &v;\n        yield 1;\n    };\n}\n";
@@ -327,4 +340,26 @@ mod tests {
             None
         );
     }
+}
+
+/// Whether `text` binds `name` with `let [mut] name` or `for name in` (a heuristic for "a local
+/// of the body" against "captured data").
+pub fn binds(text: &str, name: &str) -> bool {
+    ["let ", "let mut ", "for ", "for mut "]
+        .iter()
+        .any(|prefix| {
+            let needle = format!("{prefix}{name}");
+            text.match_indices(&needle).any(|(at, _)| {
+                let after = at + needle.len();
+                let before_ok = text[..at]
+                    .chars()
+                    .next_back()
+                    .is_none_or(|c| !(c.is_alphanumeric() || c == '_'));
+                let after_ok = text[after..]
+                    .chars()
+                    .next()
+                    .is_none_or(|c| !(c.is_alphanumeric() || c == '_'));
+                before_ok && after_ok
+            })
+        })
 }
