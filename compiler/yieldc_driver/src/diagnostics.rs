@@ -1270,13 +1270,28 @@ impl<'a> Remapper<'a> {
         if lowered.is_identity(original_text) {
             return;
         }
-        let range = self.generator_opening(span).unwrap_or_else(|| {
+        let mut range = self.generator_opening(span).unwrap_or_else(|| {
             remap_range(
                 lowered,
                 as_usize(&span["byte_start"]),
                 as_usize(&span["byte_end"]),
             )
         });
+        // "consider making the function `async`" inserts `async ` before the lowered `fn`; in
+        // a `gen fn` nightly inserts it before `gen` (`async gen fn`).
+        if range.is_empty() && span["suggested_replacement"].as_str() == Some("async ") {
+            if let Some(before) = original_text.get(..range.start) {
+                let trimmed = before.trim_end();
+                if trimmed.len() < before.len()
+                    && trimmed.ends_with("gen")
+                    && !trimmed[..trimmed.len() - 3]
+                        .ends_with(|c: char| c.is_alphanumeric() || c == '_')
+                {
+                    let gen_start = trimmed.len() - 3;
+                    range = gen_start..gen_start;
+                }
+            }
+        }
         let positions = |span: &Value| {
             ["line_start", "column_start", "line_end", "column_end"].map(|key| as_usize(&span[key]))
         };
