@@ -136,7 +136,8 @@ impl<'a> Remapper<'a> {
         // names the block, and is kept rather than dropped as citing the runtime.
         let reworded = self.reword_auto_trait_error(&mut diagnostic)
             | reword_awaited_error(&mut diagnostic)
-            | self.reword_for_await_pattern(&mut diagnostic);
+            | self.reword_for_await_pattern(&mut diagnostic)
+            | self.drop_gen_fn_capture_hint(&mut diagnostic);
         let renamed = self.rename_types(&mut diagnostic);
         let cited_runtime = reworded
             | renamed
@@ -181,6 +182,10 @@ impl<'a> Remapper<'a> {
                             && start < segment.lowered.end
                     });
             }
+        }
+        if let Some(value) = self.recursion_error(&diagnostic) {
+            self.changed_anything = true;
+            return Some(self.count(value));
         }
         if in_check_copy {
             self.changed_anything = true;
@@ -471,6 +476,47 @@ impl<'a> Remapper<'a> {
         });
         value["rendered"] = Value::String(self.render(&value));
         value
+    }
+
+    /// E0733 for a recursive `gen fn`: stable speaks of the `async` block its body became, at
+    /// the body's `{`, with a note on `async fn`. Nightly: "recursion in a gen fn requires
+    /// boxing" at the signature (visibility and qualifiers to the `where` clause).
+    fn recursion_error(&self, diagnostic: &Value) -> Option<Value> {
+        if diagnostic["code"]["code"] != "E0733"
+            || diagnostic["message"] != "recursion in an async block requires boxing"
+        {
+            return None;
+        }
+        let primary = primary_span(diagnostic)?;
+        let (_, (original_text, lowered)) = self.lowered_file_of(primary)?;
+        let (kind, opening) = innermost_generator(lowered, as_usize(&primary["byte_start"]))?;
+        let what = match kind {
+            GeneratedKind::GenFn => "a gen fn",
+            GeneratedKind::AsyncGenFn => "an async gen fn",
+            _ => return None,
+        };
+        let brace = original_text.get(..opening.start)?.rfind('{')?;
+        let signature = source_text::fn_signature(original_text, brace)?;
+        let file_name = primary["file_name"].as_str()?.to_string();
+        let mut spans = vec![self.span_json(&file_name, original_text, signature, true, "")];
+        for span in diagnostic["spans"].as_array()? {
+            if span["is_primary"] != true {
+                let mut span = span.clone();
+                self.remap_span(&mut span, &mut false);
+                spans.push(span);
+            }
+        }
+        let mut value = json!({
+            "$message_type": "diagnostic",
+            "message": format!("recursion in {what} requires boxing"),
+            "code": diagnostic["code"].clone(),
+            "level": "error",
+            "spans": spans,
+            "children": [],
+            "rendered": null,
+        });
+        value["rendered"] = Value::String(self.render(&value));
+        Some(value)
     }
 
     /// E0716 in a check copy: a temporary of a `for`/`match`/`let` header is borrowed by what
@@ -1154,6 +1200,44 @@ impl<'a> Remapper<'a> {
             ),
         ]);
         diagnostic["children"] = json!([]);
+        true
+    }
+
+    /// Edition 2024's "this call may capture more lifetimes than intended" note and its
+    /// "use the precise capturing `use<...>` syntax" help, when the help would edit a `gen fn`'s
+    /// rewritten return type (`-> T + use<>`): nightly's `gen fn` has no such hint. Works on
+    /// lowered spans, before remapping.
+    fn drop_gen_fn_capture_hint(&self, diagnostic: &mut Value) -> bool {
+        let on_gen_fn_return_type = |child: &Value| {
+            child["message"]
+                .as_str()
+                .is_some_and(|message| message.starts_with("use the precise capturing `use<...>`"))
+                && child["spans"].as_array().is_some_and(|spans| {
+                    spans.iter().any(|span| {
+                        self.lowered_file_of(span).is_some_and(|(_, (_, lowered))| {
+                            let at = as_usize(&span["byte_start"]).saturating_sub(1);
+                            lowered.segment_at(at).is_some_and(|segment| {
+                                matches!(
+                                    segment.generated,
+                                    Some(GeneratedKind::GenFn | GeneratedKind::AsyncGenFn)
+                                )
+                            })
+                        })
+                    })
+                })
+        };
+        let Some(children) = diagnostic.get_mut("children").and_then(Value::as_array_mut) else {
+            return false;
+        };
+        if !children.iter().any(on_gen_fn_return_type) {
+            return false;
+        }
+        children.retain(|child| {
+            !on_gen_fn_return_type(child)
+                && !child["message"].as_str().is_some_and(|message| {
+                    message.starts_with("this call may capture more lifetimes than intended")
+                })
+        });
         true
     }
 

@@ -297,6 +297,27 @@ mod tests {
     use super::*;
 
     #[test]
+    fn finds_function_signatures() {
+        let text = "#[inline]\npub gen fn walk<T: Clone>(v: &[T]) -> T\nwhere T: Copy {\n}";
+        let brace = text.find('{').unwrap();
+        assert_eq!(
+            &text[fn_signature(text, brace).unwrap()],
+            "pub gen fn walk<T: Clone>(v: &[T]) -> T\nwhere T: Copy"
+        );
+        let text = "impl T {\n    pub(crate) async gen unsafe extern \"C\" fn f(&self) {}\n}";
+        let brace = text.rfind("{}").unwrap();
+        assert_eq!(
+            &text[fn_signature(text, brace).unwrap()],
+            "pub(crate) async gen unsafe extern \"C\" fn f(&self)"
+        );
+        let text = "    gen fn walk(&self) -> u32 {";
+        assert_eq!(
+            &text[fn_signature(text, text.len() - 1).unwrap()],
+            "gen fn walk(&self) -> u32"
+        );
+    }
+
+    #[test]
     fn binds_only_whole_names() {
         assert!(binds("{ let x = 5; ", "x"));
         assert!(binds("{ let mut w = v; ", "w"));
@@ -340,6 +361,42 @@ mod tests {
             None
         );
     }
+}
+
+/// The signature of the function whose body opens at `brace`: from its visibility and
+/// qualifiers (`pub(crate) const async gen unsafe extern "C" fn`) to the end of its `where`
+/// clause, as rustc spans a function's head.
+pub fn fn_signature(text: &str, brace: usize) -> Option<Range<usize>> {
+    let head = text.get(..brace)?;
+    let fn_at = last_word_before(head, "fn", head.len())?;
+    let end = head.trim_end().len();
+    let mut start = fn_at;
+    loop {
+        let before = text[..start].trim_end();
+        let word_start = before
+            .rfind(|c: char| !(c.is_alphanumeric() || c == '_' || c == '"'))
+            .map_or(0, |at| at + 1);
+        let word = &before[word_start..];
+        let is_qualifier = matches!(
+            word,
+            "gen" | "async" | "unsafe" | "const" | "extern" | "pub" | "default" | "safe"
+        ) || (word.starts_with('"') && word.ends_with('"') && word.len() >= 2);
+        if is_qualifier {
+            start = word_start;
+            continue;
+        }
+        // `pub(crate)`, `pub(in path)`.
+        if before.ends_with(')') {
+            if let Some(open) = before.rfind('(') {
+                if before[..open].trim_end().ends_with("pub") {
+                    start = before[..open].trim_end().len() - "pub".len();
+                    continue;
+                }
+            }
+        }
+        break;
+    }
+    (start < end).then_some(start..end)
 }
 
 /// Whether `text` binds `name` with `let [mut] name` or `for name in` (a heuristic for "a local
