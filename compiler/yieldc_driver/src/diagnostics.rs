@@ -126,6 +126,7 @@ impl<'a> Remapper<'a> {
 
     /// Rewrites one diagnostic; `None` drops it.
     fn rewrite_one(&mut self, mut diagnostic: Value) -> Option<Value> {
+        mark_hidden_suggestions(&mut diagnostic);
         self.changed_anything |= expand_long_types(&mut diagnostic);
         self.changed_anything |= attach_e0727(&mut diagnostic);
         self.replace_shadow_paths(&mut diagnostic);
@@ -1419,8 +1420,12 @@ impl<'a> Remapper<'a> {
         let mut spans = diagnostic["spans"].as_array().unwrap_or(&empty).clone();
         // Inline help (rustc shows a short single suggestion as a label of the primary span).
         let mut inline_help = None;
-        let children = diagnostic["children"].as_array().unwrap_or(&empty);
-        for child in children {
+        let all_children = diagnostic["children"].as_array().unwrap_or(&empty);
+        let children: Vec<&Value> = all_children
+            .iter()
+            .filter(|child| child[HIDDEN] != true)
+            .collect();
+        for child in children.iter().copied() {
             let child_spans = child["spans"].as_array().unwrap_or(&empty);
             // rustc draws a suggestion as a label only when its message is short, and never a
             // "verbose" one; the JSON does not say which, rustc's own drawing of the lowered
@@ -1493,7 +1498,7 @@ impl<'a> Remapper<'a> {
             }
             primary_group = primary_group.element(snippet);
         }
-        for child in children {
+        for child in children.iter().copied() {
             let child_spans = child["spans"].as_array().unwrap_or(&empty);
             let child_level = level_of(child["level"].as_str().unwrap_or("note"));
             let child_message = child["message"].as_str().unwrap_or_default();
@@ -2308,6 +2313,41 @@ fn drop_clone_suggestion(diagnostic: &mut Value) -> bool {
                 .any(|name| message.contains(name)))
     });
     children.len() != before
+}
+
+/// Set on a child that rustc's own drawing leaves out (see [`mark_hidden_suggestions`]).
+const HIDDEN: &str = "yieldc_hidden";
+
+/// Marks the suggestions rustc does not draw: tool-only ones, such as "remove the unused
+/// import", are in the JSON but not in rustc's `rendered` text (the JSON does not say which;
+/// the drawing does). A redrawn diagnostic leaves them out too. Runs before any rewording, so
+/// that rustc's own wording is compared.
+fn mark_hidden_suggestions(diagnostic: &mut Value) {
+    let Some(rendered) = diagnostic["rendered"].as_str().map(str::to_owned) else {
+        return;
+    };
+    if rendered.is_empty() {
+        return;
+    }
+    let Some(children) = diagnostic.get_mut("children").and_then(Value::as_array_mut) else {
+        return;
+    };
+    for child in children {
+        let is_suggestion = child["spans"].as_array().is_some_and(|spans| {
+            !spans.is_empty()
+                && spans
+                    .iter()
+                    .all(|span| span["suggested_replacement"].is_string())
+        });
+        let drawn = format!(
+            "{}: {}",
+            child["level"].as_str().unwrap_or_default(),
+            child["message"].as_str().unwrap_or_default()
+        );
+        if is_suggestion && !rendered.contains(&drawn) {
+            child[HIDDEN] = Value::Bool(true);
+        }
+    }
 }
 
 /// The runtime's mirrors of unstable library items, as rustc names them.
