@@ -138,6 +138,7 @@ impl<'a> Remapper<'a> {
         let reworded = self.reword_auto_trait_error(&mut diagnostic)
             | reword_awaited_error(&mut diagnostic)
             | self.reword_for_await_pattern(&mut diagnostic)
+            | self.label_for_await_iterable(&mut diagnostic)
             | self.drop_gen_fn_capture_hint(&mut diagnostic);
         let renamed = self.rename_types(&mut diagnostic);
         let cited_runtime = reworded
@@ -1271,6 +1272,76 @@ impl<'a> Remapper<'a> {
                     .as_str()
                     .is_some_and(|message| message.starts_with("the matched value is of type"))
             });
+        }
+        true
+    }
+
+    /// E0308 on a `for await` pattern: nightly's `for` desugaring also labels the iterable
+    /// "this is an iterator with items of type `T`". Works on lowered spans, before remapping:
+    /// the iterable is the invocation's part after the pattern (see `lower_for_await`).
+    fn label_for_await_iterable(&self, diagnostic: &mut Value) -> bool {
+        const MARKER: &str = "__for_await_bind!{[";
+        const NEXT: &str = "] [::yieldc_rt::async_iter::next(__yieldc_iter";
+        if diagnostic["code"]["code"] != "E0308" {
+            return false;
+        }
+        let Some(primary) = primary_span(diagnostic).cloned() else {
+            return false;
+        };
+        let Some(item) = primary["label"]
+            .as_str()
+            .and_then(|label| label.strip_prefix("expected `"))
+            .and_then(|rest| rest.split_once("`, found"))
+            .map(|(item, _)| item.to_owned())
+        else {
+            return false;
+        };
+        let Some((_, (_, lowered))) = self.lowered_file_of(&primary) else {
+            return false;
+        };
+        let start = as_usize(&primary["byte_start"]);
+        let Some(text) = lowered.text.get(..start) else {
+            return false;
+        };
+        let Some(marker) = text.rfind(MARKER) else {
+            return false;
+        };
+        // The pattern runs to the first `] [` at depth 0 after the marker; the iterable follows.
+        let after_marker = marker + MARKER.len();
+        let mut depth = 0usize;
+        let mut pattern_end = None;
+        for (offset, byte) in lowered.text.as_bytes()[after_marker..].iter().enumerate() {
+            match byte {
+                b'(' | b'[' | b'{' => depth += 1,
+                b')' | b'}' => depth = depth.saturating_sub(1),
+                b']' if depth == 0 => {
+                    pattern_end = Some(after_marker + offset);
+                    break;
+                }
+                b']' => depth -= 1,
+                _ => {}
+            }
+        }
+        let Some(pattern_end) = pattern_end.filter(|&end| end >= start) else {
+            return false;
+        };
+        let iterable_start = pattern_end + "] [".len();
+        let Some(iterable_end) = lowered
+            .text
+            .get(iterable_start..)
+            .and_then(|rest| rest.find(NEXT))
+            .map(|offset| iterable_start + offset)
+        else {
+            return false;
+        };
+        let mut label = primary.clone();
+        label["byte_start"] = json!(iterable_start);
+        label["byte_end"] = json!(iterable_end);
+        label["is_primary"] = Value::Bool(false);
+        label["label"] = Value::String(format!("this is an iterator with items of type `{item}`"));
+        label["suggested_replacement"] = Value::Null;
+        if let Some(spans) = diagnostic["spans"].as_array_mut() {
+            spans.push(label);
         }
         true
     }
