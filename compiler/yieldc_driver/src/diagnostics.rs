@@ -1485,7 +1485,7 @@ impl<'a> Remapper<'a> {
         {
             title = title.id(code);
         }
-        let mut groups = Vec::new();
+        let mut groups: Vec<Group<'_>> = Vec::new();
         let mut primary_group = Group::with_title(title);
         let empty = Vec::new();
         let mut spans = diagnostic["spans"].as_array().unwrap_or(&empty).clone();
@@ -1569,14 +1569,32 @@ impl<'a> Remapper<'a> {
             }
             primary_group = primary_group.element(snippet);
         }
+        // rustc draws a child without spans (`= help: ..`) under the snippet drawn before it:
+        // the primary one, or a note with spans.
+        let mut after_note = false;
         for child in children.iter().copied() {
             let child_spans = child["spans"].as_array().unwrap_or(&empty);
             let child_level = level_of(child["level"].as_str().unwrap_or("note"));
             let child_message = child["message"].as_str().unwrap_or_default();
             if child_spans.is_empty() {
-                primary_group = primary_group.element(child_level.message(child_message));
+                let message = child_level.message(child_message);
+                // rustc adds the long-type notes when it emits, and draws them under the
+                // primary snippet.
+                let is_long_type_note = child_message
+                    .starts_with("the full name for the type has been written")
+                    || child_message.starts_with("consider using `--verbose`");
+                match groups.pop() {
+                    Some(note) if after_note && !is_long_type_note => {
+                        groups.push(note.element(message))
+                    }
+                    popped => {
+                        groups.extend(popped);
+                        primary_group = primary_group.element(message);
+                    }
+                }
                 continue;
             }
+            after_note = false;
             if inline_help
                 .as_ref()
                 .is_some_and(|(span, _)| child_spans[0] == *span)
@@ -1625,6 +1643,7 @@ impl<'a> Remapper<'a> {
                 group = group.element(snippet);
             }
             groups.push(group);
+            after_note = true;
         }
         groups.insert(0, primary_group);
         let mut rendered = renderer.render(&groups);
