@@ -1049,6 +1049,7 @@ impl Lowerer<'_> {
                 _ => None,
             });
         let Some(closure) = closure else {
+            self.iter_macro_without_closure(&reparsed);
             self.lower_macro_call(call);
             return;
         };
@@ -1160,6 +1161,61 @@ impl Lowerer<'_> {
         self.delta = saved_delta;
         self.fast_path = saved_fast_path;
         self.replace(closure_end, call_end, close, DesugaringKind::IterMacro);
+    }
+
+    /// `iter!` whose body is no closure (`iter!(5)`, the old `iter! { yield 1; }`): nightly's
+    /// "`iter!` body must be a closure" at the body's first expression, and, when tokens follow
+    /// it, the parse error at the next `;` or `,`.
+    fn iter_macro_without_closure(&mut self, reparsed: &crate::macros::Reparsed) {
+        let Some(first) = reparsed.items.first() else {
+            return;
+        };
+        let expression = match ast::ExprStmt::cast(first.clone()) {
+            Some(statement) => statement.expr().map(|expr| expr.syntax().clone()),
+            None => ast::Expr::cast(first.clone()).map(|expr| expr.syntax().clone()),
+        };
+        let Some(expression) = expression else {
+            return;
+        };
+        let saved_delta = self.delta;
+        self.delta = reparsed.delta;
+        let span = self.span_of(&expression);
+        let mut next = expression.last_token().and_then(|token| token.next_token());
+        while next.as_ref().is_some_and(|token| token.kind().is_trivia()) {
+            next = next.and_then(|token| token.next_token());
+        }
+        // What follows the expression inside the macro; at its end, rustc reports `<eof>` at
+        // the expression's last token.
+        let follower = match next.filter(|token| self.token_start(token) < reparsed.inner_end) {
+            Some(token) => {
+                matches!(token.kind(), SyntaxKind::SEMICOLON | SyntaxKind::COMMA).then(|| {
+                    let start = self.token_start(&token);
+                    (token.text().to_owned(), start..self.token_end(&token))
+                })
+            }
+            None => expression.last_token().map(|token| {
+                let start = self.token_start(&token);
+                ("<eof>".to_owned(), start..self.token_end(&token))
+            }),
+        };
+        self.delta = saved_delta;
+        self.error(yieldc_syntax::Diagnostic::error(
+            None,
+            "`iter!` body must be a closure",
+            span,
+        ));
+        if let Some((text, range)) = follower {
+            let mut diagnostic = yieldc_syntax::Diagnostic::error(
+                None,
+                format!("expected one of `.`, `?`, or an operator, found `{text}`"),
+                yieldc_syntax::Span {
+                    start: range.start,
+                    end: range.end,
+                },
+            );
+            diagnostic.primary_label = "expected one of `.`, `?`, or an operator".into();
+            self.error(diagnostic);
+        }
     }
 
     /// `gen unsafe fn` (nightly's order): the parser leaves `[async] gen` in error nodes before
