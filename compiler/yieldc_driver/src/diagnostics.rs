@@ -197,14 +197,14 @@ impl<'a> Remapper<'a> {
                 // `emit_with_header_in_own_statement`).
                 return self
                     .check_copy_temporary_error(&diagnostic)
-                    .map(|value| self.count(value));
+                    .and_then(|value| self.emit_once(value));
             }
             if code != "E0506" {
                 return None;
             }
             return self
                 .check_copy_borrow_error(&diagnostic)
-                .map(|value| self.count(value));
+                .and_then(|value| self.emit_once(value));
         }
         if in_generated && diagnostic["level"] == "warning" {
             self.changed_anything = true;
@@ -343,6 +343,19 @@ impl<'a> Remapper<'a> {
         });
         fill_positions(&mut span, text, range);
         span
+    }
+
+    /// A diagnostic the driver built, unless one that reads the same was emitted already
+    /// (two check-copy errors about one place of the user's text).
+    fn emit_once(&mut self, diagnostic: Value) -> Option<Value> {
+        let rendered = diagnostic["rendered"]
+            .as_str()
+            .unwrap_or_default()
+            .to_owned();
+        if !self.remapped_renders.insert(rendered) {
+            return None;
+        }
+        Some(self.count(diagnostic))
     }
 
     fn count(&mut self, diagnostic: Value) -> Value {

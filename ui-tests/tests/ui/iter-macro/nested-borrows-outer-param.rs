@@ -1,7 +1,6 @@
 // An `iter!` nested in another borrows the outer one's loop variable across its own `yield`:
 // nightly's E0626 ("`gen` closure body"). FIXME(yieldc): yieldc also reports "captured variable
-// cannot escape `FnMut` closure body" and E0626 twice on the same line (see the nightly-diff
-// allow file).
+// cannot escape `FnMut` closure body" on the same line (see the nightly-diff allow file).
 #![feature(iter_macro, yield_expr)]
 use std::iter::iter;
 
@@ -10,7 +9,6 @@ fn main() {
         for a in 0..n {
             let inner = iter!(|| { yield a; });
             //~^ ERROR: captured variable cannot escape `FnMut` closure body
-            //~| ERROR: borrow may still be in use when `gen` closure body yields
             //~| ERROR: borrow may still be in use when `gen` closure body yields
             for x in inner() { yield (a, x); }
         }
