@@ -133,6 +133,17 @@ impl<'a> Remapper<'a> {
         if is_summary(&diagnostic) {
             return Some(diagnostic);
         }
+        // An error inside a runtime macro's expansion belongs where that macro was invoked: in
+        // a check copy, it is about the copy (a nested generator's closure there). Read before
+        // the runtime's spans are stripped.
+        let in_copy_by_invocation = primary_span(&diagnostic)
+            .and_then(|span| self.invocation_in_lowered_file(span))
+            .is_some_and(|site| {
+                self.lowered_file_of(&site)
+                    .is_some_and(|(_, (_, lowered))| {
+                        lowered.is_check_copy(as_usize(&site["byte_start"]))
+                    })
+            });
         // Types are renamed first: a message naming `Gen<T, {gen block@..}, {closure@..}>` then
         // names the block, and is kept rather than dropped as citing the runtime.
         let reworded = self.reword_auto_trait_error(&mut diagnostic)
@@ -149,7 +160,7 @@ impl<'a> Remapper<'a> {
         self.changed_anything |= cited_runtime;
         let primary = primary_span(&diagnostic).cloned();
         let mut remapped_any = false;
-        let mut in_check_copy = false;
+        let mut in_check_copy = in_copy_by_invocation;
         let mut in_generated = false;
         if let Some(primary) = &primary {
             if let Some((_, (_, lowered))) = self.lowered_file_of(primary) {
@@ -343,6 +354,27 @@ impl<'a> Remapper<'a> {
         });
         fill_positions(&mut span, text, range);
         span
+    }
+
+    /// For a span in a macro's expansion outside the lowered files (the runtime's macros), the
+    /// invocation in a lowered file it came from, if any.
+    fn invocation_in_lowered_file(&self, span: &Value) -> Option<Value> {
+        if self.lowered_file_of(span).is_some() {
+            return None;
+        }
+        let mut site = span
+            .get("expansion")
+            .filter(|e| !e.is_null())?
+            .get("span")?;
+        loop {
+            if self.lowered_file_of(site).is_some() {
+                return Some(site.clone());
+            }
+            site = site
+                .get("expansion")
+                .filter(|e| !e.is_null())?
+                .get("span")?;
+        }
     }
 
     /// A diagnostic the driver built, unless one that reads the same was emitted already
