@@ -691,6 +691,9 @@ fn find_forms(outline: &mut Outline, options: &ParseOptions, diagnostics: &mut V
     let gates_known = options.is_crate_root || !options.crate_features.is_empty();
     let gate = |outline: &Outline, name: &str| !gates_known || outline.feature_enabled(name);
     let mut forms = Vec::new();
+    // Where rustc's parser gives up on the rest of a block: (the error's start, the block's end).
+    let mut abandoned: Vec<(usize, usize)> = Vec::new();
+    let diagnostics_before = diagnostics.len();
     for node in outline.root.descendants() {
         let span = Span::from_range(node.text_range());
         match node.kind() {
@@ -876,6 +879,16 @@ fn find_forms(outline: &mut Outline, options: &ParseOptions, diagnostics: &mut V
                     continue;
                 };
                 if let Some(gen_token) = gen_keyword_before_closure(&closure) {
+                    // rustc's parser recovers by skipping the rest of the enclosing block.
+                    if let Some(block) = gen_token
+                        .parent_ancestors()
+                        .find(|ancestor| ancestor.kind() == SyntaxKind::STMT_LIST)
+                    {
+                        abandoned.push((
+                            usize::from(gen_token.text_range().start()),
+                            usize::from(block.text_range().end()),
+                        ));
+                    }
                     diagnostics.push(
                         Diagnostic::error(
                             None,
@@ -971,6 +984,17 @@ fn find_forms(outline: &mut Outline, options: &ParseOptions, diagnostics: &mut V
     }
     forms.sort_by_key(|form| (form.span.start, std::cmp::Reverse(form.span.end)));
     outline.forms = forms;
+    // Nothing after such an error in its block is reported (nightly never parses it).
+    if !abandoned.is_empty() {
+        let mut index = 0;
+        diagnostics.retain(|diagnostic| {
+            index += 1;
+            index <= diagnostics_before
+                || !abandoned.iter().any(|&(start, end)| {
+                    diagnostic.primary.start > start && diagnostic.primary.start < end
+                })
+        });
+    }
 }
 
 fn check_yield_context(
