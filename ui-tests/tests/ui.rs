@@ -12,6 +12,13 @@ fn main() -> ui_test::color_eyre::Result<()> {
     let toolchain = support::toolchain();
     let mut config = Config::rustc(support::workspace().join("ui-tests/tests/ui"));
     config.program.program = toolchain.join("bin/rustc");
+    // The expected `.run.stderr` of a panicking case must not depend on the caller's
+    // environment (nor hold backtraces, whose frames and paths change with the toolchain).
+    // `//@run` keeps these variables for the built program.
+    config
+        .program
+        .envs
+        .push(("RUST_BACKTRACE".into(), Some("0".into())));
     config.out_dir = support::target_dir().join("ui-tests/ui");
     // Modest parallelism: the machine is shared.
     config.threads = NonZeroUsize::new(2);
