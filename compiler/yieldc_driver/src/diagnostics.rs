@@ -1394,53 +1394,42 @@ impl<'a> Remapper<'a> {
     /// Whether `span` lies in generated text of a `for await` that stands for the user's header
     /// or iterable (the loop's head, the `IntoAsyncIterator` call): nightly labels those.
     fn is_for_await_header(&self, span: &Value) -> bool {
-        let Some((_, (_, lowered))) = self.lowered_file_of(span) else {
-            return false;
-        };
-        let start = as_usize(&span["byte_start"]);
-        let end = as_usize(&span["byte_end"]).max(start + 1);
-        let mut segments = lowered
-            .segments
-            .iter()
-            .filter(|segment| segment.lowered.start < end && start < segment.lowered.end)
-            .peekable();
         // "this call returns `T`" speaks of the generated `next(..)` call.
         let about_the_lowering = span["label"]
             .as_str()
             .is_some_and(|label| label.starts_with("this call returns"));
         !about_the_lowering
-            && segments.peek().is_some()
-            && segments.all(|segment| {
+            && self.all_segments_under(span, |segment| {
                 segment.generated == Some(GeneratedKind::ForAwait) && !segment.original.is_empty()
             })
     }
 
     /// Whether `span` lies entirely in text a `for await` generated.
     fn is_all_for_await(&self, span: &Value) -> bool {
-        let Some((_, (_, lowered))) = self.lowered_file_of(span) else {
-            return false;
-        };
-        let start = as_usize(&span["byte_start"]);
-        let end = as_usize(&span["byte_end"]).max(start + 1);
-        lowered
-            .segments
-            .iter()
-            .filter(|segment| segment.lowered.start < end && start < segment.lowered.end)
-            .all(|segment| segment.generated == Some(GeneratedKind::ForAwait))
+        self.all_segments_under(span, |segment| {
+            segment.generated == Some(GeneratedKind::ForAwait)
+        })
     }
 
     /// Whether the lowered range of `span` lies entirely in generated text.
     fn is_all_generated(&self, span: &Value) -> bool {
+        self.all_segments_under(span, |segment| segment.generated.is_some())
+    }
+
+    /// Whether the segments under `span`'s lowered range (at least one byte) are all `wanted`:
+    /// false for a span outside the lowered files, or under no segment.
+    fn all_segments_under(&self, span: &Value, wanted: impl Fn(&Segment) -> bool) -> bool {
         let Some((_, (_, lowered))) = self.lowered_file_of(span) else {
             return false;
         };
         let start = as_usize(&span["byte_start"]);
         let end = as_usize(&span["byte_end"]).max(start + 1);
-        lowered
+        let mut under = lowered
             .segments
             .iter()
             .filter(|segment| segment.lowered.start < end && start < segment.lowered.end)
-            .all(|segment| segment.generated.is_some())
+            .peekable();
+        under.peek().is_some() && under.all(wanted)
     }
 
     fn remap_span(&self, span: &mut Value, remapped_any: &mut bool) {
