@@ -251,7 +251,14 @@ struct Gates {
 
 fn crate_gates(base: &Path, line: &CommandLine, root_text: &str) -> Gates {
     let mut features = scan::crate_features(root_text);
-    let active_cfgs = if root_text.contains("cfg_attr") && root_text.contains("feature") {
+    // Only a root whose `cfg_attr` may name a gate yieldc implements pays for the base rustc's
+    // `--print cfg` (`#![cfg_attr(docsrs, feature(doc_cfg))]` is common in dependencies).
+    let names_a_coroutine_gate = || {
+        scan::COROUTINE_GATES
+            .iter()
+            .any(|gate| scan::contains_word(root_text, gate))
+    };
+    let active_cfgs = if root_text.contains("cfg_attr") && names_a_coroutine_gate() {
         active_cfgs(base, line)
     } else {
         None
