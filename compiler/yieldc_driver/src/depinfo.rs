@@ -30,8 +30,45 @@ pub fn rewrite_text(text: &str, shadow_dir: &str, original_dir: &str) -> String 
     text.replace(&format!("{shadow_dir}/"), &format!("{original_dir}/"))
 }
 
+/// Adds `# env-dep:NAME[=VALUE]` to a dep-info file, the line rustc writes for `env!`: cargo
+/// then rebuilds the crate when the variable changes (`YIELDC_FORCE_BOXED` changes the
+/// lowering).
+pub fn add_env_dependency(dep_info: &Path, name: &str, value: Option<&str>) -> std::io::Result<()> {
+    let mut text = match std::fs::read_to_string(dep_info) {
+        Ok(text) => text,
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+        Err(err) => return Err(err),
+    };
+    text.push_str(&env_dependency_line(name, value));
+    std::fs::write(dep_info, text)
+}
+
+fn env_dependency_line(name: &str, value: Option<&str>) -> String {
+    match value {
+        // rustc's escaping of the value: `\\` and `\n`.
+        Some(value) => format!(
+            "# env-dep:{name}={}\n",
+            value.replace('\\', "\\\\").replace('\n', "\\n")
+        ),
+        None => format!("# env-dep:{name}\n"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn env_dependency_lines() {
+        assert_eq!(
+            super::env_dependency_line("YIELDC_FORCE_BOXED", Some("1")),
+            "# env-dep:YIELDC_FORCE_BOXED=1\n"
+        );
+        assert_eq!(
+            super::env_dependency_line("V", Some("a\\b\nc")),
+            "# env-dep:V=a\\\\b\\nc\n"
+        );
+        assert_eq!(super::env_dependency_line("V", None), "# env-dep:V\n");
+    }
+
     #[test]
     fn rewrites_paths() {
         let text = "/t/main.d: /t/yieldc/shadow/x/src/main.rs /t/yieldc/shadow/x/src/a.txt\n\n/t/yieldc/shadow/x/src/main.rs:\n";

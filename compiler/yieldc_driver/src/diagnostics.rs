@@ -58,6 +58,8 @@ pub struct Remapper<'a> {
     counting: bool,
     /// The rendered text of every remapped diagnostic emitted so far.
     remapped_renders: std::collections::HashSet<String>,
+    /// Errors of check copies that were dropped (see [`Self::internal_failure`]).
+    dropped_copy_errors: Vec<Value>,
 }
 
 impl<'a> Remapper<'a> {
@@ -77,6 +79,7 @@ impl<'a> Remapper<'a> {
             unknown_features: 0,
             counting: true,
             remapped_renders: std::collections::HashSet::new(),
+            dropped_copy_errors: Vec::new(),
         }
     }
 
@@ -211,6 +214,9 @@ impl<'a> Remapper<'a> {
                     .and_then(|value| self.emit_once(value));
             }
             if code != "E0506" {
+                if diagnostic["level"] == "error" {
+                    self.dropped_copy_errors.push(diagnostic);
+                }
                 return None;
             }
             return self
@@ -233,6 +239,36 @@ impl<'a> Remapper<'a> {
                 self.changed_anything = true;
                 return None;
             }
+            diagnostic["rendered"] = Value::String(rendered);
+        }
+        Some(self.count(diagnostic))
+    }
+
+    /// When the compiler failed but every error it gave was dropped as a check copy's (an error
+    /// of the copy alone: a bug of the lowering), an error that says so, with the first dropped
+    /// message, so that a failed build never ends in silence.
+    pub fn internal_failure(&mut self) -> Option<Value> {
+        if self.error_count > 0 {
+            return None;
+        }
+        let first = self.dropped_copy_errors.first()?;
+        let inner = first["message"].as_str().unwrap_or("an error").to_owned();
+        let code = first["code"]["code"]
+            .as_str()
+            .map(|code| format!("[{code}]"))
+            .unwrap_or_default();
+        self.changed_anything = true;
+        let message = "yieldc could not compile its lowering of a generator: the check copy that \
+                       proves its borrows has an error of its own";
+        let mut diagnostic = self.plain_message("error", message);
+        let details = format!(
+            "  = note: the check copy's error{code}: {inner}\n\
+             \x20 = note: this is a bug in yieldc; please report it with the generator's code\n\
+             \x20 = help: to build anyway, set `YIELDC_FORCE_BOXED=1` (every generator on the heap, \
+             with no check copy) and rebuild the crate (`cargo clean -p NAME`)\n\n"
+        );
+        if let Some(rendered) = diagnostic["rendered"].as_str() {
+            let rendered = format!("{}\n{details}", rendered.trim_end_matches('\n'));
             diagnostic["rendered"] = Value::String(rendered);
         }
         Some(self.count(diagnostic))
@@ -2669,7 +2705,30 @@ fn yield_macro_call_site(span: &Value) -> Option<Value> {
 
 #[cfg(test)]
 mod tests {
-    use super::is_returned;
+    use super::{is_returned, OutputMode, Remapper};
+    use serde_json::json;
+
+    #[test]
+    fn a_failure_whose_errors_were_all_dropped_is_reported() {
+        let files = Default::default();
+        let mut remapper = Remapper::new(&files, OutputMode::Human, false);
+        assert!(remapper.internal_failure().is_none(), "nothing was dropped");
+        remapper.dropped_copy_errors.push(json!({
+            "message": "cannot take address of a temporary",
+            "code": { "code": "E0745" },
+            "level": "error",
+        }));
+        let failure = remapper
+            .internal_failure()
+            .expect("a dropped error and no other");
+        let rendered = failure["rendered"].as_str().unwrap();
+        assert!(rendered.starts_with("error: yieldc could not compile its lowering"));
+        assert!(rendered.contains("error[E0745]: cannot take address of a temporary"));
+        assert!(rendered.contains("YIELDC_FORCE_BOXED=1"));
+        assert_eq!(remapper.error_count, 1);
+        // Counted once: the summary says 1 error, and another call adds nothing.
+        assert!(remapper.internal_failure().is_none());
+    }
 
     fn returned(source: &str) -> bool {
         let start = source.find("gen").unwrap();

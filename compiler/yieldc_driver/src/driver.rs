@@ -669,6 +669,11 @@ fn compile_shadowed(
     let status = child
         .wait()
         .map_err(|err| format!("waiting for {}: {err}", base.display()))?;
+    if !status.success() {
+        if let Some(failure) = remapper.internal_failure() {
+            emit(&mut stderr, mode, &failure);
+        }
+    }
     let summaries = remapper.summary().unwrap_or(summaries);
     for diagnostic in &summaries {
         emit(&mut stderr, mode, diagnostic);
@@ -686,6 +691,9 @@ fn compile_shadowed(
             )
             .map_err(|err| format!("cannot rewrite dep-info `{}`: {err}", dep_info.display()))?;
         }
+        let force_boxed = std::env::var("YIELDC_FORCE_BOXED").ok();
+        depinfo::add_env_dependency(&dep_info, "YIELDC_FORCE_BOXED", force_boxed.as_deref())
+            .map_err(|err| format!("cannot write dep-info `{}`: {err}", dep_info.display()))?;
     }
     Ok(status.code().unwrap_or(101))
 }

@@ -202,7 +202,8 @@ pub fn lower_file(source: &str, request: &LowerRequest) -> LoweredFile {
         is_crate_root: request.is_crate_root,
         crate_features: request.crate_features.clone(),
         active_cfgs: request.active_cfgs.clone(),
-        ..Default::default()
+        // The escape hatch named by `Remapper::internal_failure`.
+        force_boxed: std::env::var_os("YIELDC_FORCE_BOXED").is_some_and(|value| value != "0"),
     };
     let lowered = yieldc_lower::lower(source, &options);
     let segments = lowered

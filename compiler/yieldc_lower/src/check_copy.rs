@@ -14,8 +14,12 @@
 //! - shadowing: a name bound twice in nested scopes, or both bound and used as a capture, would
 //!   let a borrow of the shadowed binding escape the assignment: boxed;
 //! - captures of a `move` body (and `gen fn` parameters, coroutine parameters) are rebound at
-//!   the top of the copy. A non-`move` body's captures cannot be rebound without changing how
-//!   it captures them, so each outer variable may only be borrowed (`&x`) and called, or only
+//!   the top of the copy; one used only through fields (`p.a`, edition 2021+, not a parameter
+//!   written as a reference) is not (that would capture all of `p`): each place gets a shadow
+//!   local, `let mut s = __shadow(addr_of!(p.a));`, that the copy names instead and assigns
+//!   at every `yield` (same captured places, and a borrow of the place is one of the
+//!   shadow). A non-`move` body's captures cannot be rebound without changing how it captures
+//!   them, so each outer variable may only be borrowed (`&x`) and called, or only
 //!   moved or copied whole and called (`let w = x`, `f(x)`, `0..x`, `x * 2`: never borrowed,
 //!   so no borrow of it can cross a `yield`, whether it is captured by value or, being `Copy`,
 //!   by reference). A variable that may be captured by value and is also borrowed (a method
@@ -101,6 +105,8 @@ pub(crate) fn analyze(
         free_call_depth: 0,
         mode,
         self_is_reference,
+        known_references: reference_parameters(&body_node),
+        field_places: Vec::new(),
     };
     for local in prologue_locals {
         let id = analyzer.bindings.len();
@@ -182,6 +188,9 @@ struct FreeUse {
     whole_value: bool,
     reference: bool,
     callee: bool,
+    /// A use as the base of a field access (`x.f`, `x.0`): by itself, a `move` body in
+    /// edition 2021+ captures only the fields (RFC 2229).
+    field: bool,
 }
 
 enum Site {
@@ -212,6 +221,11 @@ struct Analyzer<'l, 'a> {
     free_call_depth: usize,
     mode: CaptureMode,
     self_is_reference: bool,
+    /// Free names known to be references (see [`reference_parameters`]).
+    known_references: Vec<String>,
+    /// Field accesses of free names: `(name, original start, original end of the chain,
+    /// place text such as `p.a.0`)`.
+    field_places: Vec<(String, usize, usize, String)>,
 }
 
 impl Analyzer<'_, '_> {
@@ -709,6 +723,23 @@ impl Analyzer<'_, '_> {
             FreeKind::Callee
         } else if is_reference {
             FreeKind::Reference
+        } else if let Some(chain) = field_chain(node) {
+            let end = self.original_end(&chain);
+            let mut place = name.to_owned();
+            let mut field = node.parent();
+            while let Some(access) = field.and_then(ast::FieldExpr::cast) {
+                if let Some(field_name) = access.name_ref() {
+                    place.push('.');
+                    place.push_str(&field_name.text());
+                }
+                if access.syntax() == &chain {
+                    break;
+                }
+                field = access.syntax().parent();
+            }
+            self.field_places
+                .push((name.to_owned(), name_offset, end, place));
+            FreeKind::Field
         } else if is_whole_value_use(node, &self.macro_items) {
             FreeKind::WholeValue
         } else {
@@ -735,6 +766,7 @@ impl Analyzer<'_, '_> {
             FreeKind::Reference => entry.reference = true,
             FreeKind::Value => entry.value = true,
             FreeKind::WholeValue => entry.whole_value = true,
+            FreeKind::Field => entry.field = true,
         }
     }
 
@@ -953,8 +985,61 @@ impl Analyzer<'_, '_> {
             .collect();
         match self.mode {
             CaptureMode::Move => {
+                // Rebinding a variable the body uses only through fields (`let mut p = p;`)
+                // would make the body capture all of it, where nightly (edition 2021+)
+                // captures the fields alone: the rest of `p` would move into the generator
+                // (dropped with it, unusable after it). Each place the body names instead gets
+                // a shadow local, `let mut s = __shadow(addr_of!(p.a));`, that the copy uses
+                // in its stead and assigns at every `yield`: the copy names the same places
+                // (so the body's captures do not change) and a borrow of one live across a
+                // `yield` is E0506. A reference (the capture stops at the dereference: `p`
+                // either way) is rebound whole.
+                let partial: Vec<&String> = self
+                    .free
+                    .iter()
+                    .filter(|(name, free_use)| {
+                        self.lowerer.options.edition >= yieldc_syntax::Edition::E2021
+                            && free_use.field
+                            && !(free_use.value
+                                || free_use.whole_value
+                                || free_use.reference
+                                || free_use.callee)
+                            && !self.known_references.contains(name)
+                    })
+                    .map(|(name, _)| name)
+                    .collect();
+                if let Some((name, _)) = self
+                    .free
+                    .iter()
+                    .find(|(name, _)| declares_const(self.lowerer.original, name))
+                {
+                    return Err(format!("`{name}` may be a constant"));
+                }
+                for (name, start, end, place) in &self.field_places {
+                    if !partial.contains(&name) {
+                        continue;
+                    }
+                    let index = match plan.shadows.iter().position(|(_, p)| p == place) {
+                        Some(index) => index,
+                        None => {
+                            plan.shadows.push((
+                                format!("__yieldc_place{}", plan.shadows.len()),
+                                place.clone(),
+                            ));
+                            plan.shadows.len() - 1
+                        }
+                    };
+                    let shadow = plan.shadows[index].0.clone();
+                    plan.place_renames.insert(*start, (*end, shadow));
+                }
                 for (name, free_use) in &self.free {
-                    if (free_use.value || free_use.whole_value || free_use.reference)
+                    if partial.contains(&name) {
+                        continue;
+                    }
+                    if (free_use.value
+                        || free_use.whole_value
+                        || free_use.reference
+                        || free_use.field)
                         && !plan.captures.contains(name)
                     {
                         plan.captures.push(name.clone());
@@ -967,7 +1052,7 @@ impl Analyzer<'_, '_> {
                 // captured by reference, and one it only moves or copies whole is never
                 // borrowed (captured by value if it is not `Copy`, else by reference).
                 let refused = self.free.iter().find(|(_, free_use)| {
-                    free_use.value || (free_use.whole_value && free_use.reference)
+                    free_use.value || free_use.field || (free_use.whole_value && free_use.reference)
                 });
                 if let Some((name, _)) = refused {
                     return Err(format!(
@@ -986,6 +1071,75 @@ enum FreeKind {
     Reference,
     Value,
     WholeValue,
+    Field,
+}
+
+/// When the path expression `node` is the base of a field access (`x.a`, `x.a.0`): the
+/// outermost field access of the chain.
+fn field_chain(node: &SyntaxNode) -> Option<SyntaxNode> {
+    let mut chain = None;
+    let mut expr = node.clone();
+    while let Some(parent) = expr.parent()
+        && parent.kind() == SyntaxKind::FIELD_EXPR
+        && parent.children().next().as_ref() == Some(&expr)
+        && ast::FieldExpr::cast(parent.clone()).is_some_and(|field| field.name_ref().is_some())
+    {
+        chain = Some(parent.clone());
+        expr = parent;
+    }
+    chain
+}
+
+/// Whether `source` has the text of a constant item named `name` (`const name:`). A `move`
+/// body that uses such a name (a lower-case constant, rare) gets no copy: a constant
+/// cannot be rebound (E0530), `addr_of!` cannot point into it (E0745), and left alone, a
+/// borrow of its temporary could cross a `yield` unseen.
+fn declares_const(source: &str, name: &str) -> bool {
+    let mut rest = source;
+    while let Some(at) = rest.find("const") {
+        let after = rest[at + "const".len()..].trim_start();
+        if let Some(tail) = after.strip_prefix(name)
+            && tail.trim_start().starts_with(':')
+        {
+            return true;
+        }
+        rest = &rest[at + "const".len()..];
+    }
+    false
+}
+
+/// The parameters of the function around `node` that are references by their written type
+/// (`p: &T`, `p: &mut T`) and that nothing else in the function binds: a field access through
+/// them dereferences, so a `move` body captures the reference itself.
+fn reference_parameters(node: &SyntaxNode) -> Vec<String> {
+    let Some(function) = node.ancestors().find_map(ast::Fn::cast) else {
+        return Vec::new();
+    };
+    let Some(parameters) = function.param_list() else {
+        return Vec::new();
+    };
+    let mut names = Vec::new();
+    for parameter in parameters.params() {
+        if let (Some(ast::Pat::IdentPat(pat)), Some(ast::Type::RefType(_))) =
+            (parameter.pat(), parameter.ty())
+            && pat.ref_token().is_none()
+            && pat.pat().is_none()
+            && let Some(name) = pat.name()
+        {
+            names.push(name.text().to_string());
+        }
+    }
+    let Some(body) = function.body() else {
+        return names;
+    };
+    names.retain(|name| {
+        !body.syntax().descendants().any(|node| {
+            ast::IdentPat::cast(node)
+                .and_then(|pat| pat.name())
+                .is_some_and(|bound| bound.text() == name.as_str())
+        })
+    });
+    names
 }
 
 /// Whether the path expression `node` is used where its value is moved or copied whole, with

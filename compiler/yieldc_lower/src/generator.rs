@@ -397,20 +397,28 @@ impl Lowerer<'_> {
         let saved_plan = self.copy_plan.replace(plan.clone());
         let saved_flag = self.out.in_check_copy;
         self.out.in_check_copy = true;
+        let saved_erased = std::mem::take(&mut self.erased_until);
         // A `yield` of a macro of this file (`__ym!`) does not suspend in the copy either.
         let macro_yield = if self.macro_facts.yielding.is_empty() {
             ""
         } else {
             " #[allow(unused_macros)] macro_rules! __ym { ($__yieldc_e:expr) => { __yieldc_co.__copy_yield($__yieldc_e) }; }"
         };
+        let mut shadows = String::new();
+        for (name, place) in &plan.shadows {
+            shadows.push_str(&format!(
+                " let mut {name} = ::yieldc_rt::__shadow(::core::ptr::addr_of!({place}));"
+            ));
+        }
         let opening = format!(
-            " #[allow({COPY_LINTS})] if ::yieldc_rt::__never() {{{macro_yield}{} {{",
+            " #[allow({COPY_LINTS})] if ::yieldc_rt::__never() {{{macro_yield}{}{shadows} {{",
             crate::lowerer::rebind_text(&plan.captures)
         );
         self.generate(&opening, anchor, DesugaringKind::Yield);
         self.emit_body(body, is_generator);
         self.generate(" }; loop {} } ", anchor, DesugaringKind::Yield);
         self.out.in_check_copy = saved_flag;
+        self.erased_until = saved_erased;
         self.copy_plan = saved_plan;
     }
 
@@ -984,6 +992,7 @@ impl Lowerer<'_> {
             return "{ }".to_owned();
         };
         let mut names: Vec<&String> = plan.captures.iter().collect();
+        names.extend(plan.shadows.iter().map(|(name, _)| name));
         if let Some(locals) = plan.yield_assigns.get(&yield_start) {
             for local in locals {
                 if !names.contains(&local) {

@@ -34,6 +34,13 @@ pub(crate) struct CopyPlan {
     pub wrap_expr: HashMap<usize, Vec<String>>,
     /// Original start of an identifier → its text in the copy (shadowing bindings renamed).
     pub renames: HashMap<usize, String>,
+    /// Shadow locals of places the body names (`(name, place)`, e.g. `("__yieldc_place0",
+    /// "p.a")`): `let mut NAME = ::yieldc_rt::__shadow(::core::ptr::addr_of!(PLACE));` at the
+    /// top of the copy, assigned at every `yield` (see `check_copy.rs`).
+    pub shadows: Vec<(String, String)>,
+    /// Original start of a place's first token → (original end of the place, the shadow
+    /// local the copy names instead).
+    pub place_renames: HashMap<usize, (usize, String)>,
     /// Original start of a string literal → its text in the copy (inline format arguments of
     /// renamed bindings renamed).
     pub string_rewrites: HashMap<usize, String>,
@@ -65,6 +72,9 @@ pub(crate) struct Lowerer<'a> {
     /// Original offset of a whitespace token whose first space is left out (see
     /// `lower_yield`: it makes up for the `)` a `yield` gains).
     pub(crate) swallowed_space: Option<usize>,
+    /// In a check copy, the original end of a place replaced by its shadow local: tokens that
+    /// start before it are left out.
+    pub(crate) erased_until: usize,
     /// Every identifier-pattern name of the file (built on first use).
     pattern_names: std::cell::OnceCell<HashSet<String>>,
     /// What the file's `macro_rules!` bodies do with coroutine syntax (see `macros.rs`).
@@ -99,6 +109,7 @@ impl<'a> Lowerer<'a> {
             diagnostics: Vec::new(),
             pattern_names: std::cell::OnceCell::new(),
             swallowed_space: None,
+            erased_until: 0,
             macro_facts: crate::macros::MacroFacts::scan(&outline.root),
             macro_body: None,
             iter_macro_closure: None,
@@ -141,6 +152,7 @@ impl<'a> Lowerer<'a> {
             diagnostics: Vec::new(),
             pattern_names: std::cell::OnceCell::new(),
             swallowed_space: None,
+            erased_until: 0,
             // The file's facts, gathered from the parts by `items.rs`.
             macro_facts,
             macro_body: None,
@@ -268,6 +280,20 @@ impl<'a> Lowerer<'a> {
             }
         }
         if self.copy_plan.is_some() {
+            if start < self.erased_until {
+                return;
+            }
+            if let Some((place_end, shadow)) = self
+                .copy_plan
+                .as_ref()
+                .and_then(|plan| plan.place_renames.get(&start))
+                .cloned()
+            {
+                self.out
+                    .generated(&shadow, start..place_end, DesugaringKind::Yield);
+                self.erased_until = place_end;
+                return;
+            }
             match token.kind() {
                 SyntaxKind::COMMENT => {
                     self.out

@@ -56,6 +56,26 @@ fn gen_move_block_with_capture() {
 }
 
 #[test]
+fn gen_move_block_with_captures_used_only_through_fields() {
+    // `p` is used only through fields: the copy names `p.a` and `p.b.0` through shadow locals
+    // (a whole `let mut p = p;` would capture all of `p`); `r` is a reference parameter,
+    // rebound whole.
+    check(
+        "gen_move_block_with_captures_used_only_through_fields",
+        "fn f(r: &R) -> impl Iterator<Item = u8> + '_ {\n    let p = P::new();\n    gen move {\n        yield p.a;\n        for x in p.b.0.iter() { yield *x + r.n; }\n        yield p.a;\n    }\n}\n",
+    );
+}
+
+#[test]
+fn gen_block_boxed_when_a_capture_is_a_field_base_and_may_move() {
+    // Not `move`: `s` may be captured by value (`let t = s;`) and `s.n` borrows it.
+    check(
+        "gen_block_boxed_when_a_capture_is_a_field_base_and_may_move",
+        "fn f(s: S) -> impl Iterator<Item = u8> {\n    gen {\n        yield s.n;\n        let t = s;\n        yield t.n;\n    }\n}\n",
+    );
+}
+
+#[test]
 fn gen_block_boxed_when_a_capture_may_move_and_be_borrowed() {
     // `v` may be captured by value (moved by `let w = v`) and is borrowed (`&v`, `v.len()`):
     // the copy could only see that borrow by rebinding `v`, which would change the capture.

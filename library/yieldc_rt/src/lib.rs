@@ -92,6 +92,14 @@ pub fn __any<T>() -> T {
     loop {}
 }
 
+/// A value of the type of the place `_` points to: the shadow local a check copy uses for a
+/// place of a capture it may not rebind whole (`let mut s = __shadow(addr_of!(p.a));`, see
+/// the lowering's `check_copy.rs`). Never called.
+#[doc(hidden)]
+pub fn __shadow<T>(_: *const T) -> T {
+    loop {}
+}
+
 /// In a check copy, a `yield` whose operand has a type of its own (a closure, a nested
 /// generator: no two such expressions share a type, so the copy's could not be the item type
 /// the real body yields) evaluates the operand through this instead of `yield_`. Never called.
