@@ -181,6 +181,34 @@ fn group_module(path: &str) -> Option<(&'static str, &'static [&'static str])> {
     }
 }
 
+/// The generic arguments of a path's last segment (`Coroutine<Yield = u8>`,
+/// `from_coroutine::<C>`), which a rewrite keeps.
+fn trailing_generic_args(path: &SyntaxNode) -> Option<SyntaxNode> {
+    let segment = ast::Path::cast(path.clone())?.segment()?;
+    segment
+        .syntax()
+        .children()
+        .find(|child| child.kind() == SyntaxKind::GENERIC_ARG_LIST)
+}
+
+/// [`compact`] of a path without its last segment's generic arguments.
+fn compact_head(path: &SyntaxNode) -> String {
+    let Some(arguments) = trailing_generic_args(path) else {
+        return compact(path);
+    };
+    let skipped = arguments.text_range();
+    let mut text = String::new();
+    for element in path.descendants_with_tokens() {
+        if let NodeOrToken::Token(token) = element
+            && !matches!(token.kind(), SyntaxKind::WHITESPACE | SyntaxKind::COMMENT)
+            && !skipped.contains_range(token.text_range())
+        {
+            text.push_str(token.text());
+        }
+    }
+    text
+}
+
 fn compact(node: &SyntaxNode) -> String {
     let mut text = String::new();
     for element in node.descendants_with_tokens() {
@@ -235,7 +263,11 @@ pub(crate) fn path_needs_rewrite(node: &SyntaxNode) -> bool {
         // Asked of every path of a parsed part: its last name first, before the path's text
         // is gathered (a walk and an allocation per path, and most paths are not replaced).
         SyntaxKind::PATH => {
-            let last_is_replaced_name = node.last_token().is_none_or(|token| {
+            let last_name = match trailing_generic_args(node) {
+                Some(arguments) => arguments.first_token().and_then(|t| t.prev_token()),
+                None => node.last_token(),
+            };
+            let last_is_replaced_name = last_name.is_none_or(|token| {
                 token.kind().is_trivia()
                     || matches!(
                         token.text(),
@@ -246,7 +278,7 @@ pub(crate) fn path_needs_rewrite(node: &SyntaxNode) -> bool {
                             | "FromCoroutine"
                     )
             });
-            last_is_replaced_name && replacement(&compact(node)).is_some()
+            last_is_replaced_name && replacement(&compact_head(node)).is_some()
         }
         SyntaxKind::USE_TREE => {
             is_iter_macro_import(node)
@@ -415,13 +447,42 @@ impl Lowerer<'_> {
     }
 
     /// `std::ops::Coroutine` → `::yieldc_rt::ops::Coroutine` (and the other mirrored paths).
+    /// Generic arguments stay (`std::ops::Coroutine<Yield = u8>` →
+    /// `::yieldc_rt::ops::Coroutine<Yield = u8>`), lowered like any other text.
     pub(crate) fn lower_library_path(&mut self, node: &SyntaxNode) -> bool {
-        let Some(replacement) = replacement(&compact(node)) else {
+        let Some(replacement) = replacement(&compact_head(node)) else {
             return false;
         };
         let start = self.node_start(node);
-        let end = self.node_end(node);
+        let arguments = trailing_generic_args(node);
+        let end = match &arguments {
+            Some(arguments) => {
+                // The name's end: the arguments may follow after whitespace or `::`.
+                let name_end = arguments
+                    .first_token()
+                    .and_then(|token| token.prev_token())
+                    .map(|token| {
+                        let mut token = token;
+                        while token.kind().is_trivia() || token.kind() == SyntaxKind::COLON2 {
+                            match token.prev_token() {
+                                Some(previous) => token = previous,
+                                None => break,
+                            }
+                        }
+                        self.token_end(&token)
+                    });
+                name_end.unwrap_or_else(|| self.node_start(arguments))
+            }
+            None => self.node_end(node),
+        };
         self.replace(start, end, replacement, DesugaringKind::LibraryPath);
+        if let Some(arguments) = arguments {
+            let arguments_start = self.node_start(&arguments);
+            if arguments_start > end {
+                self.copy_range(end, arguments_start);
+            }
+            self.emit_node(&arguments);
+        }
         true
     }
 

@@ -65,6 +65,15 @@ impl<G: ?Sized + Coroutine<R>, R> Coroutine<R> for Pin<alloc::boxed::Box<G>> {
     }
 }
 
+#[cfg(feature = "alloc")]
+impl<G: ?Sized + Coroutine<R> + Unpin, R> Coroutine<R> for alloc::boxed::Box<G> {
+    type Yield = G::Yield;
+    type Return = G::Return;
+    fn resume(mut self: Pin<&mut Self>, arg: R) -> CoroutineState<Self::Yield, Self::Return> {
+        G::resume(Pin::new(&mut **self), arg)
+    }
+}
+
 /// What [`crate::__coroutine_parts`] creates (see [`crate::GenKey`]).
 pub struct CoroutineKey<Y, R, P> {
     pub(crate) on_refused: P,

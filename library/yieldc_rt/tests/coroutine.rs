@@ -177,3 +177,17 @@ fn mutable_reference_impl_resumes_unpin_coroutines() {
         CoroutineState::Complete(2)
     );
 }
+
+#[test]
+fn box_impl_resumes_unpin_coroutines() {
+    // nightly: `impl<G: ?Sized + Coroutine<R> + Unpin, R, A> Coroutine<R> for Box<G, A>`.
+    let (__yieldc_key, __yieldc_co) = ::yieldc_rt::__coroutine_parts!();
+    let c = ::yieldc_rt::Coro::new(__yieldc_key, async move {
+        let __yieldc_co = __yieldc_co;
+        __yieldc_co.yield_(1u8).await;
+        2u16
+    });
+    let mut boxed: Box<dyn Coroutine<Yield = u8, Return = u16> + Unpin> = Box::new(c);
+    assert_eq!(Pin::new(&mut boxed).resume(()), CoroutineState::Yielded(1));
+    assert_eq!(Pin::new(&mut boxed).resume(()), CoroutineState::Complete(2));
+}
