@@ -203,6 +203,11 @@ impl<'a> Remapper<'a> {
             self.changed_anything = true;
             return Some(self.count(value));
         }
+        if reword_unused_generator(&mut diagnostic) {
+            // The statement is the user's generator, which the runtime's type stands for.
+            in_generated = false;
+            self.changed_anything = true;
+        }
         if in_check_copy {
             self.changed_anything = true;
             let code = diagnostic["code"]["code"].as_str().unwrap_or_default();
@@ -2531,6 +2536,34 @@ const MIRROR_UNSTABLE_TRAITS: [&str; 3] = ["IntoAsyncIterator", "AsyncIterator",
 /// `yieldc_rt::async_iter::AsyncIterator` → `AsyncIterator`: nightly prints the library's items
 /// by their bare names (they are unique there), and an unimplemented one is "the nightly-only,
 /// unstable trait `AsyncIterator`".
+/// `unused_must_use` on a generator statement names the runtime's type (``unused `Gen` that
+/// must be used``, its note from the type's `#[must_use]`); nightly says "unused coroutine that
+/// must be used", with the same note.
+fn reword_unused_generator(diagnostic: &mut Value) -> bool {
+    if diagnostic["code"]["code"] != "unused_must_use" {
+        return false;
+    }
+    let names_generator = diagnostic["message"].as_str().is_some_and(|message| {
+        RUNTIME_GENERATOR_TYPES.iter().any(|opening| {
+            let name = opening.trim_end_matches('<');
+            message == format!("unused `{name}` that must be used")
+        })
+    });
+    if names_generator {
+        diagnostic["message"] = Value::String("unused coroutine that must be used".to_owned());
+        // rustc suggests `let _ = ` for an unused value of a `#[must_use]` type, not for an
+        // unused coroutine.
+        if let Some(children) = diagnostic["children"].as_array_mut() {
+            children.retain(|child| {
+                child["message"]
+                    .as_str()
+                    .is_none_or(|message| !message.starts_with("use `let _ = ...`"))
+            });
+        }
+    }
+    names_generator
+}
+
 fn trim_mirror_paths(text: &str) -> Option<String> {
     // rustc's list of the mirror's implementors names the runtime's types: left for
     // `strip_runtime_spans` to drop (nightly has no such list for these traits).

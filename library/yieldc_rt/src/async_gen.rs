@@ -130,6 +130,7 @@ pub struct AsyncCoToken<T> {
 /// Its auto traits are the body's (and the panic closure's, which captures nothing): no item
 /// is stored in it between two `poll_next`s. That includes `Unpin`: it holds no pointer into
 /// itself, so it may move between polls whenever its body may (an `async` body never may).
+#[must_use = "coroutines are lazy and do nothing unless resumed"]
 pub struct AsyncGen<T, F, P> {
     /// Never polled again once `state` is `Done` (not dropped then: see `Machine`).
     body: F,

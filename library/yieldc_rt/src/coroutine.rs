@@ -96,6 +96,7 @@ fn finish<Y, T, P: Fn(Refused)>(
 
 /// A movable coroutine stored inline: `Unpin`, no allocation; used when the check copy proved
 /// that no borrow crosses a `yield` (nightly rejects such borrows in movable coroutines too).
+#[must_use = "coroutines are lazy and do nothing unless resumed"]
 pub struct Coro<Y, R, F, P> {
     machine: Machine<F>,
     on_refused: P,
@@ -136,6 +137,7 @@ impl<Y, R, F: Future, P: Fn(Refused)> Coroutine<R> for Coro<Y, R, F, P> {
 /// borrow its own locals across a `yield`. Stored inline, no allocation. `!Unpin` because its
 /// body is (an `async` block), as nightly's static coroutines are, and for no other reason: it
 /// holds no pointer into itself, so a body that is `Unpin` may move.
+#[must_use = "coroutines are lazy and do nothing unless resumed"]
 pub struct StaticCoro<Y, R, F, P> {
     machine: Machine<F>,
     on_refused: P,
@@ -171,6 +173,7 @@ impl<Y, R, F: Future, P: Fn(Refused)> Coroutine<R> for StaticCoro<Y, R, F, P> {
 
 /// A movable coroutine whose body is pinned on the heap: `Unpin` and sound for any body.
 #[cfg(feature = "alloc")]
+#[must_use = "coroutines are lazy and do nothing unless resumed"]
 pub struct BoxedCoro<Y, R, F, P> {
     machine: Pin<alloc::boxed::Box<Machine<F>>>,
     on_refused: P,

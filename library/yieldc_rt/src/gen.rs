@@ -25,6 +25,7 @@ pub struct GenKey<T, P> {
 }
 
 /// A sync generator whose body is stored inline. `Iterator + FusedIterator`, no allocation.
+#[must_use = "coroutines are lazy and do nothing unless resumed"]
 pub struct Gen<T, F, P> {
     machine: Machine<F>,
     on_refused: P,
@@ -107,6 +108,7 @@ pub(crate) fn panic_closure_returned() -> ! {
 /// A sync generator whose body is pinned on the heap: sound for every body, including ones
 /// that borrow their own locals across a `yield`.
 #[cfg(feature = "alloc")]
+#[must_use = "coroutines are lazy and do nothing unless resumed"]
 pub struct BoxedGen<T, F, P> {
     machine: core::pin::Pin<alloc::boxed::Box<Machine<F>>>,
     on_refused: P,
