@@ -60,6 +60,42 @@ pub struct Remapper<'a> {
     remapped_renders: std::collections::HashSet<String>,
     /// Errors of check copies that were dropped (see [`Self::internal_failure`]).
     dropped_copy_errors: Vec<Value>,
+    /// The lowered root's imports that stand for unused gates (see the driver's
+    /// `add_unused_feature_markers`).
+    pub feature_markers: Vec<FeatureMarker>,
+    /// Nightly's `unused_features` diagnostics, held until rustc ends (see
+    /// [`Self::release_unused_features`]).
+    held_unused_features: Vec<Value>,
+    /// rustc's lint-level notes that a feature marker took from the diagnostics nightly
+    /// shows them on (see [`Self::restore_lint_level_notes`]).
+    taken_notes: Vec<TakenNote>,
+}
+
+/// A note rustc shows once per session and put on a feature marker's `unused_imports`
+/// warning, which comes early (name resolution), where nightly's `unused_features` comes last:
+/// the next diagnostic that would have shown it gets it back.
+#[derive(Clone, Debug)]
+struct TakenNote {
+    /// The note (a child diagnostic, as rustc gave it).
+    note: Value,
+    /// `Some("#[deny(warnings)]")`: "the lint level is defined here", for a diagnostic with a
+    /// note "implied by `#[deny(warnings)]`". `None`: "`#[warn(unused_imports)]` (part of
+    /// `#[warn(unused)]`) on by default", for the next `unused_imports` warning.
+    implied_by: Option<String>,
+    /// Whether a later diagnostic got it back.
+    returned: bool,
+}
+
+/// An import at the end of the lowered crate root whose `unused_imports` warning is nightly's
+/// "feature `GATE` is declared but not used".
+#[derive(Clone, Debug)]
+pub struct FeatureMarker {
+    /// The import's bytes in the lowered root.
+    pub lowered: Range<usize>,
+    /// The gate.
+    pub gate: String,
+    /// The bytes of the gate's name in the root's `#![feature(..)]`.
+    pub original: Range<usize>,
 }
 
 impl<'a> Remapper<'a> {
@@ -80,6 +116,9 @@ impl<'a> Remapper<'a> {
             counting: true,
             remapped_renders: std::collections::HashSet::new(),
             dropped_copy_errors: Vec::new(),
+            feature_markers: Vec::new(),
+            held_unused_features: Vec::new(),
+            taken_notes: Vec::new(),
         }
     }
 
@@ -136,6 +175,13 @@ impl<'a> Remapper<'a> {
         if is_summary(&diagnostic) {
             return Some(diagnostic);
         }
+        if let Some(unused_feature) = self.unused_feature(&diagnostic) {
+            self.changed_anything = true;
+            self.take_lint_level_notes(&diagnostic);
+            self.held_unused_features.push(unused_feature);
+            return None;
+        }
+        let restored_note = self.restore_lint_level_notes(&mut diagnostic);
         // An error inside a runtime macro's expansion belongs where that macro was invoked: in
         // a check copy, it is about the copy (a nested generator's closure there). Read before
         // the runtime's spans are stripped.
@@ -235,7 +281,7 @@ impl<'a> Remapper<'a> {
         remapped_any |= self.moved_by_await(&mut diagnostic);
         self.remap_spans_in(&mut diagnostic, &mut remapped_any);
         remapped_any |= self.reword_escaping_yield(&mut diagnostic);
-        if remapped_any || cited_runtime {
+        if remapped_any || cited_runtime || restored_note {
             let rendered = self.render(&diagnostic);
             // Two places of the lowering that are one place of the user's text (a generator's
             // head, twice) read the same once remapped: rustc, like nightly, reports a
@@ -247,6 +293,183 @@ impl<'a> Remapper<'a> {
             diagnostic["rendered"] = Value::String(rendered);
         }
         Some(self.count(diagnostic))
+    }
+
+    /// Nightly's `unused_features` diagnostic for the `unused_imports` one of a feature marker:
+    /// at the gate's name, with rustc's notes on the lint level (`unused_imports` read as
+    /// `unused_features`), without the suggestion to remove the import.
+    fn unused_feature(&self, diagnostic: &Value) -> Option<Value> {
+        if self.feature_markers.is_empty() || diagnostic["code"]["code"] != "unused_imports" {
+            return None;
+        }
+        let primary = primary_span(diagnostic)?;
+        let (_, (original_text, _)) = self.lowered_file_of(primary)?;
+        let start = as_usize(&primary["byte_start"]);
+        let marker = self
+            .feature_markers
+            .iter()
+            .find(|marker| marker.lowered.contains(&start))?;
+        if original_text.get(marker.original.clone()) != Some(marker.gate.as_str()) {
+            return None;
+        }
+        let file_name = primary["file_name"].as_str()?;
+        let span = self.span_json(file_name, original_text, marker.original.clone(), true, "");
+        let mut children = Vec::new();
+        for child in diagnostic["children"].as_array().into_iter().flatten() {
+            let message = child["message"].as_str().unwrap_or_default();
+            if message.starts_with("remove the unused import")
+                || message.starts_with("remove the whole")
+            {
+                continue;
+            }
+            let mut child = child.clone();
+            child["message"] = Value::String(
+                message
+                    .replace("unused_imports", "unused_features")
+                    .replace("unused-imports", "unused-features"),
+            );
+            if let Some(spans) = child.get_mut("spans").and_then(Value::as_array_mut) {
+                for span in spans {
+                    self.remap_span(span, &mut false);
+                }
+            }
+            children.push(child);
+        }
+        let mut value = json!({
+            "$message_type": "diagnostic",
+            "message": format!("feature `{}` is declared but not used", marker.gate),
+            "code": {"code": "unused_features", "explanation": null},
+            "level": diagnostic["level"].clone(),
+            "spans": [span],
+            "children": children,
+            "rendered": null,
+        });
+        value["rendered"] = Value::String(self.render(&value));
+        Some(value)
+    }
+
+    /// Records the once-per-session notes of a feature marker's warning (see [`TakenNote`]).
+    fn take_lint_level_notes(&mut self, diagnostic: &Value) {
+        let children = diagnostic["children"]
+            .as_array()
+            .cloned()
+            .unwrap_or_default();
+        for child in &children {
+            let message = child["message"].as_str().unwrap_or_default();
+            if message == "the lint level is defined here" {
+                let implied_by = children.iter().find_map(|other| {
+                    let text = other["message"].as_str()?;
+                    let (_, source) = text.split_once(" implied by `")?;
+                    Some(source.trim_end_matches('`').to_owned())
+                });
+                if let Some(implied_by) = implied_by {
+                    self.taken_notes.push(TakenNote {
+                        note: child.clone(),
+                        implied_by: Some(implied_by),
+                        returned: false,
+                    });
+                }
+            } else if message.starts_with("`#[warn(unused_imports)]`")
+                && message.ends_with("on by default")
+            {
+                self.taken_notes.push(TakenNote {
+                    note: child.clone(),
+                    implied_by: None,
+                    returned: false,
+                });
+            }
+        }
+    }
+
+    /// Gives a diagnostic the once-per-session note a feature marker took, when it is the one
+    /// nightly shows it on. Returns whether it did.
+    fn restore_lint_level_notes(&mut self, diagnostic: &mut Value) -> bool {
+        if self.taken_notes.iter().all(|taken| taken.returned) {
+            return false;
+        }
+        let is_unused_import = diagnostic["code"]["code"] == "unused_imports";
+        let Some(children) = diagnostic.get_mut("children").and_then(Value::as_array_mut) else {
+            return false;
+        };
+        let has = |children: &Vec<Value>, text: &str| {
+            children
+                .iter()
+                .any(|child| child["message"].as_str().is_some_and(|m| m.contains(text)))
+        };
+        let mut restored = false;
+        for taken in self.taken_notes.iter_mut().filter(|taken| !taken.returned) {
+            match &taken.implied_by {
+                Some(source) => {
+                    let implied = format!(" implied by `{source}`");
+                    let at = children.iter().position(|child| {
+                        child["message"]
+                            .as_str()
+                            .is_some_and(|m| m.ends_with(&implied))
+                    });
+                    if let Some(at) = at {
+                        if !has(children, "the lint level is defined here") {
+                            children.insert(at, taken.note.clone());
+                            restored = true;
+                        }
+                        taken.returned = true;
+                    }
+                }
+                None if is_unused_import => {
+                    if !has(children, "on by default") && !has(children, "lint level") {
+                        children.push(taken.note.clone());
+                        restored = true;
+                    }
+                    taken.returned = true;
+                }
+                None => {}
+            }
+        }
+        restored
+    }
+
+    /// The held `unused_features` diagnostics, once rustc has ended: nightly reports them only
+    /// when the crate had no error (its lint runs after the analysis and the other lints).
+    /// A note that an earlier diagnostic got back is left out; the first one has rustc's
+    /// "on by default" note when its level is the default one.
+    pub fn release_unused_features(&mut self) -> Vec<Value> {
+        let mut held = std::mem::take(&mut self.held_unused_features);
+        if self.error_count > 0 {
+            return Vec::new();
+        }
+        let returned: Vec<String> = self
+            .taken_notes
+            .iter()
+            .filter(|taken| taken.returned && taken.implied_by.is_some())
+            .filter_map(|taken| taken.note["message"].as_str().map(str::to_owned))
+            .collect();
+        for (index, value) in held.iter_mut().enumerate() {
+            let mut changed = false;
+            let is_warning = value["level"] == "warning";
+            if let Some(children) = value.get_mut("children").and_then(Value::as_array_mut) {
+                let before = children.len();
+                children.retain(|child| {
+                    child["message"]
+                        .as_str()
+                        .is_none_or(|message| !returned.iter().any(|r| r == message))
+                });
+                changed |= children.len() != before;
+                if index == 0 && is_warning && children.is_empty() {
+                    children.push(json!({
+                        "message": "`#[warn(unused_features)]` (part of `#[warn(unused)]`) on by default",
+                        "code": null,
+                        "level": "note",
+                        "spans": [],
+                        "children": [],
+                        "rendered": null,
+                    }));
+                    changed = true;
+                }
+            }
+            if changed {
+                value["rendered"] = Value::String(self.render(value));
+            }
+        }
+        held.into_iter().map(|value| self.count(value)).collect()
     }
 
     /// When the compiler failed but every error it gave was dropped as a check copy's (an error

@@ -411,6 +411,18 @@ fn compile_shadowed(
             }
         }
     }
+    let feature_markers = if tool == Tool::Rustdoc {
+        Vec::new()
+    } else {
+        add_unused_feature_markers(
+            root,
+            &mut lowered_files,
+            edition,
+            &crate_features,
+            gates,
+            &line.args,
+        )
+    };
     // `rustdoc --test` compiles the code blocks of doc comments itself: lower those too (only
     // then: `cargo doc` must show the documentation as written).
     if tool == Tool::Rustdoc && line.args.iter().any(|arg| arg == "--test") {
@@ -511,6 +523,7 @@ fn compile_shadowed(
         },
     };
     let mut remapper = Remapper::new(&lowered_files, mode, color);
+    remapper.feature_markers = feature_markers;
     remapper.cwd = cwd.to_path_buf();
     remapper.shadow_prefix = Some((format!("{shadow_text}/"), prefix_as_given.clone()));
 
@@ -669,6 +682,9 @@ fn compile_shadowed(
     let status = child
         .wait()
         .map_err(|err| format!("waiting for {}: {err}", base.display()))?;
+    for diagnostic in remapper.release_unused_features() {
+        emit(&mut stderr, mode, &diagnostic);
+    }
     if !status.success() {
         if let Some(failure) = remapper.internal_failure() {
             emit(&mut stderr, mode, &failure);
@@ -807,6 +823,107 @@ fn display_name(path: &Path, package_dir: &Path, prefix_as_given: &str) -> Strin
         Ok(relative) => format!("{prefix_as_given}{}", relative.display()),
         Err(_) => path.display().to_string(),
     }
+}
+
+/// Nightly's `unused_features` lint ("feature `X` is declared but not used"), which stable
+/// rustc does not have, for the gates the lowering removed: one import per unused gate at the
+/// end of the lowered root, `use ::yieldc_rt::__features::GATE as _;`, whose `unused_imports`
+/// warning [`Remapper`] turns into nightly's. rustc then applies the lint levels (`unused`,
+/// `warnings`, `--cap-lints`) as nightly does for `unused_features`; a crate that names
+/// `unused_imports` or `unused_features` itself (attribute or command line) gets no markers, as
+/// the two lints' levels would differ. Not for rustdoc, nor before edition 2018 (`::yieldc_rt`
+/// in a `use` names the crate root there). Returns the markers (see
+/// [`crate::diagnostics::FeatureMarker`]).
+fn add_unused_feature_markers(
+    root: &Path,
+    lowered_files: &mut shadow::LoweredFiles,
+    edition: Edition,
+    crate_features: &[String],
+    gates: &Gates,
+    args: &[String],
+) -> Vec<crate::diagnostics::FeatureMarker> {
+    let names_the_lints = |text: &str| {
+        text.contains("unused_imports")
+            || text.contains("unused-imports")
+            || text.contains("unused_features")
+            || text.contains("unused-features")
+    };
+    if edition < Edition::E2018 || args.iter().any(|arg| names_the_lints(arg)) {
+        return Vec::new();
+    }
+    let Some((root_text, root_lowered)) = lowered_files.get(root) else {
+        return Vec::new();
+    };
+    if lint_attribute_names(root_text, &["unused_imports", "unused_features"]) {
+        return Vec::new();
+    }
+    let request = |is_crate_root: bool| LowerRequest {
+        edition,
+        is_crate_root,
+        crate_features: crate_features.to_vec(),
+        active_cfgs: gates.active_cfgs.clone(),
+    };
+    let others: Vec<(&str, LowerRequest)> = lowered_files
+        .iter()
+        .filter(|(path, _)| path.as_path() != root)
+        .map(|(_, (text, _))| (text.as_str(), request(false)))
+        .collect();
+    // A gate the lowering kept (`stmt_expr_attributes` when another attribute needs it) is
+    // stable rustc's business.
+    let removed = |span: &std::ops::Range<usize>| {
+        !root_lowered.segments.iter().any(|segment| {
+            segment.generated.is_none()
+                && segment.original.start <= span.start
+                && span.end <= segment.original.end
+        })
+    };
+    let unused: Vec<_> = lowering::unused_features(root_text, &request(true), &others)
+        .into_iter()
+        .filter(|(_, span)| removed(span))
+        .collect();
+    if unused.is_empty() {
+        return Vec::new();
+    }
+    let Some((_, root_lowered)) = lowered_files.get_mut(root) else {
+        return Vec::new();
+    };
+    let text = &mut root_lowered.text;
+    // On a line of their own after the last one (a `//` comment there ends at its newline).
+    if !text.ends_with('\n') {
+        text.push('\n');
+    }
+    let mut markers = Vec::new();
+    for (gate, original) in unused {
+        let start = text.len();
+        text.push_str(&format!("use ::yieldc_rt::__features::{gate} as _; "));
+        markers.push(crate::diagnostics::FeatureMarker {
+            lowered: start..text.len(),
+            gate,
+            original,
+        });
+    }
+    markers
+}
+
+/// Whether an attribute of `text` (`#[allow(..)]`, `#![deny(..)]`, ..) names one of `lints`
+/// (a mention in a comment or a string does not count).
+fn lint_attribute_names(text: &str, lints: &[&str]) -> bool {
+    lints.iter().any(|lint| {
+        text.match_indices(lint).any(|(at, _)| {
+            let before = &text[..at];
+            let Some(open) = before.rfind('#') else {
+                return false;
+            };
+            let attribute = before[open..].trim_start_matches(['#', '!']).trim_start();
+            let Some(inside) = attribute.strip_prefix('[') else {
+                return false;
+            };
+            !attribute.contains(']')
+                && ["allow", "warn", "deny", "forbid", "expect", "cfg_attr"]
+                    .iter()
+                    .any(|level| inside.trim_start().starts_with(level))
+        })
+    })
 }
 
 /// Runs the base tool on a crate that needs no lowering. Such a crate may still depend on one
@@ -960,4 +1077,21 @@ fn rustdoc_out_dir(args: &[String]) -> Option<PathBuf> {
         }
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn lint_attributes_naming_a_lint() {
+        let names = |text: &str| super::lint_attribute_names(text, &["unused_imports"]);
+        assert!(names("#![allow(unused_imports)]"));
+        assert!(names("#![deny(dead_code, unused_imports)]\nfn f() {}"));
+        assert!(names("#[warn(\n    unused_imports,\n)]\nuse a::b;"));
+        assert!(names("#![cfg_attr(test, allow(unused_imports))]"));
+        assert!(!names("// unused_imports is off\nfn f() {}"));
+        assert!(!names("#![allow(dead_code)] // not unused_imports"));
+        assert!(!names(
+            "#[derive(Debug)] struct S; const T: &str = \"unused_imports\";"
+        ));
+    }
 }

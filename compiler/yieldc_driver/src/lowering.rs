@@ -195,6 +195,54 @@ pub fn module_declarations(source: &str, edition: Edition) -> Vec<ModuleDeclarat
         .collect()
 }
 
+/// The gates a crate root declares and that yieldc removes, which nightly's `unused_features`
+/// lint would report as unused in a crate made of `files` (each file's text with its request):
+/// `(gate, the bytes of its name in the root)`, in nightly's order (language gates, then
+/// library gates, each in declaration order). Gates in a `cfg_attr` are never reported.
+pub fn unused_features(
+    root_text: &str,
+    root_request: &LowerRequest,
+    files: &[(&str, LowerRequest)],
+) -> Vec<(String, Range<usize>)> {
+    use yieldc_lower::gates::{gate_usage, LANGUAGE_GATES, LIBRARY_GATES};
+    let root_usage = gate_usage(root_text, &lower_options(root_request));
+    let reportable = |name: &str| LANGUAGE_GATES.contains(&name) || LIBRARY_GATES.contains(&name);
+    let declared: Vec<_> = root_usage
+        .declared
+        .iter()
+        .filter(|gate| !gate.in_cfg_attr && reportable(&gate.name))
+        .collect();
+    if declared.is_empty() {
+        return Vec::new();
+    }
+    let mut used = root_usage.used.clone();
+    for (text, request) in files {
+        used.extend(gate_usage(text, &lower_options(request)).used);
+    }
+    let mut unused = Vec::new();
+    for group in [LANGUAGE_GATES, LIBRARY_GATES] {
+        for gate in &declared {
+            if group.contains(&gate.name.as_str())
+                && !used.contains(gate.name.as_str())
+                && !unused.iter().any(|(name, _)| name == &gate.name)
+            {
+                unused.push((gate.name.clone(), gate.span.clone()));
+            }
+        }
+    }
+    unused
+}
+
+fn lower_options(request: &LowerRequest) -> yieldc_lower::LowerOptions {
+    yieldc_lower::LowerOptions {
+        edition: front_end_edition(request.edition),
+        is_crate_root: request.is_crate_root,
+        crate_features: request.crate_features.clone(),
+        active_cfgs: request.active_cfgs.clone(),
+        force_boxed: false,
+    }
+}
+
 /// Lowers one file with `yieldc_lower`.
 pub fn lower_file(source: &str, request: &LowerRequest) -> LoweredFile {
     let options = yieldc_lower::LowerOptions {

@@ -22,6 +22,7 @@ mod check_copy;
 mod coroutine;
 mod doctests;
 mod for_await;
+pub mod gates;
 mod generator;
 mod items;
 mod lowerer;
@@ -164,7 +165,7 @@ fn lower_parsed_whole_file(source: &str, options: &LowerOptions) -> Lowered {
     finish(source, text, source_map, diagnostics)
 }
 
-fn parse_options(options: &LowerOptions) -> yieldc_syntax::ParseOptions {
+pub(crate) fn parse_options(options: &LowerOptions) -> yieldc_syntax::ParseOptions {
     yieldc_syntax::ParseOptions {
         edition: options.edition,
         is_crate_root: options.is_crate_root,

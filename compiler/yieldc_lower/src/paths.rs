@@ -14,7 +14,7 @@ use crate::lowerer::Lowerer;
 use crate::source_map::DesugaringKind;
 
 /// A library gate: name, the message's suffix, tracking issue.
-type LibraryGate = (&'static str, &'static str, u32);
+pub(crate) type LibraryGate = (&'static str, &'static str, u32);
 
 /// Whether [`Lowerer::check_library_gates`] may report anything: the gates are known and one
 /// of the library gates is not in force (`file_features`: the gates of the file's own
@@ -301,72 +301,6 @@ impl Lowerer<'_> {
         if !gates_known {
             return;
         }
-        let mut imported: HashMap<String, Vec<String>> = HashMap::new();
-        let mut reports: Vec<(Span, LibraryGate)> = Vec::new();
-        for node in root.descendants() {
-            if let Some(use_item) = ast::Use::cast(node.clone()) {
-                if let Some(tree) = use_item.use_tree() {
-                    collect_use_tree(&tree, &[], &mut |path, full, name| {
-                        if let Some(gate) = library_gate(full) {
-                            reports.push((Span::from_range(path.syntax().text_range()), gate));
-                            imported.insert(name, full.to_vec());
-                        }
-                    });
-                }
-                continue;
-            }
-            let Some(path) = ast::Path::cast(node.clone()) else {
-                continue;
-            };
-            let is_topmost = node
-                .parent()
-                .is_none_or(|parent| parent.kind() != SyntaxKind::PATH);
-            // (A macro call's path, `iter!`, is reported by the front end.)
-            let is_macro_path = node
-                .parent()
-                .is_some_and(|parent| parent.kind() == SyntaxKind::MACRO_CALL);
-            if !is_topmost || is_macro_path || node.ancestors().any(|a| a.kind() == SyntaxKind::USE)
-            {
-                continue;
-            }
-            let segments = path_segments(&path);
-            let Some(first) = segments.first() else {
-                continue;
-            };
-            let full = match imported.get(first) {
-                Some(import) if first != "std" && first != "core" => {
-                    let mut full = import.clone();
-                    full.extend(segments[1..].iter().cloned());
-                    full
-                }
-                _ => segments,
-            };
-            if let Some(gate) = library_gate(&full) {
-                reports.push((Span::from_range(node.text_range()), gate));
-            }
-        }
-        let coroutine_trait_imported = imported
-            .values()
-            .any(|full| library_gate(full).is_some_and(|gate| gate.0 == "coroutine_trait"));
-        let async_gen_locals: Vec<String> = root
-            .descendants()
-            .filter_map(ast::LetStmt::cast)
-            .filter(|statement| {
-                statement.initializer().is_some_and(|init| {
-                    std::iter::once(init.syntax().clone())
-                        .chain(init.syntax().descendants())
-                        .filter_map(ast::BlockExpr::cast)
-                        .any(|block| block.async_token().is_some() && block.gen_token().is_some())
-                })
-            })
-            .filter_map(|statement| match statement.pat() {
-                Some(ast::Pat::IdentPat(ident)) => {
-                    use yieldc_syntax::ra_ap_syntax::ast::HasName;
-                    ident.name().map(|name| name.text().to_string())
-                }
-                _ => None,
-            })
-            .collect();
         let has_async_gen = self.outline.forms.iter().any(|form| {
             matches!(
                 form.kind,
@@ -374,36 +308,7 @@ impl Lowerer<'_> {
                     | yieldc_syntax::FormKind::GenFn { is_async: true }
             )
         });
-        // Method calls, also inside macro arguments (token trees): `RECEIVER . NAME (`.
-        let tokens: Vec<_> = root
-            .descendants_with_tokens()
-            .filter_map(|element| element.into_token())
-            .filter(|token| !token.kind().is_trivia())
-            .collect();
-        for (index, window) in tokens.windows(3).enumerate() {
-            if window[0].kind() != SyntaxKind::DOT
-                || window[1].kind() != SyntaxKind::IDENT
-                || window[2].kind() != SyntaxKind::L_PAREN
-            {
-                continue;
-            }
-            let receiver_is_async_gen_local = index
-                .checked_sub(1)
-                .and_then(|before| tokens.get(before))
-                .is_some_and(|receiver| {
-                    receiver.kind() == SyntaxKind::IDENT
-                        && async_gen_locals
-                            .iter()
-                            .any(|local| local == receiver.text())
-                });
-            let gate = match window[1].text() {
-                "resume" if coroutine_trait_imported => ("coroutine_trait", "", 43122),
-                "poll_next" if has_async_gen => ("async_iterator", "", 79024),
-                "size_hint" if receiver_is_async_gen_local => ("async_iterator", "", 79024),
-                _ => continue,
-            };
-            reports.push((Span::from_range(window[1].text_range()), gate));
-        }
+        let mut reports = library_item_uses(root, has_async_gen);
         reports.sort_by_key(|(span, _)| span.start);
         for (span, (gate, suffix, issue)) in reports {
             if self.outline.feature_enabled(gate) {
@@ -696,6 +601,113 @@ pub(crate) fn needs_stmt_expr_attributes_in(root: &SyntaxNode) -> bool {
                     !matches!(grand.kind(), SyntaxKind::EXPR_STMT | SyntaxKind::STMT_LIST)
                 })
         })
+}
+
+/// Every use of an unstable library item under `root`, with its gate: each `use` of one (each
+/// item of a group), each path naming one (directly or through such an import), and method
+/// calls that resolve to an unstable trait's method on nightly: `resume` where `Coroutine` is
+/// imported, `poll_next` when the file has an `async gen` (`has_async_gen`), and `size_hint`
+/// on a local bound to one.
+pub(crate) fn library_item_uses(
+    root: &SyntaxNode,
+    has_async_gen: bool,
+) -> Vec<(Span, LibraryGate)> {
+    let mut imported: HashMap<String, Vec<String>> = HashMap::new();
+    let mut reports: Vec<(Span, LibraryGate)> = Vec::new();
+    for node in root.descendants() {
+        if let Some(use_item) = ast::Use::cast(node.clone()) {
+            if let Some(tree) = use_item.use_tree() {
+                collect_use_tree(&tree, &[], &mut |path, full, name| {
+                    if let Some(gate) = library_gate(full) {
+                        reports.push((Span::from_range(path.syntax().text_range()), gate));
+                        imported.insert(name, full.to_vec());
+                    }
+                });
+            }
+            continue;
+        }
+        let Some(path) = ast::Path::cast(node.clone()) else {
+            continue;
+        };
+        let is_topmost = node
+            .parent()
+            .is_none_or(|parent| parent.kind() != SyntaxKind::PATH);
+        // (A macro call's path, `iter!`, is reported by the front end.)
+        let is_macro_path = node
+            .parent()
+            .is_some_and(|parent| parent.kind() == SyntaxKind::MACRO_CALL);
+        if !is_topmost || is_macro_path || node.ancestors().any(|a| a.kind() == SyntaxKind::USE) {
+            continue;
+        }
+        let segments = path_segments(&path);
+        let Some(first) = segments.first() else {
+            continue;
+        };
+        let full = match imported.get(first) {
+            Some(import) if first != "std" && first != "core" => {
+                let mut full = import.clone();
+                full.extend(segments[1..].iter().cloned());
+                full
+            }
+            _ => segments,
+        };
+        if let Some(gate) = library_gate(&full) {
+            reports.push((Span::from_range(node.text_range()), gate));
+        }
+    }
+    let coroutine_trait_imported = imported
+        .values()
+        .any(|full| library_gate(full).is_some_and(|gate| gate.0 == "coroutine_trait"));
+    let async_gen_locals: Vec<String> = root
+        .descendants()
+        .filter_map(ast::LetStmt::cast)
+        .filter(|statement| {
+            statement.initializer().is_some_and(|init| {
+                std::iter::once(init.syntax().clone())
+                    .chain(init.syntax().descendants())
+                    .filter_map(ast::BlockExpr::cast)
+                    .any(|block| block.async_token().is_some() && block.gen_token().is_some())
+            })
+        })
+        .filter_map(|statement| match statement.pat() {
+            Some(ast::Pat::IdentPat(ident)) => {
+                use yieldc_syntax::ra_ap_syntax::ast::HasName;
+                ident.name().map(|name| name.text().to_string())
+            }
+            _ => None,
+        })
+        .collect();
+    // Method calls, also inside macro arguments (token trees): `RECEIVER . NAME (`.
+    let tokens: Vec<_> = root
+        .descendants_with_tokens()
+        .filter_map(|element| element.into_token())
+        .filter(|token| !token.kind().is_trivia())
+        .collect();
+    for (index, window) in tokens.windows(3).enumerate() {
+        if window[0].kind() != SyntaxKind::DOT
+            || window[1].kind() != SyntaxKind::IDENT
+            || window[2].kind() != SyntaxKind::L_PAREN
+        {
+            continue;
+        }
+        let receiver_is_async_gen_local = index
+            .checked_sub(1)
+            .and_then(|before| tokens.get(before))
+            .is_some_and(|receiver| {
+                receiver.kind() == SyntaxKind::IDENT
+                    && async_gen_locals
+                        .iter()
+                        .any(|local| local == receiver.text())
+            });
+        let gate = match window[1].text() {
+            "resume" if coroutine_trait_imported => ("coroutine_trait", "", 43122),
+            "poll_next" if has_async_gen => ("async_iterator", "", 79024),
+            "size_hint" if receiver_is_async_gen_local => ("async_iterator", "", 79024),
+            _ => continue,
+        };
+        reports.push((Span::from_range(window[1].text_range()), gate));
+    }
+    reports
 }
 
 fn compact_spaced(node: &SyntaxNode) -> String {

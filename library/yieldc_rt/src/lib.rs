@@ -62,6 +62,25 @@ pub mod iter {
 #[doc(hidden)]
 pub use core as __core;
 
+/// One item per gate whose unused declaration nightly reports (`unused_features`): the driver
+/// imports the ones a crate declares but does not use, `use ::yieldc_rt::__features::GATE as
+/// _;`, and turns the import's `unused_imports` warning into nightly's.
+#[doc(hidden)]
+#[allow(non_upper_case_globals)]
+pub mod __features {
+    pub const gen_blocks: () = ();
+    pub const coroutines: () = ();
+    pub const yield_expr: () = ();
+    pub const async_for_loop: () = ();
+    pub const stmt_expr_attributes: () = ();
+    pub const coroutine_clone: () = ();
+    pub const coroutine_trait: () = ();
+    pub const async_iterator: () = ();
+    pub const iter_from_coroutine: () = ();
+    pub const async_iter_from_iter: () = ();
+    pub const iter_macro: () = ();
+}
+
 /// Always `false`, opaque to the borrow checker: guards the never-taken check copy.
 #[doc(hidden)]
 #[inline(always)]
