@@ -67,6 +67,18 @@ fn gen_move_block_with_captures_used_only_through_fields() {
 }
 
 #[test]
+fn gen_move_block_with_a_captured_reference_local_used_through_fields() {
+    // `p` is bound only by `let p = &q;` and `pp` only by `let pp = p;`: references, so
+    // `p.a` is `(*p).a` and the body captures `p` itself; both are rebound whole (a shadow
+    // local of `p.a` would be an owned copy, and the borrow of it across the `yield`, which
+    // nightly accepts, would be E0506). `s`, a static, gives no copy (boxed).
+    check(
+        "gen_move_block_with_a_captured_reference_local_used_through_fields",
+        "fn f(q: Q) {\n    let p = &q;\n    let pp = p;\n    let g = gen move {\n        let r = &p.a;\n        yield pp.b;\n        yield r.len();\n    };\n    let h = gen move {\n        let r = &s.a;\n        yield r.len();\n    };\n}\nstatic s: S = S::new();\n",
+    );
+}
+
+#[test]
 fn gen_block_boxed_when_a_capture_is_a_field_base_and_may_move() {
     // Not `move`: `s` may be captured by value (`let t = s;`) and `s.n` borrows it.
     check(
