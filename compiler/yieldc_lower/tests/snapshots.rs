@@ -203,6 +203,17 @@ fn iter_macro() {
 }
 
 #[test]
+fn iter_macro_move_closure() {
+    // `move`: the block is `async move`. `v` is a capture: boxed, and the copy checks the
+    // parameter `n` only (nightly borrows the captures from the closure). Without captures
+    // (`m`), inline with the copy.
+    check(
+        "iter_macro_move_closure",
+        "use std::iter::iter;\nfn f(v: Vec<u8>) {\n    let it = iter!(move |n: u8| {\n        for x in v.iter() { yield *x + n; }\n    });\n    let only = iter!(move |m: u8| {\n        yield m;\n    });\n}\n",
+    );
+}
+
+#[test]
 fn library_paths_and_features() {
     check(
         "paths",
