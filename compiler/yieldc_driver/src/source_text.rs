@@ -153,10 +153,14 @@ fn enclosing_iter_macro(text: &str, position: usize) -> Option<(String, Option<R
         }
         let after_bang = at + "iter!".len();
         let open = after_bang + (text[after_bang..].len() - text[after_bang..].trim_start().len());
-        if text.as_bytes().get(open) != Some(&b'(') {
-            continue;
-        }
-        let Some(close) = matching_paren(text, open) else {
+        // `iter!(..)`, `iter! { .. }` or `iter![..]`.
+        let close_byte = match text.as_bytes().get(open) {
+            Some(b'(') => b')',
+            Some(b'{') => b'}',
+            Some(b'[') => b']',
+            _ => continue,
+        };
+        let Some(close) = matching_delimiter(text, open, close_byte) else {
             continue;
         };
         if !(open < position && position < close) {
@@ -193,12 +197,14 @@ fn enclosing_iter_macro(text: &str, position: usize) -> Option<(String, Option<R
     None
 }
 
-fn matching_paren(text: &str, open: usize) -> Option<usize> {
+/// The offset of the delimiter `close_byte` that closes the one at `open`.
+fn matching_delimiter(text: &str, open: usize, close_byte: u8) -> Option<usize> {
+    let open_byte = text.as_bytes()[open];
     let mut depth = 0usize;
-    for (offset, byte) in text.as_bytes()[open..].iter().enumerate() {
+    for (offset, &byte) in text.as_bytes()[open..].iter().enumerate() {
         match byte {
-            b'(' => depth += 1,
-            b')' => {
+            _ if byte == open_byte => depth += 1,
+            _ if byte == close_byte => {
                 depth = depth.checked_sub(1)?;
                 if depth == 0 {
                     return Some(open + offset);

@@ -14,8 +14,10 @@
 //! - shadowing: a name bound twice in nested scopes, or both bound and used as a capture, would
 //!   let a borrow of the shadowed binding escape the assignment: boxed;
 //! - captures of a `move` body (and `gen fn` parameters, coroutine parameters) are rebound at
-//!   the top of the copy; one used only through fields (`p.a`, edition 2021+, not a parameter
-//!   written as a reference) is not (that would capture all of `p`): each place gets a shadow
+//!   the top of the copy; one used only through fields (`p.a`, edition 2021+, not a variable
+//!   that every binding makes a reference, see `reference_bindings`: a place behind a reference
+//!   is not the generator's, and nightly lets a borrow of it cross a `yield`, where one of a
+//!   shadow local would be E0506) is not (that would capture all of `p`): each place gets a shadow
 //!   local, `let mut s = __shadow(addr_of!(p.a));`, that the copy names instead and assigns
 //!   at every `yield` (same captured places, and a borrow of the place is one of the
 //!   shadow). A non-`move` body's captures cannot be rebound without changing how it captures
@@ -25,7 +27,9 @@
 //!   by reference). A variable that may be captured by value and is also borrowed (a method
 //!   receiver, a field, `==`, a macro argument, `&x`) could be borrowed across a `yield`:
 //!   boxed;
-//! - `self` by value cannot be rebound: boxed;
+//! - `self` by value cannot be rebound: boxed; so neither can a lower-case constant or static
+//!   used by a `move` body (E0530, a move out of a static; a copy of either in a local would
+//!   make a borrow of it, which nightly accepts across a `yield`, E0506): boxed;
 //! - a macro whose arguments are neither expressions nor statements cannot be seen: boxed;
 //! - a body that invokes a macro of the file that may yield is boxed whatever the copy says
 //!   (the copy cannot see inside the macro, e.g. a borrow taken and released within it); its
@@ -105,7 +109,7 @@ pub(crate) fn analyze(
         free_call_depth: 0,
         mode,
         self_is_reference,
-        known_references: reference_parameters(&body_node),
+        known_references: reference_bindings(&body_node),
         field_places: Vec::new(),
     };
     for local in prologue_locals {
@@ -221,7 +225,7 @@ struct Analyzer<'l, 'a> {
     free_call_depth: usize,
     mode: CaptureMode,
     self_is_reference: bool,
-    /// Free names known to be references (see [`reference_parameters`]).
+    /// Free names known to be references (see [`reference_bindings`]).
     known_references: Vec<String>,
     /// Field accesses of free names: `(name, original start, original end of the chain,
     /// place text such as `p.a.0`)`.
@@ -1015,6 +1019,13 @@ impl Analyzer<'_, '_> {
                 {
                     return Err(format!("`{name}` may be a constant"));
                 }
+                if let Some((name, _)) = self
+                    .free
+                    .iter()
+                    .find(|(name, _)| declares_static(self.lowerer.original, name))
+                {
+                    return Err(format!("`{name}` may be a static"));
+                }
                 for (name, start, end, place) in &self.field_places {
                     if !partial.contains(&name) {
                         continue;
@@ -1108,38 +1119,135 @@ fn declares_const(source: &str, name: &str) -> bool {
     false
 }
 
-/// The parameters of the function around `node` that are references by their written type
-/// (`p: &T`, `p: &mut T`) and that nothing else in the function binds: a field access through
-/// them dereferences, so a `move` body captures the reference itself.
-fn reference_parameters(node: &SyntaxNode) -> Vec<String> {
+/// Whether `source` has the text of a static item named `name` (`static name:`, `static mut
+/// name:`). A `move` body that uses such a name (a lower-case static, rare) gets no copy: a
+/// static is not captured, so rebinding it would move out of it (E0507) or copy it into a
+/// local that a borrow crossing a `yield` would conflict with (where nightly accepts any borrow
+/// of a static), and a shadow local of a field of it the same.
+fn declares_static(source: &str, name: &str) -> bool {
+    let mut rest = source;
+    while let Some(at) = rest.find("static") {
+        let mut after = rest[at + "static".len()..].trim_start();
+        if let Some(tail) = after.strip_prefix("mut")
+            && tail.starts_with(char::is_whitespace)
+        {
+            after = tail.trim_start();
+        }
+        if let Some(tail) = after.strip_prefix(name)
+            && tail.trim_start().starts_with(':')
+        {
+            return true;
+        }
+        rest = &rest[at + "static".len()..];
+    }
+    false
+}
+
+/// The names that every binding in the function around `node` makes a reference, so that a
+/// field access through one dereferences and a `move` body captures the reference itself (it
+/// is rebound whole; a place behind it is not the body's own, and nightly lets a borrow of
+/// it cross a `yield`). A binding makes a reference when it is a plain identifier (no `ref`,
+/// no sub-pattern) and is
+/// - a parameter (of the function or of a closure in it) whose written type is a reference
+///   (`p: &T`, `p: &mut T`);
+/// - a `let` whose written type is a reference, or without a type, whose initializer is a
+///   borrow (`let p = &q;`, `let p = &mut q;`) or names another such reference
+///   (`let p = r;`);
+/// - a `for` whose iterable is a borrow (`for p in &v`) or a call of `iter()`/`iter_mut()`
+///   (their items are references, or tuples of them, by convention).
+///
+/// A name with any other binding in the function, or none, is not one. A wrong guess costs no
+/// soundness: rebinding the whole variable checks more than the body captures (only how
+/// much of an owned variable the body captures changes).
+fn reference_bindings(node: &SyntaxNode) -> Vec<String> {
     let Some(function) = node.ancestors().find_map(ast::Fn::cast) else {
         return Vec::new();
     };
-    let Some(parameters) = function.param_list() else {
-        return Vec::new();
-    };
-    let mut names = Vec::new();
-    for parameter in parameters.params() {
-        if let (Some(ast::Pat::IdentPat(pat)), Some(ast::Type::RefType(_))) =
-            (parameter.pat(), parameter.ty())
-            && pat.ref_token().is_none()
-            && pat.pat().is_none()
+    let mut bindings: Vec<(String, ast::IdentPat)> = Vec::new();
+    for descendant in function.syntax().descendants() {
+        if let Some(pat) = ast::IdentPat::cast(descendant)
             && let Some(name) = pat.name()
         {
-            names.push(name.text().to_string());
+            bindings.push((name.text().to_string(), pat));
         }
     }
-    let Some(body) = function.body() else {
-        return names;
+    let mut names: Vec<String> = Vec::new();
+    loop {
+        let mut grew = false;
+        for (name, _) in &bindings {
+            if names.contains(name) {
+                continue;
+            }
+            let every_binding_is_a_reference = bindings
+                .iter()
+                .filter(|(other, _)| other == name)
+                .all(|(_, pat)| binds_reference(pat, &names));
+            if every_binding_is_a_reference {
+                names.push(name.clone());
+                grew = true;
+            }
+        }
+        if !grew {
+            return names;
+        }
+    }
+}
+
+/// Whether the identifier pattern `pat` binds a reference by its syntax (see
+/// [`reference_bindings`]); `references` are names already known to be references.
+fn binds_reference(pat: &ast::IdentPat, references: &[String]) -> bool {
+    if pat.ref_token().is_some() || pat.pat().is_some() {
+        return false;
+    }
+    let Some(parent) = pat.syntax().parent() else {
+        return false;
     };
-    names.retain(|name| {
-        !body.syntax().descendants().any(|node| {
-            ast::IdentPat::cast(node)
-                .and_then(|pat| pat.name())
-                .is_some_and(|bound| bound.text() == name.as_str())
-        })
-    });
-    names
+    let is_borrow = |expr: Option<ast::Expr>| matches!(expr, Some(ast::Expr::RefExpr(borrow)) if borrow.raw_token().is_none());
+    match parent.kind() {
+        SyntaxKind::PARAM => ast::Param::cast(parent)
+            .is_some_and(|param| matches!(param.ty(), Some(ast::Type::RefType(_)))),
+        SyntaxKind::LET_STMT => {
+            let Some(statement) = ast::LetStmt::cast(parent) else {
+                return false;
+            };
+            if statement.let_else().is_some() {
+                return false;
+            }
+            match statement.ty() {
+                Some(ty) => matches!(ty, ast::Type::RefType(_)),
+                None => {
+                    let initializer = statement.initializer();
+                    if let Some(ast::Expr::PathExpr(path_expr)) = &initializer
+                        && let Some(path) = path_expr.path()
+                        && path.qualifier().is_none()
+                        && path.coloncolon_token().is_none()
+                        && let Some(segment) = path.segment()
+                        && segment.generic_arg_list().is_none()
+                    {
+                        return references.contains(&segment.syntax().text().to_string());
+                    }
+                    is_borrow(initializer)
+                }
+            }
+        }
+        SyntaxKind::FOR_EXPR => {
+            let Some(for_expr) = ast::ForExpr::cast(parent) else {
+                return false;
+            };
+            let iterable = for_expr.iterable();
+            if let Some(ast::Expr::MethodCallExpr(call)) = &iterable {
+                return call
+                    .name_ref()
+                    .is_some_and(|method| matches!(&*method.text(), "iter" | "iter_mut"))
+                    && call.generic_arg_list().is_none()
+                    && call
+                        .arg_list()
+                        .is_some_and(|arguments| arguments.args().next().is_none());
+            }
+            is_borrow(iterable)
+        }
+        _ => false,
+    }
 }
 
 /// Whether the path expression `node` is used where its value is moved or copied whole, with

@@ -1030,11 +1030,15 @@ impl Lowerer<'_> {
     /// `iter!(|ARGS| BODY)` → a closure returning a new generator on each call, with nightly's
     /// captures: the parameters move into the generator, outer variables are borrowed from the
     /// closure (so it stays `Fn` and reusable). The parentheses keep it one expression
-    /// (`iter!(..)()` calls the closure, not its body):
+    /// (`iter!(..)()` calls the closure, not its body). For `iter!(move |ARGS| BODY)` the block
+    /// is `async move` (and its check copy rebinds its captures): the generator takes the
+    /// closure's captures by value, as nightly's `gen` closure does (there is no lending
+    /// `Fn` for generators: a closure whose generator borrows a capture it owns, `v.iter()`,
+    /// is `FnOnce`, one that copies them, `Copy` captures and references, stays `Fn`):
     ///
     /// ```text
     /// (|ARGS| { let __yieldc_args = ::core::ops::RangeFrom { start: (a, ..) };
-    /// ::yieldc_rt::__gen!(__yieldc_co, inline, async {
+    /// ::yieldc_rt::__gen!(__yieldc_co, inline, async [move] {
     ///     let __yieldc_co = __yieldc_co;
     ///     // parameters by value, even `Copy` ones (`RangeFrom` is not `Copy`)
     ///     let ::core::ops::RangeFrom { start: (a, ..) } = { __yieldc_args };
@@ -1105,12 +1109,31 @@ impl Lowerer<'_> {
             )
         };
         let outer_epilogue = if outer_prologue.is_empty() { "" } else { " }" };
-        let (inline, plan) = self.plan_movable(
+        let is_move = closure.move_token().is_some();
+        let mode = if is_move {
+            CaptureMode::Move
+        } else {
+            CaptureMode::Ref
+        };
+        let (mut inline, mut plan) = self.plan_movable(
             &body,
-            CaptureMode::Ref,
+            mode,
             &parameter_names,
             enclosing_self_is_reference(&node),
         );
+        if is_move
+            && (inline || plan.is_some())
+            && self.move_iter_macro_uses_captures(&body, &parameter_names, &node)
+        {
+            // Nightly's generator borrows the `move` closure's captures from the closure
+            // (its body is borrow-checked as if each capture were a reference into the
+            // closure), so a borrow of one across a `yield` is accepted; ours owns them, so
+            // such a body cannot be proven: boxed. Its copy serves nightly's E0626 on the
+            // parameters only (which the generator owns on nightly too): the captures are
+            // neither rebound nor shadowed there.
+            inline = false;
+            plan = plan.map(|plan| Rc::new(plan.without_captures(&parameter_names)));
+        }
         let representation = if inline {
             Representation::Gen
         } else {
@@ -1118,7 +1141,7 @@ impl Lowerer<'_> {
         };
         let shape = Shape {
             representation,
-            is_move: false,
+            is_move,
             kind: DesugaringKind::IterMacro,
             plan,
         };
@@ -1170,6 +1193,33 @@ impl Lowerer<'_> {
         self.delta = saved_delta;
         self.fast_path = saved_fast_path;
         self.replace(closure_end, call_end, close, DesugaringKind::IterMacro);
+    }
+
+    /// Whether the body of an `iter!(move ..)` closure uses a variable of the closure's
+    /// (anything its check copy would rebind or shadow besides the parameters). The same
+    /// answer inside and outside a check copy (the representations must agree).
+    fn move_iter_macro_uses_captures(
+        &self,
+        body: &Body,
+        parameter_names: &[String],
+        node: &SyntaxNode,
+    ) -> bool {
+        match crate::check_copy::analyze(
+            self,
+            body,
+            CaptureMode::Move,
+            parameter_names,
+            enclosing_self_is_reference(node),
+        ) {
+            Ok(plan) => {
+                !plan.shadows.is_empty()
+                    || plan
+                        .captures
+                        .iter()
+                        .any(|name| !parameter_names.contains(name))
+            }
+            Err(_) => true,
+        }
     }
 
     /// `iter!` whose body is no closure (`iter!(5)`, the old `iter! { yield 1; }`): nightly's

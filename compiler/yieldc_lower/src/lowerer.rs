@@ -46,6 +46,33 @@ pub(crate) struct CopyPlan {
     pub string_rewrites: HashMap<usize, String>,
 }
 
+impl CopyPlan {
+    /// The plan with the captures (every rebound name but `parameters`, every shadow local)
+    /// left as the body names them: a copy that checks the parameters and the body's locals
+    /// only (`yield_assigns` holds the locals alone), for a boxed body (it serves nightly's
+    /// E0626, proves nothing).
+    pub(crate) fn without_captures(&self, parameters: &[String]) -> CopyPlan {
+        let captures: Vec<String> = self
+            .captures
+            .iter()
+            .filter(|name| parameters.contains(name))
+            .cloned()
+            .collect();
+        CopyPlan {
+            captures,
+            yield_assigns: self.yield_assigns.clone(),
+            mut_insertions: self.mut_insertions.clone(),
+            rebind_after: self.rebind_after.clone(),
+            rebind_block_start: self.rebind_block_start.clone(),
+            wrap_expr: self.wrap_expr.clone(),
+            renames: self.renames.clone(),
+            shadows: Vec::new(),
+            place_renames: HashMap::new(),
+            string_rewrites: self.string_rewrites.clone(),
+        }
+    }
+}
+
 pub(crate) struct Lowerer<'a> {
     pub(crate) outline: &'a Outline,
     pub(crate) original: &'a str,

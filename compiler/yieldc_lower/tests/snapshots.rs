@@ -67,6 +67,18 @@ fn gen_move_block_with_captures_used_only_through_fields() {
 }
 
 #[test]
+fn gen_move_block_with_a_captured_reference_local_used_through_fields() {
+    // `p` is bound only by `let p = &q;` and `pp` only by `let pp = p;`: references, so
+    // `p.a` is `(*p).a` and the body captures `p` itself; both are rebound whole (a shadow
+    // local of `p.a` would be an owned copy, and the borrow of it across the `yield`, which
+    // nightly accepts, would be E0506). `s`, a static, gives no copy (boxed).
+    check(
+        "gen_move_block_with_a_captured_reference_local_used_through_fields",
+        "fn f(q: Q) {\n    let p = &q;\n    let pp = p;\n    let g = gen move {\n        let r = &p.a;\n        yield pp.b;\n        yield r.len();\n    };\n    let h = gen move {\n        let r = &s.a;\n        yield r.len();\n    };\n}\nstatic s: S = S::new();\n",
+    );
+}
+
+#[test]
 fn gen_block_boxed_when_a_capture_is_a_field_base_and_may_move() {
     // Not `move`: `s` may be captured by value (`let t = s;`) and `s.n` borrows it.
     check(
@@ -187,6 +199,17 @@ fn iter_macro() {
     check(
         "iter_macro",
         "use std::iter::iter;\nfn f() {\n    let it = iter!(|n: u8| {\n        yield n;\n    });\n}\n",
+    );
+}
+
+#[test]
+fn iter_macro_move_closure() {
+    // `move`: the block is `async move`. `v` is a capture: boxed, and the copy checks the
+    // parameter `n` only (nightly borrows the captures from the closure). Without captures
+    // (`m`), inline with the copy.
+    check(
+        "iter_macro_move_closure",
+        "use std::iter::iter;\nfn f(v: Vec<u8>) {\n    let it = iter!(move |n: u8| {\n        for x in v.iter() { yield *x + n; }\n    });\n    let only = iter!(move |m: u8| {\n        yield m;\n    });\n}\n",
     );
 }
 
