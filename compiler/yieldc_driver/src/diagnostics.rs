@@ -7,7 +7,7 @@
 //! generated text are lints about the lowering, not about the user's code: dropped too.
 //! Invariant: nothing that leaves this module names a shadow path or shows lowered text.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
@@ -359,7 +359,13 @@ impl<'a> Remapper<'a> {
         let mut value = json!({
             "$message_type": "diagnostic",
             "message": diagnostic.message,
-            "code": diagnostic.code.as_ref().map(|code| json!({"code": code, "explanation": null})),
+            // Every code the front end uses is rustc's, which has a long explanation (the
+            // summary's `rustc --explain` line counts only codes with one); its text is not
+            // at hand, so the field says where to read it.
+            "code": diagnostic.code.as_ref().map(|code| json!({
+                "code": code,
+                "explanation": format!("see `rustc --explain {code}`"),
+            })),
             "level": if diagnostic.is_error { "error" } else { "warning" },
             "spans": spans,
             "children": children,
@@ -681,6 +687,7 @@ impl<'a> Remapper<'a> {
             });
             *remapped_any |= spans.len() != before;
         }
+        *remapped_any |= !self.lines_between_spans_unchanged(diagnostic);
         if let Some(spans) = diagnostic.get_mut("spans").and_then(Value::as_array_mut) {
             for span in spans {
                 self.remap_span(span, remapped_any);
@@ -696,6 +703,37 @@ impl<'a> Remapper<'a> {
                 self.remap_spans_in(child, remapped_any);
             }
         }
+    }
+
+    /// rustc draws the lines between two annotated lines of one snippet too (one line as
+    /// is, more as `...`): its `rendered` is faithful only if every line from the first to
+    /// the last annotated line of a file reads the same in the lowered file (`yield` between
+    /// two spans is `__y!(..)` there). Checked on the lowered positions, before remapping (the
+    /// lowering keeps every line at its number).
+    fn lines_between_spans_unchanged(&self, diagnostic: &Value) -> bool {
+        let empty = Vec::new();
+        let spans = diagnostic["spans"].as_array().unwrap_or(&empty);
+        let mut extents: BTreeMap<PathBuf, (usize, usize)> = BTreeMap::new();
+        for span in spans {
+            let Some((path, _)) = self.lowered_file_of(span) else {
+                continue;
+            };
+            let (first, last) = (as_usize(&span["line_start"]), as_usize(&span["line_end"]));
+            let extent = extents.entry(path).or_insert((first, last));
+            extent.0 = extent.0.min(first);
+            extent.1 = extent.1.max(last);
+        }
+        extents.iter().all(|(path, &(first, last))| {
+            let Some((original_text, lowered)) = self.lowered_files.get(path) else {
+                return true;
+            };
+            (first..=last).all(|line| {
+                original_text.get(source_text::line_range(original_text, line))
+                    == lowered
+                        .text
+                        .get(source_text::line_range(&lowered.text, line))
+            })
+        })
     }
 
     fn suggests_on_for_await(&self, child: &Value) -> bool {
