@@ -356,6 +356,15 @@ impl<'a> Remapper<'a> {
         for help in &diagnostic.help {
             children.push(child("help", help));
         }
+        for (message, range, replacement) in &diagnostic.suggestions {
+            let mut span = self.span_json(original_path, text, range.clone(), true, "");
+            span["suggested_replacement"] = Value::String(replacement.clone());
+            span["suggestion_applicability"] = Value::String("MaybeIncorrect".into());
+            let mut suggestion = child("help", message);
+            suggestion["spans"] = json!([span]);
+            suggestion[VERBOSE] = Value::Bool(true);
+            children.push(suggestion);
+        }
         let mut value = json!({
             "$message_type": "diagnostic",
             "message": diagnostic.message,
@@ -1611,7 +1620,9 @@ impl<'a> Remapper<'a> {
             // file does.
             let message = child["message"].as_str().unwrap_or_default();
             let rustc_rendered = diagnostic["rendered"].as_str().unwrap_or_default();
-            let inline = if rustc_rendered.contains(&format!("help: {message}: `")) {
+            let inline = if child[VERBOSE] == true {
+                false
+            } else if rustc_rendered.contains(&format!("help: {message}: `")) {
                 true
             } else if rustc_rendered.contains(&format!("\nhelp: {message}\n")) {
                 false
@@ -2515,6 +2526,9 @@ fn drop_clone_suggestion(diagnostic: &mut Value) -> bool {
 
 /// Set on a child that rustc's own drawing leaves out (see [`mark_hidden_suggestions`]).
 const HIDDEN: &str = "yieldc_hidden";
+
+/// Marks a suggestion rustc draws "verbose" (the edited line under `help:`), never as a label.
+const VERBOSE: &str = "yieldc_verbose";
 
 /// Marks the suggestions rustc does not draw: tool-only ones, such as "remove the unused
 /// import", are in the JSON but not in rustc's `rendered` text (the JSON does not say which;
