@@ -1036,6 +1036,93 @@ impl<'a> Remapper<'a> {
     }
 
     fn rename_blocks_in(&self, text: &str) -> Option<String> {
+        match self.remap_closure_locations(text) {
+            Some(remapped) => Some(self.rename_async_blocks_in(&remapped).unwrap_or(remapped)),
+            None => self.rename_async_blocks_in(text),
+        }
+    }
+
+    /// `{closure@FILE:L:C: L:C}` at lowered positions (a closure on a line the lowering
+    /// changed) → the same closure at its original positions.
+    fn remap_closure_locations(&self, text: &str) -> Option<String> {
+        const OPEN: &str = "{closure@";
+        if !text.contains(OPEN) {
+            return None;
+        }
+        let mut out = String::with_capacity(text.len());
+        let mut rest = text;
+        let mut changed = false;
+        while let Some(at) = rest.find(OPEN) {
+            out.push_str(&rest[..at]);
+            let after = &rest[at + OPEN.len()..];
+            let Some(close) = after.find('}') else {
+                break;
+            };
+            let location = &after[..close];
+            match self.original_location(location) {
+                Some(remapped) if remapped != location => {
+                    out.push_str(OPEN);
+                    out.push_str(&remapped);
+                    out.push('}');
+                    changed = true;
+                }
+                _ => out.push_str(&rest[at..at + OPEN.len() + close + 1]),
+            }
+            rest = &after[close + 1..];
+        }
+        out.push_str(rest);
+        changed.then_some(out)
+    }
+
+    /// `FILE:L:C: L:C` at lowered positions → at original positions; also rustc's short form
+    /// `NAME:L:C` (the file's name only, no end), for a long path.
+    fn original_location(&self, location: &str) -> Option<String> {
+        let (start, end) = match location.rsplit_once(": ") {
+            Some((start, end)) => (start, Some(end)),
+            None => (location, None),
+        };
+        let (file_and_line, start_column) = start.rsplit_once(':')?;
+        let (file, start_line) = file_and_line.rsplit_once(':')?;
+        let (original, lowered) = match self.lowered_files.get(&self.original_path(file)) {
+            Some(found) => found,
+            None if end.is_none() => {
+                let mut named = self
+                    .lowered_files
+                    .iter()
+                    .filter(|(path, _)| path.file_name().is_some_and(|name| name == file));
+                let (_, found) = named.next()?;
+                if named.next().is_some() {
+                    return None;
+                }
+                found
+            }
+            None => return None,
+        };
+        let to_offset = |line: &str, column: &str| -> Option<usize> {
+            let line: usize = line.parse().ok()?;
+            let column: usize = column.parse().ok()?;
+            let range = source_text::line_range(&lowered.text, line);
+            let line_text = lowered.text.get(range.clone())?;
+            let byte = line_text
+                .char_indices()
+                .nth(column.saturating_sub(1))
+                .map_or(line_text.len(), |(byte, _)| byte);
+            Some(range.start + byte)
+        };
+        let start = lowered.to_original(to_offset(start_line, start_column)?);
+        let position = |offset: usize| {
+            let (line, column) = source_text::line_column(original, offset);
+            format!("{line}:{column}")
+        };
+        let Some(end) = end else {
+            return Some(format!("{file}:{}", position(start)));
+        };
+        let (end_line, end_column) = end.split_once(':')?;
+        let end = lowered.to_original(to_offset(end_line, end_column)?);
+        Some(format!("{file}:{}: {}", position(start), position(end)))
+    }
+
+    fn rename_async_blocks_in(&self, text: &str) -> Option<String> {
         const OPEN: &str = "{async block@";
         if !text.contains(OPEN) {
             return None;
