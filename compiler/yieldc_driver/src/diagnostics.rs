@@ -300,7 +300,8 @@ impl<'a> Remapper<'a> {
         } else if self.warning_count > 0 {
             summary.push(self.plain_message("warning", &warnings));
         }
-        if self.error_count > 0 && !self.codes.is_empty() {
+        // `--error-format=short` ends at the `aborting` line: rustc prints no `--explain` lines.
+        if self.error_count > 0 && !self.codes.is_empty() && self.mode != OutputMode::Short {
             let codes: Vec<&String> = self.codes.iter().collect();
             if codes.len() == 1 {
                 summary.push(self.plain_message(
@@ -465,15 +466,21 @@ impl<'a> Remapper<'a> {
             "failure-note" => format!("{message}\n"),
             _ => {
                 let title = format!("{level}: ");
+                // `--error-format=short` draws no blank line after a message.
+                let end = if self.mode == OutputMode::Short {
+                    "\n"
+                } else {
+                    "\n\n"
+                };
                 if self.color {
                     let style = if level == "error" {
                         "\x1b[1m\x1b[91m"
                     } else {
                         "\x1b[1m\x1b[33m"
                     };
-                    format!("{style}{level}\x1b[0m\x1b[1m: {message}\x1b[0m\n\n")
+                    format!("{style}{level}\x1b[0m\x1b[1m: {message}\x1b[0m{end}")
                 } else {
-                    format!("{title}{message}\n\n")
+                    format!("{title}{message}{end}")
                 }
             }
         };
