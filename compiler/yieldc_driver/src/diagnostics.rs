@@ -7,7 +7,7 @@
 //! generated text are lints about the lowering, not about the user's code: dropped too.
 //! Invariant: nothing that leaves this module names a shadow path or shows lowered text.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
@@ -528,7 +528,8 @@ impl<'a> Remapper<'a> {
         } else if self.warning_count > 0 {
             summary.push(self.plain_message("warning", &warnings));
         }
-        if self.error_count > 0 && !self.codes.is_empty() {
+        // `--error-format=short` ends at the `aborting` line: rustc prints no `--explain` lines.
+        if self.error_count > 0 && !self.codes.is_empty() && self.mode != OutputMode::Short {
             let codes: Vec<&String> = self.codes.iter().collect();
             if codes.len() == 1 {
                 summary.push(self.plain_message(
@@ -584,10 +585,25 @@ impl<'a> Remapper<'a> {
         for help in &diagnostic.help {
             children.push(child("help", help));
         }
+        for (message, range, replacement) in &diagnostic.suggestions {
+            let mut span = self.span_json(original_path, text, range.clone(), true, "");
+            span["suggested_replacement"] = Value::String(replacement.clone());
+            span["suggestion_applicability"] = Value::String("MaybeIncorrect".into());
+            let mut suggestion = child("help", message);
+            suggestion["spans"] = json!([span]);
+            suggestion[VERBOSE] = Value::Bool(true);
+            children.push(suggestion);
+        }
         let mut value = json!({
             "$message_type": "diagnostic",
             "message": diagnostic.message,
-            "code": diagnostic.code.as_ref().map(|code| json!({"code": code, "explanation": null})),
+            // Every code the front end uses is rustc's, which has a long explanation (the
+            // summary's `rustc --explain` line counts only codes with one); its text is not
+            // at hand, so the field says where to read it.
+            "code": diagnostic.code.as_ref().map(|code| json!({
+                "code": code,
+                "explanation": format!("see `rustc --explain {code}`"),
+            })),
             "level": if diagnostic.is_error { "error" } else { "warning" },
             "spans": spans,
             "children": children,
@@ -678,15 +694,21 @@ impl<'a> Remapper<'a> {
             "failure-note" => format!("{message}\n"),
             _ => {
                 let title = format!("{level}: ");
+                // `--error-format=short` draws no blank line after a message.
+                let end = if self.mode == OutputMode::Short {
+                    "\n"
+                } else {
+                    "\n\n"
+                };
                 if self.color {
                     let style = if level == "error" {
                         "\x1b[1m\x1b[91m"
                     } else {
                         "\x1b[1m\x1b[33m"
                     };
-                    format!("{style}{level}\x1b[0m\x1b[1m: {message}\x1b[0m\n\n")
+                    format!("{style}{level}\x1b[0m\x1b[1m: {message}\x1b[0m{end}")
                 } else {
-                    format!("{title}{message}\n\n")
+                    format!("{title}{message}{end}")
                 }
             }
         };
@@ -909,6 +931,7 @@ impl<'a> Remapper<'a> {
             });
             *remapped_any |= spans.len() != before;
         }
+        *remapped_any |= !self.lines_between_spans_unchanged(diagnostic);
         if let Some(spans) = diagnostic.get_mut("spans").and_then(Value::as_array_mut) {
             for span in spans {
                 self.remap_span(span, remapped_any);
@@ -924,6 +947,37 @@ impl<'a> Remapper<'a> {
                 self.remap_spans_in(child, remapped_any);
             }
         }
+    }
+
+    /// rustc draws the lines between two annotated lines of one snippet too (one line as
+    /// is, more as `...`): its `rendered` is faithful only if every line from the first to
+    /// the last annotated line of a file reads the same in the lowered file (`yield` between
+    /// two spans is `__y!(..)` there). Checked on the lowered positions, before remapping (the
+    /// lowering keeps every line at its number).
+    fn lines_between_spans_unchanged(&self, diagnostic: &Value) -> bool {
+        let empty = Vec::new();
+        let spans = diagnostic["spans"].as_array().unwrap_or(&empty);
+        let mut extents: BTreeMap<PathBuf, (usize, usize)> = BTreeMap::new();
+        for span in spans {
+            let Some((path, _)) = self.lowered_file_of(span) else {
+                continue;
+            };
+            let (first, last) = (as_usize(&span["line_start"]), as_usize(&span["line_end"]));
+            let extent = extents.entry(path).or_insert((first, last));
+            extent.0 = extent.0.min(first);
+            extent.1 = extent.1.max(last);
+        }
+        extents.iter().all(|(path, &(first, last))| {
+            let Some((original_text, lowered)) = self.lowered_files.get(path) else {
+                return true;
+            };
+            (first..=last).all(|line| {
+                original_text.get(source_text::line_range(original_text, line))
+                    == lowered
+                        .text
+                        .get(source_text::line_range(&lowered.text, line))
+            })
+        })
     }
 
     fn suggests_on_for_await(&self, child: &Value) -> bool {
@@ -1217,6 +1271,93 @@ impl<'a> Remapper<'a> {
     }
 
     fn rename_blocks_in(&self, text: &str) -> Option<String> {
+        match self.remap_closure_locations(text) {
+            Some(remapped) => Some(self.rename_async_blocks_in(&remapped).unwrap_or(remapped)),
+            None => self.rename_async_blocks_in(text),
+        }
+    }
+
+    /// `{closure@FILE:L:C: L:C}` at lowered positions (a closure on a line the lowering
+    /// changed) → the same closure at its original positions.
+    fn remap_closure_locations(&self, text: &str) -> Option<String> {
+        const OPEN: &str = "{closure@";
+        if !text.contains(OPEN) {
+            return None;
+        }
+        let mut out = String::with_capacity(text.len());
+        let mut rest = text;
+        let mut changed = false;
+        while let Some(at) = rest.find(OPEN) {
+            out.push_str(&rest[..at]);
+            let after = &rest[at + OPEN.len()..];
+            let Some(close) = after.find('}') else {
+                break;
+            };
+            let location = &after[..close];
+            match self.original_location(location) {
+                Some(remapped) if remapped != location => {
+                    out.push_str(OPEN);
+                    out.push_str(&remapped);
+                    out.push('}');
+                    changed = true;
+                }
+                _ => out.push_str(&rest[at..at + OPEN.len() + close + 1]),
+            }
+            rest = &after[close + 1..];
+        }
+        out.push_str(rest);
+        changed.then_some(out)
+    }
+
+    /// `FILE:L:C: L:C` at lowered positions → at original positions; also rustc's short form
+    /// `NAME:L:C` (the file's name only, no end), for a long path.
+    fn original_location(&self, location: &str) -> Option<String> {
+        let (start, end) = match location.rsplit_once(": ") {
+            Some((start, end)) => (start, Some(end)),
+            None => (location, None),
+        };
+        let (file_and_line, start_column) = start.rsplit_once(':')?;
+        let (file, start_line) = file_and_line.rsplit_once(':')?;
+        let (original, lowered) = match self.lowered_files.get(&self.original_path(file)) {
+            Some(found) => found,
+            None if end.is_none() => {
+                let mut named = self
+                    .lowered_files
+                    .iter()
+                    .filter(|(path, _)| path.file_name().is_some_and(|name| name == file));
+                let (_, found) = named.next()?;
+                if named.next().is_some() {
+                    return None;
+                }
+                found
+            }
+            None => return None,
+        };
+        let to_offset = |line: &str, column: &str| -> Option<usize> {
+            let line: usize = line.parse().ok()?;
+            let column: usize = column.parse().ok()?;
+            let range = source_text::line_range(&lowered.text, line);
+            let line_text = lowered.text.get(range.clone())?;
+            let byte = line_text
+                .char_indices()
+                .nth(column.saturating_sub(1))
+                .map_or(line_text.len(), |(byte, _)| byte);
+            Some(range.start + byte)
+        };
+        let start = lowered.to_original(to_offset(start_line, start_column)?);
+        let position = |offset: usize| {
+            let (line, column) = source_text::line_column(original, offset);
+            format!("{line}:{column}")
+        };
+        let Some(end) = end else {
+            return Some(format!("{file}:{}", position(start)));
+        };
+        let (end_line, end_column) = end.split_once(':')?;
+        let end = lowered.to_original(to_offset(end_line, end_column)?);
+        Some(format!("{file}:{}: {}", position(start), position(end)))
+    }
+
+    fn rename_async_blocks_in(&self, text: &str) -> Option<String> {
         const OPEN: &str = "{async block@";
         if !text.contains(OPEN) {
             return None;
@@ -1801,7 +1942,9 @@ impl<'a> Remapper<'a> {
             // file does.
             let message = child["message"].as_str().unwrap_or_default();
             let rustc_rendered = diagnostic["rendered"].as_str().unwrap_or_default();
-            let inline = if rustc_rendered.contains(&format!("help: {message}: `")) {
+            let inline = if child[VERBOSE] == true {
+                false
+            } else if rustc_rendered.contains(&format!("help: {message}: `")) {
                 true
             } else if rustc_rendered.contains(&format!("\nhelp: {message}\n")) {
                 false
@@ -2705,6 +2848,9 @@ fn drop_clone_suggestion(diagnostic: &mut Value) -> bool {
 
 /// Set on a child that rustc's own drawing leaves out (see [`mark_hidden_suggestions`]).
 const HIDDEN: &str = "yieldc_hidden";
+
+/// Marks a suggestion rustc draws "verbose" (the edited line under `help:`), never as a label.
+const VERBOSE: &str = "yieldc_verbose";
 
 /// Marks the suggestions rustc does not draw: tool-only ones, such as "remove the unused
 /// import", are in the JSON but not in rustc's `rendered` text (the JSON does not say which;

@@ -85,6 +85,8 @@ pub struct FrontEndDiagnostic {
     pub help: Vec<String>,
     /// `= note:` lines.
     pub notes: Vec<String>,
+    /// Suggested edits: message, replaced range, replacement.
+    pub suggestions: Vec<(String, Range<usize>, String)>,
 }
 
 /// One lowered source file.
@@ -283,6 +285,17 @@ pub fn lower_file(source: &str, request: &LowerRequest) -> LoweredFile {
                 .collect(),
             help: diagnostic.help,
             notes: diagnostic.notes,
+            suggestions: diagnostic
+                .suggestions
+                .into_iter()
+                .map(|suggestion| {
+                    (
+                        suggestion.message,
+                        suggestion.span.start..suggestion.span.end,
+                        suggestion.replacement,
+                    )
+                })
+                .collect(),
         })
         .collect();
     LoweredFile {

@@ -90,6 +90,7 @@ pub(crate) fn lower_by_plan(
             prelude_text,
             prelude.start,
             TileKind::Prelude,
+            false,
             &parse_options,
             None,
         )?;
@@ -112,6 +113,7 @@ pub(crate) fn lower_by_plan(
             source.get(tile.start..tile.end)?,
             tile.start,
             TileKind::Item,
+            tile.associated,
             &parse_options,
             Some(&file_features),
         )?;

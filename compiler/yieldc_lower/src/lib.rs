@@ -32,7 +32,7 @@ mod source_map;
 
 pub use doctests::lower_doctests;
 pub use source_map::{DesugaringKind, MapEntry, SourceMap};
-pub use yieldc_syntax::{Diagnostic, Edition, Label, Level, Span};
+pub use yieldc_syntax::{Diagnostic, Edition, Label, Level, Span, Suggestion};
 pub use yieldc_syntax::{ModuleDeclaration, cfg, module_declarations};
 
 /// What the lowering needs to know about the crate.
@@ -232,6 +232,9 @@ fn finish(
         fallback.diagnostics = diagnostics;
         return fallback;
     }
+    // rustc reports E0627 (a `yield` outside any coroutine) when it type-checks, after every
+    // error of its AST lowering (E0658, E0727, E0728, the `yield` error before each E0627).
+    diagnostics.sort_by_key(|diagnostic| diagnostic.code == Some("E0627"));
     Lowered {
         text,
         source_map,

@@ -22,8 +22,18 @@ fn check_with(name: &str, input: &str, options: LowerOptions) {
     if !lowered.diagnostics.is_empty() {
         report.push_str("\n=== diagnostics ===\n");
         for diagnostic in &lowered.diagnostics {
+            let suggestions: Vec<String> = diagnostic
+                .suggestions
+                .iter()
+                .map(|s| {
+                    format!(
+                        "{} ({:?} @ {}..{})",
+                        s.message, s.replacement, s.span.start, s.span.end
+                    )
+                })
+                .collect();
             report.push_str(&format!(
-                "{}[{}]: {} @ {}..{} {:?}\n",
+                "{}[{}]: {} @ {}..{} {:?}{}\n",
                 match diagnostic.level {
                     yieldc_lower::Level::Error => "error",
                     yieldc_lower::Level::Warning => "warning",
@@ -32,7 +42,12 @@ fn check_with(name: &str, input: &str, options: LowerOptions) {
                 diagnostic.message,
                 diagnostic.primary.start,
                 diagnostic.primary.end,
-                diagnostic.help
+                diagnostic.help,
+                if suggestions.is_empty() {
+                    String::new()
+                } else {
+                    format!(" suggests {suggestions:?}")
+                }
             ));
         }
     }

@@ -44,6 +44,18 @@ pub struct Label {
     pub message: String,
 }
 
+/// A suggested edit, which rustc draws under `help: MESSAGE` as the edited line (`+++` under
+/// an insertion).
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Suggestion {
+    /// The `help:` line.
+    pub message: String,
+    /// The text replaced (empty for an insertion).
+    pub span: Span,
+    /// What replaces it.
+    pub replacement: String,
+}
+
 /// One diagnostic.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Diagnostic {
@@ -63,6 +75,8 @@ pub struct Diagnostic {
     pub help: Vec<String>,
     /// `= note: ..` lines.
     pub notes: Vec<String>,
+    /// Suggested edits, drawn after the notes and help lines.
+    pub suggestions: Vec<Suggestion>,
 }
 
 impl Diagnostic {
@@ -77,6 +91,7 @@ impl Diagnostic {
             labels: Vec::new(),
             help: Vec::new(),
             notes: Vec::new(),
+            suggestions: Vec::new(),
         }
     }
 
@@ -98,6 +113,21 @@ impl Diagnostic {
     /// Adds a help line.
     pub fn with_help(mut self, help: impl Into<String>) -> Self {
         self.help.push(help.into());
+        self
+    }
+
+    /// Adds a suggested edit: `replacement` for the text at `span`.
+    pub fn with_suggestion(
+        mut self,
+        message: impl Into<String>,
+        span: Span,
+        replacement: impl Into<String>,
+    ) -> Self {
+        self.suggestions.push(Suggestion {
+            message: message.into(),
+            span,
+            replacement: replacement.into(),
+        });
         self
     }
 

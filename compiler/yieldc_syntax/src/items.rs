@@ -56,6 +56,8 @@ pub struct Tile {
     /// Whether the tile has the identifier `macro_rules` in code (it may define a macro): the
     /// lowering's facts about macros are gathered over every definition of the file.
     pub defines_macro: bool,
+    /// Whether the tile is an item of an `impl` or `trait` block (an associated item).
+    pub associated: bool,
 }
 
 /// An identifier that a parse might make the name of an identifier pattern, and that does not
@@ -272,6 +274,8 @@ struct ItemState {
     /// `<` minus `>` (not counting `->`) at the block's own depth: a `{` inside generic
     /// arguments is a const generic block, not the item's body.
     angle_depth: usize,
+    /// An `impl` or `trait` (a [`ItemKind::Container`] whose items are associated).
+    has_associated_items: bool,
 }
 
 impl ItemState {
@@ -285,6 +289,7 @@ impl ItemState {
             nested_attribute: false,
             defines_macro: false,
             angle_depth: 0,
+            has_associated_items: false,
         }
     }
 }
@@ -309,6 +314,8 @@ struct Level {
     first_tile: usize,
     /// Where the block's first item starts (after its inner attributes).
     items_start: usize,
+    /// The body of an `impl` or `trait`: its items are associated items.
+    associated: bool,
 }
 
 impl Level {
@@ -323,6 +330,7 @@ impl Level {
             header_marked: false,
             first_tile,
             items_start: start,
+            associated: false,
         }
     }
 }
@@ -395,6 +403,7 @@ impl<'a> Scanner<'a> {
                 marked: false,
                 nested_attribute: false,
                 defines_macro: false,
+                associated: false,
             }],
             candidates: Vec::new(),
             containers: Vec::new(),
@@ -593,6 +602,7 @@ impl<'a> Scanner<'a> {
                 marked: false,
                 nested_attribute: false,
                 defines_macro: false,
+                associated: false,
             });
         }
         self.tiles[0].marked = level.has_inner_attributes;
@@ -1089,7 +1099,11 @@ impl<'a> Scanner<'a> {
                 }
                 b"const" => ItemKind::ConstPending,
                 b"static" | b"type" | b"use" => ItemKind::Semicolon,
-                b"mod" | b"impl" | b"trait" => ItemKind::Container,
+                b"mod" => ItemKind::Container,
+                b"impl" | b"trait" => {
+                    item.has_associated_items = true;
+                    ItemKind::Container
+                }
                 _ => ItemKind::Braced,
             },
             ItemKind::ConstPending => match word {
@@ -1150,6 +1164,10 @@ impl<'a> Scanner<'a> {
             let start = self.at + 1;
             let mut level = Level::new(self.stack.len(), start, first_tile);
             level.header_marked = self.levels.last().is_some_and(|outer| outer.item.marked);
+            level.associated = self
+                .levels
+                .last()
+                .is_some_and(|outer| outer.item.has_associated_items);
             self.levels.push(level);
         }
     }
@@ -1249,6 +1267,7 @@ impl<'a> Scanner<'a> {
                 marked: false,
                 nested_attribute: header_nested_attribute,
                 defines_macro: header_defines_macro,
+                associated: false,
             },
         );
         for candidate in &mut self.candidates {
@@ -1281,6 +1300,7 @@ impl<'a> Scanner<'a> {
             marked: false,
             nested_attribute: false,
             defines_macro: false,
+            associated: false,
         });
         self.candidates.extend(
             inner
@@ -1310,6 +1330,7 @@ impl<'a> Scanner<'a> {
             marked: item.marked,
             nested_attribute: item.nested_attribute,
             defines_macro: item.defines_macro,
+            associated: level.associated,
         });
         let candidates = std::mem::take(&mut level.candidates);
         self.candidates

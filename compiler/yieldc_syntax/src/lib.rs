@@ -17,7 +17,7 @@ mod modules;
 pub mod outline;
 mod token_trees;
 
-pub use diagnostics::{Diagnostic, Label, Level, Span};
+pub use diagnostics::{Diagnostic, Label, Level, Span, Suggestion};
 pub use modules::{ModuleDeclaration, module_declarations};
 pub use outline::{Feature, Form, FormKind, Outline, Substitution, SubstitutionKind};
 pub use ra_ap_syntax;

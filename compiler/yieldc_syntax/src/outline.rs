@@ -102,6 +102,9 @@ pub struct Outline {
     pub enabled_features: Vec<String>,
     /// Every coroutine form, in source order of its start.
     pub forms: Vec<Form>,
+    /// Whether the parsed text is one associated item on its own (a tile of an `impl` or
+    /// `trait` block, see [`parse_part`]): its `fn` is then not an item of rustc's.
+    pub root_is_associated_item: bool,
 }
 
 impl Outline {
@@ -120,7 +123,7 @@ impl Outline {
 }
 
 pub(crate) fn build(source: &str, options: &ParseOptions) -> (Outline, Vec<Diagnostic>) {
-    let (outline, diagnostics, _) = build_inner(source, options, None);
+    let (outline, diagnostics, _) = build_inner(source, options, None, false);
     (outline, diagnostics)
 }
 
@@ -135,11 +138,12 @@ pub fn parse_part(
     part: &str,
     base: usize,
     kind: crate::items::TileKind,
+    associated: bool,
     options: &ParseOptions,
     file_features: Option<&[String]>,
 ) -> Option<(Outline, Vec<Diagnostic>)> {
     let (mut outline, mut diagnostics, has_syntax_errors) =
-        build_inner(part, options, file_features);
+        build_inner(part, options, file_features, associated);
     if has_syntax_errors {
         return None;
     }
@@ -176,6 +180,9 @@ pub fn parse_part(
         for label in &mut diagnostic.labels {
             shift(&mut label.span);
         }
+        for suggestion in &mut diagnostic.suggestions {
+            shift(&mut suggestion.span);
+        }
     }
     Some((outline, diagnostics))
 }
@@ -186,6 +193,7 @@ fn build_inner(
     source: &str,
     options: &ParseOptions,
     file_features: Option<&[String]>,
+    root_is_associated_item: bool,
 ) -> (Outline, Vec<Diagnostic>, bool) {
     let edition = options.edition;
     let (first_root, first_has_errors) = parse_source_file(source, edition);
@@ -224,6 +232,7 @@ fn build_inner(
         features,
         enabled_features,
         forms: Vec::new(),
+        root_is_associated_item,
     };
     let mut diagnostics = Vec::new();
     find_forms(&mut outline, options, &mut diagnostics);
@@ -524,6 +533,64 @@ pub fn enclosing_body(node: &SyntaxNode) -> Enclosing {
     Enclosing::Item
 }
 
+/// rustc's *current item* around `node` (`LoweringContext::current_item`), which its E0728
+/// labels "this is not `async`" and before which its `yield` error suggests `#[coroutine]`:
+/// the innermost `gen`/`async` block (all of it), closure (its head: `static move |x| -> T`,
+/// without attributes or body) or fn item (its signature: from the visibility, without
+/// attributes, to the end of the `where` clause). `None` for an associated fn, a `const` or a
+/// `static`, which rustc lowers without one.
+pub fn current_item_span(outline: &Outline, node: &SyntaxNode) -> Option<TextRange> {
+    for ancestor in node.ancestors().skip(1) {
+        if let Some(block) = ast::BlockExpr::cast(ancestor.clone()) {
+            if block.gen_token().is_some() || block.async_token().is_some() {
+                return Some(ancestor.text_range());
+            }
+            continue;
+        }
+        if let Some(closure) = ast::ClosureExpr::cast(ancestor.clone()) {
+            return head_before(&ancestor, closure.body().map(|body| body.syntax().clone()));
+        }
+        if let Some(function) = ast::Fn::cast(ancestor.clone()) {
+            let associated = ancestor.parent().is_some_and(|parent| {
+                parent.kind() == SyntaxKind::ASSOC_ITEM_LIST
+                    || (parent.kind() == SyntaxKind::SOURCE_FILE && outline.root_is_associated_item)
+            });
+            if associated {
+                return None;
+            }
+            return head_before(&ancestor, function.body().map(|body| body.syntax().clone()));
+        }
+        if matches!(
+            ancestor.kind(),
+            SyntaxKind::CONST | SyntaxKind::STATIC | SyntaxKind::IMPL | SyntaxKind::TRAIT
+        ) {
+            return None;
+        }
+    }
+    None
+}
+
+/// The text of `node` from its first child that is not an attribute or trivia to the end of
+/// the last one before `body`.
+fn head_before(node: &SyntaxNode, body: Option<SyntaxNode>) -> Option<TextRange> {
+    let mut start = None;
+    let mut end = None;
+    for element in node.children_with_tokens() {
+        if body
+            .as_ref()
+            .is_some_and(|body| element.text_range().start() >= body.text_range().start())
+        {
+            break;
+        }
+        if element.kind() == SyntaxKind::ATTR || is_trivia(element.kind()) {
+            continue;
+        }
+        start.get_or_insert(element.text_range().start());
+        end = Some(element.text_range().end());
+    }
+    Some(TextRange::new(start?, end?))
+}
+
 /// The `gen` (and `async`) keywords of a gen fn: its own (`[async] gen fn`), or for nightly's
 /// `[async] gen unsafe fn` and `[async] gen [unsafe] extern "C" fn`, which the parser does not
 /// know, the keywords it left in error nodes just before the `unsafe fn` / `extern fn`.
@@ -808,18 +875,19 @@ fn find_forms(outline: &mut Outline, options: &ParseOptions, diagnostics: &mut V
                         span,
                     });
                     check_yield_context(outline, &node, span, gates_known, diagnostics);
-                } else if let Enclosing::SyncGen(body) | Enclosing::Coroutine(body) =
+                } else if let Enclosing::SyncGen(_) | Enclosing::Coroutine(_) =
                     enclosing_body(&node)
                 {
-                    diagnostics.push(
-                        Diagnostic::error(
-                            Some("E0728"),
-                            "`await` is only allowed inside `async` functions and blocks",
-                            keyword,
-                        )
-                        .with_primary_label("only allowed inside `async` functions and blocks")
-                        .with_label(Span::from_range(body), "this is not `async`"),
-                    );
+                    let mut error = Diagnostic::error(
+                        Some("E0728"),
+                        "`await` is only allowed inside `async` functions and blocks",
+                        keyword,
+                    )
+                    .with_primary_label("only allowed inside `async` functions and blocks");
+                    if let Some(item) = current_item_span(outline, &node) {
+                        error = error.with_label(Span::from_range(item), "this is not `async`");
+                    }
+                    diagnostics.push(error);
                 }
             }
             SyntaxKind::FOR_EXPR => {
@@ -1024,49 +1092,51 @@ fn check_yield_context(
     }
     match enclosing {
         Enclosing::SyncGen(_) | Enclosing::AsyncGen(_) | Enclosing::Coroutine(_) => {}
+        // In any `async` body (one nested in a generator included) rustc's lowering of the
+        // `yield` reports E0727; without a gate, only the gate's error (E0658, above).
         Enclosing::Async(_) => {
-            let in_gen = node.ancestors().any(|ancestor| {
-                ast::BlockExpr::cast(ancestor.clone()).is_some_and(|b| b.gen_token().is_some())
-                    || ast::Fn::cast(ancestor).is_some_and(|f| f.gen_token().is_some())
-            });
-            if in_gen {
+            if !gates_known || gated {
                 diagnostics.push(Diagnostic::error(
                     Some("E0727"),
                     "`async` coroutines are not yet supported",
                     span,
                 ));
-            } else {
-                push_yield_outside(outline, span, diagnostics);
             }
         }
         // With the gate, the lowering reports it (and rustc goes on to the closure's E0618);
         // without, this front end's E0658 stops the build, so the error is reported here.
         Enclosing::Closure(_) if in_implicit_coroutine => {
             if gates_known && !gated {
-                diagnostics.push(yield_outside_error(span));
+                diagnostics.push(yield_outside_error(outline, node, span));
             }
         }
-        Enclosing::Closure(_) | Enclosing::Item => push_yield_outside(outline, span, diagnostics),
+        Enclosing::Closure(_) | Enclosing::Item => {
+            diagnostics.push(yield_outside_error(outline, node, span));
+            diagnostics.push(Diagnostic::error(
+                Some("E0627"),
+                "yield expression outside of coroutine literal",
+                span,
+            ));
+        }
     }
 }
 
-fn yield_outside_error(span: Span) -> Diagnostic {
-    Diagnostic::error(
+/// rustc's error for a `yield` outside any coroutine, with its suggestion to put
+/// `#[coroutine]` before the current item (see [`current_item_span`]), where there is one.
+fn yield_outside_error(outline: &Outline, node: &SyntaxNode, span: Span) -> Diagnostic {
+    let error = Diagnostic::error(
         None,
         "`yield` can only be used in `#[coroutine]` closures, or `gen` blocks",
         span,
-    )
-    .with_help("use `#[coroutine]` to make this closure a coroutine")
-}
-
-fn push_yield_outside(outline: &Outline, span: Span, diagnostics: &mut Vec<Diagnostic>) {
-    let _ = outline;
-    diagnostics.push(yield_outside_error(span));
-    diagnostics.push(Diagnostic::error(
-        Some("E0627"),
-        "yield expression outside of coroutine literal",
-        span,
-    ));
+    );
+    match current_item_span(outline, node) {
+        Some(item) => error.with_suggestion(
+            "use `#[coroutine]` to make this closure a coroutine",
+            Span::new(usize::from(item.start()), usize::from(item.start())),
+            "#[coroutine] ",
+        ),
+        None => error,
+    }
 }
 
 #[cfg(test)]
