@@ -14,13 +14,14 @@
 //! - shadowing: a name bound twice in nested scopes, or both bound and used as a capture, would
 //!   let a borrow of the shadowed binding escape the assignment: boxed;
 //! - captures of a `move` body (and `gen fn` parameters, coroutine parameters) are rebound at
-//!   the top of the copy; one used only through fields (`p.a`, edition 2021+, not a variable
-//!   that every binding makes a reference, see `reference_bindings`: a place behind a reference
-//!   is not the generator's, and nightly lets a borrow of it cross a `yield`, where one of a
-//!   shadow local would be E0506) is not (that would capture all of `p`): each place gets a shadow
-//!   local, `let mut s = __shadow(addr_of!(p.a));`, that the copy names instead and assigns
-//!   at every `yield` (same captured places, and a borrow of the place is one of the
-//!   shadow). A non-`move` body's captures cannot be rebound without changing how it captures
+//!   the top of the copy. One used only through fields (`p.a`, edition 2021+) is not (that
+//!   would capture all of `p`): a variable that every binding makes a reference
+//!   (`reference_bindings`) is rebound whole (the capture is `p` either way); one that every
+//!   binding makes owned (`owned_bindings`) gets a shadow local per place,
+//!   `let mut s = __shadow(addr_of!(p.a));`, that the copy names instead and assigns at every
+//!   `yield` (same captured places, and a borrow of the place is one of the shadow); any other
+//!   means boxed (a shadow would make a borrow through a reference, which nightly lets cross a
+//!   `yield`, E0506). A non-`move` body's captures cannot be rebound without changing how it captures
 //!   them, so each outer variable may only be borrowed (`&x`) and called, or only
 //!   moved or copied whole and called (`let w = x`, `f(x)`, `0..x`, `x * 2`: never borrowed,
 //!   so no borrow of it can cross a `yield`, whether it is captured by value or, being `Copy`,
@@ -110,6 +111,7 @@ pub(crate) fn analyze(
         mode,
         self_is_reference,
         known_references: reference_bindings(&body_node),
+        known_owned: owned_bindings(&body_node),
         field_places: Vec::new(),
     };
     for local in prologue_locals {
@@ -227,6 +229,8 @@ struct Analyzer<'l, 'a> {
     self_is_reference: bool,
     /// Free names known to be references (see [`reference_bindings`]).
     known_references: Vec<String>,
+    /// Free names every binding of which is owned by its syntax (see [`owned_bindings`]).
+    known_owned: Vec<String>,
     /// Field accesses of free names: `(name, original start, original end of the chain,
     /// place text such as `p.a.0`)`.
     field_places: Vec<(String, usize, usize, String)>,
@@ -1012,6 +1016,15 @@ impl Analyzer<'_, '_> {
                     })
                     .map(|(name, _)| name)
                     .collect();
+                // A shadow local is owned: right for an owned variable, but a borrow through a
+                // reference the text does not show (`for p in items` over a `&[P]`) would be
+                // E0626 where nightly accepts it. Only a variable every binding shows to be
+                // owned gets shadows; any other is boxed (sound either way).
+                if let Some(name) = partial.iter().find(|name| !self.known_owned.contains(name)) {
+                    return Err(format!(
+                        "`{name}` is used only through fields and may be a reference or owned"
+                    ));
+                }
                 if let Some((name, _)) = self
                     .free
                     .iter()
@@ -1190,6 +1203,90 @@ fn reference_bindings(node: &SyntaxNode) -> Vec<String> {
         if !grew {
             return names;
         }
+    }
+}
+
+/// The names that every binding in the function around `node` shows to be owned values, not
+/// references: `let p = S { .. }` (a struct, tuple or array literal), `let p: T = ..` and
+/// parameters `p: T` whose type is written as a path, tuple or array type, and `let q = p;` of
+/// such a `p`. (A type alias for a reference would fool it; none was seen in practice.)
+fn owned_bindings(node: &SyntaxNode) -> Vec<String> {
+    let Some(function) = node.ancestors().find_map(ast::Fn::cast) else {
+        return Vec::new();
+    };
+    let mut bindings: Vec<(String, ast::IdentPat)> = Vec::new();
+    for descendant in function.syntax().descendants() {
+        if let Some(pat) = ast::IdentPat::cast(descendant)
+            && let Some(name) = pat.name()
+        {
+            bindings.push((name.text().to_string(), pat));
+        }
+    }
+    let mut names: Vec<String> = Vec::new();
+    loop {
+        let mut grew = false;
+        for (name, _) in &bindings {
+            if names.contains(name) {
+                continue;
+            }
+            if bindings
+                .iter()
+                .filter(|(other, _)| other == name)
+                .all(|(_, pat)| binds_owned(pat, &names))
+            {
+                names.push(name.clone());
+                grew = true;
+            }
+        }
+        if !grew {
+            return names;
+        }
+    }
+}
+
+/// Whether the identifier pattern `pat` binds an owned value by its syntax (see
+/// [`owned_bindings`]); `owned` are names already known to be owned.
+fn binds_owned(pat: &ast::IdentPat, owned: &[String]) -> bool {
+    if pat.ref_token().is_some() || pat.pat().is_some() {
+        return false;
+    }
+    let owned_type = |ty: Option<ast::Type>| {
+        matches!(
+            ty,
+            Some(ast::Type::PathType(_) | ast::Type::TupleType(_) | ast::Type::ArrayType(_))
+        )
+    };
+    let Some(parent) = pat.syntax().parent() else {
+        return false;
+    };
+    match parent.kind() {
+        SyntaxKind::PARAM => ast::Param::cast(parent).is_some_and(|param| owned_type(param.ty())),
+        SyntaxKind::LET_STMT => {
+            let Some(statement) = ast::LetStmt::cast(parent) else {
+                return false;
+            };
+            if statement.let_else().is_some() {
+                return false;
+            }
+            if statement.ty().is_some() {
+                return owned_type(statement.ty());
+            }
+            match statement.initializer() {
+                Some(
+                    ast::Expr::RecordExpr(_) | ast::Expr::TupleExpr(_) | ast::Expr::ArrayExpr(_),
+                ) => true,
+                Some(ast::Expr::PathExpr(path_expr)) => path_expr.path().is_some_and(|path| {
+                    path.qualifier().is_none()
+                        && path.coloncolon_token().is_none()
+                        && path.segment().is_some_and(|segment| {
+                            segment.generic_arg_list().is_none()
+                                && owned.contains(&segment.syntax().text().to_string())
+                        })
+                }),
+                _ => false,
+            }
+        }
+        _ => false,
     }
 }
 

@@ -72,12 +72,12 @@ fn gen_move_block_with_capture() {
 
 #[test]
 fn gen_move_block_with_captures_used_only_through_fields() {
-    // `p` is used only through fields: the copy names `p.a` and `p.b.0` through shadow locals
-    // (a whole `let mut p = p;` would capture all of `p`); `r` is a reference parameter,
-    // rebound whole.
+    // `p` is used only through fields (and owned: a struct literal): the copy names `p.a` and
+    // `p.b.0` through shadow locals (a whole `let mut p = p;` would capture all of `p`); `r`
+    // is a reference parameter, rebound whole.
     check(
         "gen_move_block_with_captures_used_only_through_fields",
-        "fn f(r: &R) -> impl Iterator<Item = u8> + '_ {\n    let p = P::new();\n    gen move {\n        yield p.a;\n        for x in p.b.0.iter() { yield *x + r.n; }\n        yield p.a;\n    }\n}\n",
+        "fn f(r: &R) -> impl Iterator<Item = u8> + '_ {\n    let p = P { a: 1, b: (vec![2], 3) };\n    gen move {\n        yield p.a;\n        for x in p.b.0.iter() { yield *x + r.n; }\n        yield p.a;\n    }\n}\n",
     );
 }
 
@@ -99,6 +99,16 @@ fn gen_block_boxed_when_a_capture_is_a_field_base_and_may_move() {
     check(
         "gen_block_boxed_when_a_capture_is_a_field_base_and_may_move",
         "fn f(s: S) -> impl Iterator<Item = u8> {\n    gen {\n        yield s.n;\n        let t = s;\n        yield t.n;\n    }\n}\n",
+    );
+}
+
+#[test]
+fn gen_move_block_boxed_when_a_field_only_capture_may_be_a_reference() {
+    // `p` (a call's result) is used only through fields: owned or a reference, the text does
+    // not say; shadows would reject borrows through a reference: boxed, no copy.
+    check(
+        "gen_move_block_boxed_when_a_field_only_capture_may_be_a_reference",
+        "fn f() -> impl Iterator<Item = u8> {\n    let p = make();\n    gen move {\n        yield p.a;\n    }\n}\n",
     );
 }
 

@@ -1,10 +1,10 @@
+//@run
 // A `gen move` block that borrows a field through a captured reference across a `yield`,
-// where the variable is a reference by its type only (`for p in items` over a `&[P]`).
-// FIXME(yieldc): nightly accepts it (the place is behind the reference, not in the generator)
-// and prints `[1, 2]`; the check copy cannot tell `p` from an owned struct, names `p.a` through
-// a shadow local, and reports E0626 (see the nightly-diff allow file). A variable that every
-// binding makes a reference by its syntax is rebound whole (gen-move-borrow-through-captured-
-// reference.rs).
+// where the variable is a reference by its type only (`for p in items` over a `&[P]`):
+// nightly accepts it (the place is behind the reference, not in the generator). The text
+// shows neither a reference nor an owned value, so the block gets no check copy (boxed)
+// rather than per-place shadows (owned copies, which would report E0626); also for a local
+// bound to a call's result.
 #![feature(gen_blocks)]
 
 struct P {
@@ -15,7 +15,7 @@ struct P {
 fn show(items: &[P]) {
     for p in items {
         let g = gen move {
-            let r = &p.a; //~ ERROR: borrow may still be in use when `gen` block yields
+            let r = &p.a;
             yield p.b;
             yield r.len() as u32;
         };
@@ -23,6 +23,17 @@ fn show(items: &[P]) {
     }
 }
 
+fn make() -> P {
+    P { a: "made".into(), b: 7 }
+}
+
 fn main() {
     show(&[P { a: "a".into(), b: 1 }]);
+    let q = make();
+    let g = gen move {
+        yield q.b;
+        yield q.a.len() as u32;
+    };
+    println!("{:?}", g.collect::<Vec<_>>());
+    println!("q.b still here: {}", q.b);
 }
