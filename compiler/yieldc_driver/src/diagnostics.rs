@@ -254,6 +254,11 @@ impl<'a> Remapper<'a> {
             in_generated = false;
             self.changed_anything = true;
         }
+        if in_generated && self.reword_unused_library_import(&mut diagnostic) {
+            // An unused `use std::async_iter::AsyncIterator;` is the user's import.
+            in_generated = false;
+            self.changed_anything = true;
+        }
         if in_check_copy {
             self.changed_anything = true;
             let code = diagnostic["code"]["code"].as_str().unwrap_or_default();
@@ -2905,6 +2910,59 @@ const MIRROR_UNSTABLE_TRAITS: [&str; 3] = ["IntoAsyncIterator", "AsyncIterator",
 /// `yieldc_rt::async_iter::AsyncIterator` → `AsyncIterator`: nightly prints the library's items
 /// by their bare names (they are unique there), and an unimplemented one is "the nightly-only,
 /// unstable trait `AsyncIterator`".
+impl Remapper<'_> {
+    /// `unused_imports` on an import of a library path the lowering rewrote to the runtime's
+    /// mirror (``unused import: `::yieldc_rt::async_iter::AsyncIterator` ``): the message names
+    /// the path as written (`std::async_iter::AsyncIterator`). Returns whether it did.
+    fn reword_unused_library_import(&self, diagnostic: &mut Value) -> bool {
+        if diagnostic["code"]["code"] != "unused_imports" {
+            return false;
+        }
+        let Some(message) = diagnostic["message"].as_str().map(str::to_owned) else {
+            return false;
+        };
+        let mut reworded = message.clone();
+        for span in diagnostic["spans"].as_array().into_iter().flatten() {
+            let Some((_, (original_text, lowered))) = self.lowered_file_of(span) else {
+                return false;
+            };
+            let start = as_usize(&span["byte_start"]);
+            let end = as_usize(&span["byte_end"]);
+            let Some(lowered_path) = lowered.text.get(start..end) else {
+                return false;
+            };
+            if !lowered_path.starts_with("::yieldc_rt::") {
+                continue;
+            }
+            // The path's ends in the original: a rewritten part maps as a whole, a verbatim
+            // part byte for byte (`::yieldc_rt::async_iter` + `::AsyncIterator`).
+            let (Some(first), Some(last)) = (
+                lowered.segment_at(start),
+                lowered.segment_at(end.saturating_sub(1)),
+            ) else {
+                return false;
+            };
+            let written_start = match first.generated {
+                Some(_) => first.original.start,
+                None => first.original.start + (start - first.lowered.start),
+            };
+            let written_end = match last.generated {
+                Some(_) => last.original.end,
+                None => last.original.start + (end - last.lowered.start),
+            };
+            let Some(written) = original_text.get(written_start..written_end) else {
+                return false;
+            };
+            reworded = reworded.replace(&format!("`{lowered_path}`"), &format!("`{written}`"));
+        }
+        if reworded == message {
+            return false;
+        }
+        diagnostic["message"] = Value::String(reworded);
+        true
+    }
+}
+
 /// `unused_must_use` on a generator statement names the runtime's type (``unused `Gen` that
 /// must be used``, its note from the type's `#[must_use]`); nightly says "unused coroutine that
 /// must be used", with the same note.
