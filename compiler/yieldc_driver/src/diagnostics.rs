@@ -200,6 +200,7 @@ impl<'a> Remapper<'a> {
             | self.reword_for_await_pattern(&mut diagnostic)
             | self.label_for_await_iterable(&mut diagnostic)
             | self.drop_gen_fn_capture_hint(&mut diagnostic);
+        let unreachable_yield = self.unreachable_yield_statement(&mut diagnostic);
         let renamed = self.rename_types(&mut diagnostic);
         let cited_runtime = reworded
             | renamed
@@ -248,6 +249,11 @@ impl<'a> Remapper<'a> {
         if let Some(value) = self.recursion_error(&diagnostic) {
             self.changed_anything = true;
             return Some(self.count(value));
+        }
+        if unreachable_yield {
+            // The statement is the user's `yield`, lowered to `__y!(..)`.
+            in_generated = false;
+            self.changed_anything = true;
         }
         if reword_unused_generator(&mut diagnostic) {
             // The statement is the user's generator, which the runtime's type stands for.
@@ -2911,6 +2917,45 @@ const MIRROR_UNSTABLE_TRAITS: [&str; 3] = ["IntoAsyncIterator", "AsyncIterator",
 /// by their bare names (they are unique there), and an unimplemented one is "the nightly-only,
 /// unstable trait `AsyncIterator`".
 impl Remapper<'_> {
+    /// `unreachable_code` on a `yield` statement: rustc's span is the statement inside the
+    /// expansion of the body's `__y!`; nightly's is the `yield` statement, `;` included.
+    /// Returns whether the primary span was moved there.
+    fn unreachable_yield_statement(&self, diagnostic: &mut Value) -> bool {
+        if diagnostic["code"]["code"] != "unreachable_code" {
+            return false;
+        }
+        let Some(spans) = diagnostic.get_mut("spans").and_then(Value::as_array_mut) else {
+            return false;
+        };
+        let Some(primary) = spans.iter_mut().find(|span| span["is_primary"] == true) else {
+            return false;
+        };
+        let Some(call_site) = yield_macro_call_site(primary) else {
+            return false;
+        };
+        let Some((_, (_, lowered))) = self.lowered_file_of(&call_site) else {
+            return false;
+        };
+        let start = as_usize(&call_site["byte_start"]);
+        let mut end = as_usize(&call_site["byte_end"]);
+        if primary["label"] == "unreachable statement"
+            && lowered.text.get(end..end + 1) == Some(";")
+        {
+            end += 1;
+        }
+        primary["file_name"] = call_site["file_name"].clone();
+        primary["byte_start"] = json!(start);
+        primary["byte_end"] = json!(end);
+        primary["expansion"] = Value::Null;
+        // `yield return`: the lowering's call `yield_(return)` is "unreachable call"; nightly's
+        // `yield` is an expression.
+        if primary["label"] == "unreachable call" {
+            primary["label"] = json!("unreachable expression");
+            diagnostic["message"] = json!("unreachable expression");
+        }
+        true
+    }
+
     /// `unused_imports` on an import of a library path the lowering rewrote to the runtime's
     /// mirror (``unused import: `::yieldc_rt::async_iter::AsyncIterator` ``): the message names
     /// the path as written (`std::async_iter::AsyncIterator`). Returns whether it did.

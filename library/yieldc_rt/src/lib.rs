@@ -206,15 +206,20 @@ macro_rules! __for_await_bind {
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __gen_parts {
-    () => {
+    () => {{
+        // A body whose every `yield` diverges (`yield return;`) has the item type `!` by
+        // fallback, which edition 2024 denies flowing into an `unsafe fn` (nightly's body has
+        // no such call): allowed on the statement.
+        #[allow(never_type_fallback_flowing_into_unsafe)]
         // SAFETY: see the macro's documentation; only the yieldc lowering invokes it.
-        unsafe {
+        let parts = unsafe {
             $crate::__private::gen_parts(|refused: $crate::Refused| {
                 let _ = refused;
                 ::core::panic!("`gen fn` should just keep returning `None` after panicking")
             })
-        }
-    };
+        };
+        parts
+    }};
 }
 
 /// Not public API. As [`__gen_parts!`], for `async gen`.
@@ -234,17 +239,20 @@ macro_rules! __async_gen_parts {
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __coroutine_parts {
-    () => {
+    () => {{
+        // See `__gen_parts!` for the `allow`.
+        #[allow(never_type_fallback_flowing_into_unsafe)]
         // SAFETY: see `__gen_parts!`; only the yieldc lowering invokes it.
-        unsafe {
+        let parts = unsafe {
             $crate::__private::coroutine_parts(|refused: $crate::Refused| match refused {
                 $crate::Refused::AfterCompletion => {
                     ::core::panic!("coroutine resumed after completion")
                 }
                 $crate::Refused::AfterPanic => ::core::panic!("coroutine resumed after panicking"),
             })
-        }
-    };
+        };
+        parts
+    }};
 }
 
 /// Not public API. Builds a whole sync generator from one invocation, so that the lowered text
