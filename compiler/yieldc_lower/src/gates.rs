@@ -78,6 +78,13 @@ pub fn gate_usage(source: &str, options: &LowerOptions) -> GateUsage {
     if !yieldc_syntax::might_use_coroutine_syntax(source) {
         return usage;
     }
+    // Malformed or too deeply nested to parse safely (see `lower`): nothing reported.
+    if !matches!(
+        yieldc_syntax::check_token_trees(source, options.edition),
+        yieldc_syntax::TokenTrees::WellFormed
+    ) {
+        return usage;
+    }
     let (outline, _) = yieldc_syntax::parse(source, &crate::parse_options(options));
     usage.declared = outline
         .features
@@ -295,6 +302,21 @@ mod tests {
 
     // Each case was run on nightly 2026-05-19 with `--crate-type lib`; the expected list is
     // the gates its `unused_features` warnings named.
+    #[test]
+    fn a_file_too_deep_to_parse_is_not_parsed() {
+        let deep = format!(
+            "#![feature(gen_blocks)]\nfn f() {{ {}gen {{ yield 1; }}{} }}",
+            "(".repeat(100_000),
+            ")".repeat(100_000)
+        );
+        let options = crate::LowerOptions {
+            is_crate_root: true,
+            ..Default::default()
+        };
+        let usage = gate_usage(&deep, &options);
+        assert!(usage.declared.is_empty() && usage.used.is_empty());
+    }
+
     #[test]
     fn matches_nightly_on_measured_cases() {
         let cases: &[(&str, &[&str])] = &[
