@@ -3545,8 +3545,65 @@ fn yield_macro_call_site(span: &Value) -> Option<Value> {
 
 #[cfg(test)]
 mod tests {
-    use super::{is_returned, OutputMode, Remapper};
+    use super::{
+        describe_expected_found, describe_runtime_types_in, is_returned,
+        name_shortened_runtime_types, OutputMode, Remapper,
+    };
     use serde_json::json;
+
+    #[test]
+    fn an_expected_found_note_describes_generators_aligned_as_rustc_does() {
+        let cases = [
+            (
+                "expected struct `Vec<u32>`\n   found struct `{gen block@a.rs:4:23: 4:26}`",
+                Some("  expected struct `Vec<u32>`\nfound `gen` block `{gen block@a.rs:4:23: 4:26}`"),
+            ),
+            (
+                "expected type `u32`\n found struct `{coroutine@a.rs:3:31: 3:33}`",
+                Some("  expected type `u32`\nfound coroutine `{coroutine@a.rs:3:31: 3:33}`"),
+            ),
+            (
+                "expected struct `Vec<u32>`\n   found struct `{async gen block@a.rs:7:23: 7:32}`",
+                Some("        expected struct `Vec<u32>`\nfound `async gen` block `{async gen block@a.rs:7:23: 7:32}`"),
+            ),
+            (
+                "expected `async` block `{gen block@a.rs:3:17: 3:20}`\n   found `async` block `{gen block@a.rs:4:9: 4:12}`",
+                Some("expected `gen` block `{gen block@a.rs:3:17: 3:20}`\n   found `gen` block `{gen block@a.rs:4:9: 4:12}`"),
+            ),
+            ("expected struct `Vec<u32>`\n   found struct `String`", None),
+        ];
+        for (note, expected) in cases {
+            assert_eq!(describe_expected_found(note).as_deref(), expected, "{note}");
+        }
+    }
+
+    #[test]
+    fn runtime_types_are_named_as_nightly_names_generators() {
+        assert_eq!(
+            describe_runtime_types_in(
+                "expected `Vec<u32>`, found `Gen<u32, ..., ...>`",
+                "`gen` block"
+            )
+            .as_deref(),
+            Some("expected `Vec<u32>`, found `gen` block")
+        );
+        assert_eq!(
+            describe_runtime_types_in("expected `u32`, found `Option<u32>`", "coroutine"),
+            None
+        );
+        assert_eq!(
+            name_shortened_runtime_types(
+                "Gen<{integer}, ..., ...> must be a future",
+                "{gen block@a.rs:5:5: 5:8}"
+            )
+            .as_deref(),
+            Some("{gen block@a.rs:5:5: 5:8} must be a future")
+        );
+        assert_eq!(
+            name_shortened_runtime_types("MyGen<u8, ..., ...> x", "{gen block@a}"),
+            None
+        );
+    }
 
     #[test]
     fn a_failure_whose_errors_were_all_dropped_is_reported() {
