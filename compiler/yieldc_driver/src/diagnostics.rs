@@ -200,10 +200,16 @@ impl<'a> Remapper<'a> {
             | self.reword_for_await_pattern(&mut diagnostic)
             | self.label_for_await_iterable(&mut diagnostic)
             | self.drop_gen_fn_capture_hint(&mut diagnostic);
+        if mismatched_generator_keys(&diagnostic) {
+            self.changed_anything = true;
+            return None;
+        }
         let unreachable_yield = self.unreachable_yield_statement(&mut diagnostic);
         let renamed = self.rename_types(&mut diagnostic);
+        let described = self.describe_generator_values(&mut diagnostic);
         let cited_runtime = reworded
             | renamed
+            | described
             | strip_runtime_spans(&mut diagnostic)
             | drop_clone_suggestion(&mut diagnostic)
             | reword_within_itself(&mut diagnostic);
@@ -1265,6 +1271,233 @@ impl<'a> Remapper<'a> {
             children.retain(|child| !child.is_null());
         }
         true
+    }
+
+    /// A generator's value where rustc names the runtime's type: nightly names the generator.
+    /// - A label of rustc's on the whole runtime macro's expansion (a type mismatch at the
+    ///   call the macro expands to: "expected `Vec<u32>`, found `Gen<u32, ..., ...>`") is moved
+    ///   to the macro's invocation, the generator the user wrote (where rustc puts it itself
+    ///   for a call's argument), and names it as nightly does ("found `gen` block", "found
+    ///   coroutine").
+    /// - rustc's "the found `async` block" on the body's `async` keyword: nightly has no such
+    ///   label for a generator.
+    /// - The expected/found note ("found struct `{gen block@..}`", the type already renamed)
+    ///   reads "found `gen` block `{gen block@..}`", aligned as rustc aligns the two lines.
+    /// - E0599's "no method named `foo` found for struct `Gen<T, F, P>`" names the generator
+    ///   its label names ("for `gen` block `{gen block@..}`").
+    /// Runs after [`Self::rename_types`], on lowered spans. Returns whether anything changed.
+    fn describe_generator_values(&self, diagnostic: &mut Value) -> bool {
+        let mut changed = false;
+        let mut generator_names: Vec<String> = Vec::new();
+        let mut relocated = false;
+        if let Some(spans) = diagnostic.get_mut("spans").and_then(Value::as_array_mut) {
+            // The labels on the generator's value.
+            for span in spans.iter_mut() {
+                let Some(label) = span["label"].as_str().map(str::to_owned) else {
+                    continue;
+                };
+                let in_runtime = span["file_name"]
+                    .as_str()
+                    .is_some_and(|name| name.starts_with(RUNTIME_PREFIX));
+                // rustc points into the runtime macro, or at its invocation already (an
+                // argument of a call).
+                let site = if names_runtime_generator_type(&label) {
+                    if in_runtime {
+                        self.invocation_in_lowered_file(span)
+                    } else {
+                        self.lowered_file_of(span).map(|_| span.clone())
+                    }
+                } else if in_runtime && expanded_by_generator_macro(span) {
+                    // "expected `async` block, found a different `async` block", "expected
+                    // because of this": about the macro's value (the labels on its parts name
+                    // the runtime's closure or key).
+                    let about_parts = label.contains("closure") || label.contains("Key<");
+                    self.invocation_in_lowered_file(span)
+                        .filter(|_| !about_parts)
+                } else if label.contains("`async` block")
+                    && !label.starts_with("the ")
+                    && self.is_generator_body(span)
+                {
+                    // "expected `async` block, found a different `async` block" on the body.
+                    let (_, (_, lowered)) = self.lowered_file_of(span).expect("checked above");
+                    let file = span["file_name"].as_str().unwrap_or_default();
+                    generator_extent(lowered, as_usize(&span["byte_start"]))
+                        .map(|(extent, _)| self.span_json(file, &lowered.text, extent, true, ""))
+                } else {
+                    None
+                };
+                let Some(site) = site else {
+                    continue;
+                };
+                let Some(description) = self.generator_description(&site) else {
+                    continue;
+                };
+                let reworded = describe_runtime_types_in(&label, description)
+                    .unwrap_or_else(|| label.replace("`async` block", description));
+                let is_primary = span["is_primary"].clone();
+                *span = site;
+                span["is_primary"] = is_primary;
+                span["label"] = Value::String(reworded);
+                relocated = true;
+            }
+            // rustc's "the found `async` block" on the body's `async` keyword: nightly's "the
+            // found `gen` block" on the whole generator, unless that is where the primary span
+            // is (nightly draws no label of a type's definition over the primary span).
+            let primary = spans
+                .iter()
+                .find(|span| span["is_primary"] == true)
+                .cloned();
+            for span in spans.iter_mut() {
+                let label = span["label"].as_str().unwrap_or_default();
+                let Some(side) = label
+                    .strip_prefix("the ")
+                    .and_then(|rest| rest.strip_suffix(" `async` block"))
+                    .filter(|side| *side == "found" || *side == "expected")
+                    .map(str::to_owned)
+                else {
+                    continue;
+                };
+                if self.generator_opening(span).is_none() {
+                    continue;
+                }
+                let Some((_, (_, lowered))) = self.lowered_file_of(span) else {
+                    continue;
+                };
+                let start = as_usize(&span["byte_start"]);
+                let (Some(description), Some((extent, _)), Some(file)) = (
+                    self.generator_description(span),
+                    generator_extent(lowered, start),
+                    span["file_name"].as_str(),
+                ) else {
+                    continue;
+                };
+                let overlaps_primary = primary.as_ref().is_some_and(|primary| {
+                    primary["file_name"] == span["file_name"]
+                        && as_usize(&primary["byte_start"]) < extent.end
+                        && extent.start < as_usize(&primary["byte_end"])
+                });
+                *span = if overlaps_primary {
+                    Value::Null
+                } else {
+                    let label = format!("the {side} {description}");
+                    self.span_json(file, &lowered.text, extent, false, &label)
+                };
+                changed = true;
+            }
+            // The runtime macro expands to a call (`Gen::__from_parts(..)`): rustc's "this call
+            // returns `{gen block@..}`" on it, which nightly has no call to give.
+            for span in spans.iter_mut() {
+                let is_call_label = span["label"]
+                    .as_str()
+                    .is_some_and(|label| label.starts_with("this call returns `"));
+                let at_generator = self
+                    .lowered_file_of(span)
+                    .is_some_and(|_| self.generator_description(span).is_some());
+                if is_call_label && at_generator {
+                    *span = Value::Null;
+                    changed = true;
+                }
+            }
+            spans.retain(|span| !span.is_null());
+        }
+        if relocated {
+            changed = true;
+            // rustc's advice on the async blocks the bodies are.
+            if let Some(children) = diagnostic.get_mut("children").and_then(Value::as_array_mut) {
+                children.retain(|child| {
+                    let message = child["message"].as_str().unwrap_or_default();
+                    message != "no two async blocks, even if identical, have the same type"
+                        && message
+                            != "consider pinning your async block and casting it to a trait object"
+                });
+            }
+        }
+        for span in diagnostic["spans"].as_array().into_iter().flatten() {
+            let label = span["label"].as_str().unwrap_or_default();
+            generator_names.extend(generator_names_in(label));
+        }
+        if let Some(children) = diagnostic.get_mut("children").and_then(Value::as_array_mut) {
+            for child in children.iter_mut() {
+                if let Some(message) = child["message"].as_str() {
+                    if let Some(reworded) = describe_expected_found(message) {
+                        child["message"] = Value::String(reworded);
+                        changed = true;
+                    }
+                }
+            }
+        }
+        // A runtime type rustc shortened (`Gen<{integer}, ..., ...>`, with no file of full
+        // names) in a note: the generator the diagnostic names elsewhere, if it names one.
+        if let Some(message) = diagnostic["message"].as_str() {
+            generator_names.extend(generator_names_in(message));
+        }
+        generator_names.sort();
+        generator_names.dedup();
+        if let [name] = generator_names.as_slice() {
+            if let Some(children) = diagnostic.get_mut("children").and_then(Value::as_array_mut) {
+                for child in children.iter_mut() {
+                    if let Some(message) = child["message"].as_str() {
+                        if let Some(named) = name_shortened_runtime_types(message, name) {
+                            child["message"] = Value::String(named);
+                            changed = true;
+                        }
+                    }
+                }
+            }
+        }
+        let message = diagnostic["message"].as_str().unwrap_or_default();
+        if message.starts_with("no method named `") {
+            if let (Some(name), Some(reworded)) = (
+                generator_names.first(),
+                message
+                    .split_once(" found for struct `")
+                    .and_then(|(head, rest)| {
+                        let (ty, tail) = rest.split_once('`')?;
+                        if !RUNTIME_GENERATOR_TYPES
+                            .iter()
+                            .any(|open| ty.starts_with(open))
+                        {
+                            return None;
+                        }
+                        Some((head, tail))
+                    }),
+            ) {
+                let (head, tail) = reworded;
+                let description = generator_name_description(name).unwrap_or("coroutine");
+                diagnostic["message"] =
+                    Value::String(format!("{head} found for {description} `{name}`{tail}"));
+                changed = true;
+            }
+        }
+        changed
+    }
+
+    /// Whether lowered `span` starts at the `async` of a generator's body (the runtime
+    /// macro's argument).
+    fn is_generator_body(&self, span: &Value) -> bool {
+        let Some((_, (_, lowered))) = self.lowered_file_of(span) else {
+            return false;
+        };
+        let start = as_usize(&span["byte_start"]);
+        self.generator_description(span).is_some()
+            && lowered
+                .text
+                .get(start..)
+                .is_some_and(|text| text.starts_with("async "))
+    }
+
+    /// How nightly describes the generator whose runtime macro is invoked at `site` (a span in
+    /// a lowered file): "`gen` block", "`async gen` block", "coroutine". `None` for a `gen fn`'s
+    /// body (its value is the function's opaque type).
+    fn generator_description(&self, site: &Value) -> Option<&'static str> {
+        let (_, (_, lowered)) = self.lowered_file_of(site)?;
+        let segment = lowered.segment_at(as_usize(&site["byte_start"]))?;
+        match segment.generated? {
+            GeneratedKind::GenBlock => Some("`gen` block"),
+            GeneratedKind::AsyncGenBlock => Some("`async gen` block"),
+            GeneratedKind::CoroutineClosure => Some("coroutine"),
+            _ => None,
+        }
     }
 
     /// The original text of the file `span` (already remapped) lies in.
@@ -3173,6 +3406,211 @@ const RUNTIME_GENERATOR_TYPES: [&str; 6] = [
     "BoxedCoro<",
 ];
 
+/// Two generators where one type is expected (`g = gen { .. }` for another `gen` block): rustc
+/// reports the runtime's two arguments, the key (whose `Refused` closure differs) and the body
+/// (an async block), where nightly reports the generators once. The key's error is the one
+/// dropped (the body's is reworded by `describe_generator_values`).
+fn mismatched_generator_keys(diagnostic: &Value) -> bool {
+    diagnostic["code"]["code"] == "E0308"
+        && primary_span(diagnostic).is_some_and(|span| {
+            span["file_name"]
+                .as_str()
+                .is_some_and(|name| name.starts_with(RUNTIME_PREFIX))
+                && ["`GenKey<", "`AsyncGenKey<", "`CoroutineKey<"]
+                    .iter()
+                    .any(|key| span["label"].as_str().unwrap_or_default().contains(key))
+        })
+}
+
+/// The generators `text` names in backticks (`` `{gen block@..}` ``).
+fn generator_names_in(text: &str) -> Vec<String> {
+    let mut names = Vec::new();
+    for open in GENERATOR_NAME_OPENINGS {
+        let quoted = format!("`{open}");
+        let mut rest = text;
+        while let Some(start) = rest.find(&quoted) {
+            let after = &rest[start + 1..];
+            let Some(end) = after.find('`') else {
+                break;
+            };
+            names.push(after[..end].to_string());
+            rest = &after[end..];
+        }
+    }
+    names
+}
+
+/// Every runtime generator type rustc shortened in `text` (`Gen<{integer}, ..., ...>`) → `name`.
+fn name_shortened_runtime_types(text: &str, name: &str) -> Option<String> {
+    let mut out = String::new();
+    let mut rest = text;
+    let mut changed = false;
+    while let Some(at) = RUNTIME_GENERATOR_TYPES
+        .iter()
+        .filter_map(|open| {
+            rest.match_indices(open).map(|(at, _)| at).find(|&at| {
+                !rest[..at]
+                    .chars()
+                    .next_back()
+                    .is_some_and(|c| c.is_alphanumeric() || c == '_')
+            })
+        })
+        .min()
+    {
+        let mut depth = 0usize;
+        let mut close = None;
+        for (offset, c) in rest[at..].char_indices() {
+            match c {
+                '<' => depth += 1,
+                '>' if !rest[..at + offset].ends_with('-') => {
+                    depth = depth.saturating_sub(1);
+                    if depth == 0 {
+                        close = Some(at + offset);
+                        break;
+                    }
+                }
+                _ => {}
+            }
+        }
+        let Some(close) = close else { break };
+        out.push_str(&rest[..at]);
+        if rest[at..close].ends_with(", ...") {
+            out.push_str(name);
+            changed = true;
+        } else {
+            out.push_str(&rest[at..=close]);
+        }
+        rest = &rest[close + 1..];
+    }
+    out.push_str(rest);
+    changed.then_some(out)
+}
+
+/// Whether `span` (in the runtime) is in the expansion of a generator macro itself (`__gen!`,
+/// `__async_gen!`, `__coroutine!`), not of a macro it invokes (`__gen_parts!`).
+fn expanded_by_generator_macro(span: &Value) -> bool {
+    span["expansion"]["macro_decl_name"]
+        .as_str()
+        .is_some_and(|name| {
+            [
+                "::yieldc_rt::__gen!",
+                "::yieldc_rt::__async_gen!",
+                "::yieldc_rt::__coroutine!",
+            ]
+            .contains(&name)
+        })
+}
+
+/// The openings of nightly's names for generators (`{gen block@FILE:L:C: L:C}`, ...).
+const GENERATOR_NAME_OPENINGS: [&str; 4] = [
+    "{gen block@",
+    "{async gen block@",
+    "{coroutine@",
+    "{static coroutine@",
+];
+
+/// How rustc describes the type of a generator named `name` (`{gen block@..}`): "`gen`
+/// block", "`async gen` block", "coroutine".
+fn generator_name_description(name: &str) -> Option<&'static str> {
+    if name.starts_with("{gen block@") {
+        Some("`gen` block")
+    } else if name.starts_with("{async gen block@") {
+        Some("`async gen` block")
+    } else if name.starts_with("{coroutine@") || name.starts_with("{static coroutine@") {
+        Some("coroutine")
+    } else {
+        None
+    }
+}
+
+/// Whether `text` names one of the runtime's generator types in backticks (`Gen<..>`, also
+/// shortened: `Gen<u32, ..., ...>`).
+fn names_runtime_generator_type(text: &str) -> bool {
+    RUNTIME_GENERATOR_TYPES
+        .iter()
+        .any(|open| text.contains(&format!("`{open}")))
+}
+
+/// Every `` `Gen<..>` `` (any runtime generator type, in backticks) of `text` → `description`
+/// (rustc's short form in a type mismatch's label: "found `gen` block", "found coroutine").
+fn describe_runtime_types_in(text: &str, description: &str) -> Option<String> {
+    let mut out = String::new();
+    let mut rest = text;
+    let mut changed = false;
+    while let Some(at) = rest.find('`') {
+        let after = &rest[at + 1..];
+        let Some(close) = after.find('`') else {
+            break;
+        };
+        let quoted = &after[..close];
+        out.push_str(&rest[..at]);
+        if RUNTIME_GENERATOR_TYPES
+            .iter()
+            .any(|open| quoted.starts_with(open))
+        {
+            out.push_str(description);
+            changed = true;
+        } else {
+            out.push_str(&rest[at..at + 1 + close + 1]);
+        }
+        rest = &after[close + 1..];
+    }
+    out.push_str(rest);
+    changed.then_some(out)
+}
+
+/// rustc's two-line note of a type mismatch, "expected struct `A`\n   found struct `B`", where
+/// a side is a generator (already renamed: `struct `{gen block@..}``): nightly describes it
+/// ("found `gen` block `{gen block@..}`", "found coroutine `{coroutine@..}`"), and rustc pads
+/// the shorter of the two descriptions so that the types line up.
+fn describe_expected_found(message: &str) -> Option<String> {
+    let (expected, found) = message.split_once('\n')?;
+    let expected = expected.trim_start().strip_prefix("expected ")?;
+    let found = found.trim_start().strip_prefix("found ")?;
+    if found.contains('\n') {
+        return None;
+    }
+    // "struct `{gen block@..}`" → ("`gen` block", "`{gen block@..}`").
+    let describe = |side: &str| -> (String, String, bool) {
+        let (kind, ty) = match side.strip_prefix("`async` block ") {
+            Some(ty) => ("`async` block".to_string(), ty.to_string()),
+            None => match side.find('`') {
+                Some(at) => (side[..at].trim_end().to_string(), side[at..].to_string()),
+                None => (String::new(), side.to_string()),
+            },
+        };
+        let name = ty.trim_matches('`');
+        match generator_name_description(name) {
+            Some(description) if kind == "struct" || kind == "`async` block" => {
+                (description.to_string(), ty, true)
+            }
+            _ => (kind, ty, false),
+        }
+    };
+    let (expected_kind, expected_ty, expected_changed) = describe(expected);
+    let (found_kind, found_ty, found_changed) = describe(found);
+    if !expected_changed && !found_changed {
+        return None;
+    }
+    let label = |word: &str, kind: &str| {
+        if kind.is_empty() {
+            word.to_string()
+        } else {
+            format!("{word} {kind}")
+        }
+    };
+    let expected_label = label("expected", &expected_kind);
+    let found_label = label("found", &found_kind);
+    let width = expected_label
+        .chars()
+        .count()
+        .max(found_label.chars().count());
+    Some(format!(
+        "{:>width$} {expected_ty}\n{:>width$} {found_ty}",
+        expected_label, found_label
+    ))
+}
+
 /// Whether a message or label names the lowering's or the runtime's internals.
 fn mentions_internals(text: &Value) -> bool {
     text.as_str().is_some_and(|text| {
@@ -3210,8 +3648,65 @@ fn yield_macro_call_site(span: &Value) -> Option<Value> {
 
 #[cfg(test)]
 mod tests {
-    use super::{is_returned, OutputMode, Remapper};
+    use super::{
+        describe_expected_found, describe_runtime_types_in, is_returned,
+        name_shortened_runtime_types, OutputMode, Remapper,
+    };
     use serde_json::json;
+
+    #[test]
+    fn an_expected_found_note_describes_generators_aligned_as_rustc_does() {
+        let cases = [
+            (
+                "expected struct `Vec<u32>`\n   found struct `{gen block@a.rs:4:23: 4:26}`",
+                Some("  expected struct `Vec<u32>`\nfound `gen` block `{gen block@a.rs:4:23: 4:26}`"),
+            ),
+            (
+                "expected type `u32`\n found struct `{coroutine@a.rs:3:31: 3:33}`",
+                Some("  expected type `u32`\nfound coroutine `{coroutine@a.rs:3:31: 3:33}`"),
+            ),
+            (
+                "expected struct `Vec<u32>`\n   found struct `{async gen block@a.rs:7:23: 7:32}`",
+                Some("        expected struct `Vec<u32>`\nfound `async gen` block `{async gen block@a.rs:7:23: 7:32}`"),
+            ),
+            (
+                "expected `async` block `{gen block@a.rs:3:17: 3:20}`\n   found `async` block `{gen block@a.rs:4:9: 4:12}`",
+                Some("expected `gen` block `{gen block@a.rs:3:17: 3:20}`\n   found `gen` block `{gen block@a.rs:4:9: 4:12}`"),
+            ),
+            ("expected struct `Vec<u32>`\n   found struct `String`", None),
+        ];
+        for (note, expected) in cases {
+            assert_eq!(describe_expected_found(note).as_deref(), expected, "{note}");
+        }
+    }
+
+    #[test]
+    fn runtime_types_are_named_as_nightly_names_generators() {
+        assert_eq!(
+            describe_runtime_types_in(
+                "expected `Vec<u32>`, found `Gen<u32, ..., ...>`",
+                "`gen` block"
+            )
+            .as_deref(),
+            Some("expected `Vec<u32>`, found `gen` block")
+        );
+        assert_eq!(
+            describe_runtime_types_in("expected `u32`, found `Option<u32>`", "coroutine"),
+            None
+        );
+        assert_eq!(
+            name_shortened_runtime_types(
+                "Gen<{integer}, ..., ...> must be a future",
+                "{gen block@a.rs:5:5: 5:8}"
+            )
+            .as_deref(),
+            Some("{gen block@a.rs:5:5: 5:8} must be a future")
+        );
+        assert_eq!(
+            name_shortened_runtime_types("MyGen<u8, ..., ...> x", "{gen block@a}"),
+            None
+        );
+    }
 
     #[test]
     fn a_failure_whose_errors_were_all_dropped_is_reported() {

@@ -151,6 +151,16 @@ enum State {
 }
 
 impl<T, F: Future<Output = ()>, P: Fn(Refused)> AsyncGen<T, F, P> {
+    /// [`Self::new`] on the parts as one value: the runtime's generator macros pass
+    /// `match __parts!() { (key, co) => (key, body) }`, so that the call, not a `match` arm, is
+    /// the expression the caller wrote, and rustc's type errors on it read as on any call
+    /// (`expected due to this`, `arguments to this function are incorrect`).
+    #[doc(hidden)]
+    #[inline(always)]
+    pub fn __from_parts(parts: (AsyncGenKey<T, P>, F)) -> Self {
+        Self::new(parts.0, parts.1)
+    }
+
     /// Wraps a lowered body (see the module docs).
     #[inline(always)]
     pub fn new(key: AsyncGenKey<T, P>, body: F) -> Self {

@@ -104,6 +104,16 @@ pub struct Coro<Y, R, F, P> {
 }
 
 impl<Y, R, F: Future, P: Fn(Refused)> Coro<Y, R, F, P> {
+    /// [`Self::new`] on the parts as one value: the runtime's generator macros pass
+    /// `match __parts!() { (key, co) => (key, body) }`, so that the call, not a `match` arm, is
+    /// the expression the caller wrote, and rustc's type errors on it read as on any call
+    /// (`expected due to this`, `arguments to this function are incorrect`).
+    #[doc(hidden)]
+    #[inline(always)]
+    pub fn __from_parts(parts: (CoroutineKey<Y, R, P>, F)) -> Self {
+        Self::new(parts.0, parts.1)
+    }
+
     /// Wraps a lowered body (see the module docs).
     #[inline(always)]
     pub fn new(key: CoroutineKey<Y, R, P>, body: F) -> Self {
@@ -145,6 +155,16 @@ pub struct StaticCoro<Y, R, F, P> {
 }
 
 impl<Y, R, F: Future, P: Fn(Refused)> StaticCoro<Y, R, F, P> {
+    /// [`Self::new`] on the parts as one value: the runtime's generator macros pass
+    /// `match __parts!() { (key, co) => (key, body) }`, so that the call, not a `match` arm, is
+    /// the expression the caller wrote, and rustc's type errors on it read as on any call
+    /// (`expected due to this`, `arguments to this function are incorrect`).
+    #[doc(hidden)]
+    #[inline(always)]
+    pub fn __from_parts(parts: (CoroutineKey<Y, R, P>, F)) -> Self {
+        Self::new(parts.0, parts.1)
+    }
+
     /// Wraps a lowered body (see the module docs).
     #[inline(always)]
     pub fn new(key: CoroutineKey<Y, R, P>, body: F) -> Self {
@@ -182,6 +202,16 @@ pub struct BoxedCoro<Y, R, F, P> {
 
 #[cfg(feature = "alloc")]
 impl<Y, R, F: Future, P: Fn(Refused)> BoxedCoro<Y, R, F, P> {
+    /// [`Self::new`] on the parts as one value: the runtime's generator macros pass
+    /// `match __parts!() { (key, co) => (key, body) }`, so that the call, not a `match` arm, is
+    /// the expression the caller wrote, and rustc's type errors on it read as on any call
+    /// (`expected due to this`, `arguments to this function are incorrect`).
+    #[doc(hidden)]
+    #[inline(always)]
+    pub fn __from_parts(parts: (CoroutineKey<Y, R, P>, F)) -> Self {
+        Self::new(parts.0, parts.1)
+    }
+
     /// Wraps a lowered body, pinning it on the heap.
     pub fn new(key: CoroutineKey<Y, R, P>, body: F) -> Self {
         BoxedCoro {

@@ -42,6 +42,16 @@ where
     F: Future<Output = ()>,
     P: Fn(Refused),
 {
+    /// [`Self::new`] on the parts as one value: the runtime's generator macros pass
+    /// `match __parts!() { (key, co) => (key, body) }`, so that the call, not a `match` arm, is
+    /// the expression the caller wrote, and rustc's type errors on it read as on any call
+    /// (`expected due to this`, `arguments to this function are incorrect`).
+    #[doc(hidden)]
+    #[inline(always)]
+    pub fn __from_parts(parts: (GenKey<T, P>, F)) -> Self {
+        Self::new(parts.0, parts.1)
+    }
+
     /// Wraps a lowered body. The key comes from the unsafe `__gen_parts!()`, whose caller
     /// promised that the body holds no borrow of its own state across a `yield`.
     #[inline(always)]
@@ -121,6 +131,16 @@ where
     F: Future<Output = ()>,
     P: Fn(Refused),
 {
+    /// [`Self::new`] on the parts as one value: the runtime's generator macros pass
+    /// `match __parts!() { (key, co) => (key, body) }`, so that the call, not a `match` arm, is
+    /// the expression the caller wrote, and rustc's type errors on it read as on any call
+    /// (`expected due to this`, `arguments to this function are incorrect`).
+    #[doc(hidden)]
+    #[inline(always)]
+    pub fn __from_parts(parts: (GenKey<T, P>, F)) -> Self {
+        Self::new(parts.0, parts.1)
+    }
+
     /// Wraps a lowered body, pinning it on the heap.
     pub fn new(key: GenKey<T, P>, body: F) -> Self {
         BoxedGen {

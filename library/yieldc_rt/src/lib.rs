@@ -268,14 +268,14 @@ macro_rules! __coroutine_parts {
 #[macro_export]
 macro_rules! __gen {
     ($co:ident, inline, $body:expr) => {
-        match $crate::__gen_parts!() {
-            (__yieldc_key, $co) => $crate::Gen::new(__yieldc_key, $body),
-        }
+        $crate::Gen::__from_parts(match $crate::__gen_parts!() {
+            (__yieldc_key, $co) => (__yieldc_key, $body),
+        })
     };
     ($co:ident, boxed, $body:expr) => {
-        match $crate::__gen_parts!() {
-            (__yieldc_key, $co) => $crate::BoxedGen::new(__yieldc_key, $body),
-        }
+        $crate::BoxedGen::__from_parts(match $crate::__gen_parts!() {
+            (__yieldc_key, $co) => (__yieldc_key, $body),
+        })
     };
 }
 
@@ -284,9 +284,9 @@ macro_rules! __gen {
 #[macro_export]
 macro_rules! __async_gen {
     ($co:ident, $body:expr) => {
-        match $crate::__async_gen_parts!() {
-            (__yieldc_key, $co) => $crate::AsyncGen::new(__yieldc_key, $body),
-        }
+        $crate::AsyncGen::__from_parts(match $crate::__async_gen_parts!() {
+            (__yieldc_key, $co) => (__yieldc_key, $body),
+        })
     };
 }
 
@@ -296,19 +296,19 @@ macro_rules! __async_gen {
 #[macro_export]
 macro_rules! __coroutine {
     ($co:ident, inline, $body:expr) => {
-        match $crate::__coroutine_parts!() {
-            (__yieldc_key, $co) => $crate::Coro::new(__yieldc_key, $body),
-        }
+        $crate::Coro::__from_parts(match $crate::__coroutine_parts!() {
+            (__yieldc_key, $co) => (__yieldc_key, $body),
+        })
     };
     ($co:ident, boxed, $body:expr) => {
-        match $crate::__coroutine_parts!() {
-            (__yieldc_key, $co) => $crate::BoxedCoro::new(__yieldc_key, $body),
-        }
+        $crate::BoxedCoro::__from_parts(match $crate::__coroutine_parts!() {
+            (__yieldc_key, $co) => (__yieldc_key, $body),
+        })
     };
     ($co:ident, static, $body:expr) => {
-        match $crate::__coroutine_parts!() {
-            (__yieldc_key, $co) => $crate::StaticCoro::new(__yieldc_key, $body),
-        }
+        $crate::StaticCoro::__from_parts(match $crate::__coroutine_parts!() {
+            (__yieldc_key, $co) => (__yieldc_key, $body),
+        })
     };
 }
 

@@ -16,7 +16,7 @@ fn main() {
         }
     };
     let _ = Pin::new(&mut c).resume(());
-    let mut copy = c.clone(); //~ ERROR: no method named `clone` found for struct `Coro<Y, R, F, P>` in the current scope
+    let mut copy = c.clone(); //~ ERROR: no method named `clone` found for coroutine
     println!("{:?}", Pin::new(&mut c).resume(()));
     println!("{:?}", Pin::new(&mut copy).resume(()));
 }
