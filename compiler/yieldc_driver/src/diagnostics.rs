@@ -96,6 +96,10 @@ pub struct FeatureMarker {
     pub gate: String,
     /// The bytes of the gate's name in the root's `#![feature(..)]`.
     pub original: Range<usize>,
+    /// The bytes of `unused_imports` in the generated `#[warn(..)]` around the markers, when
+    /// the crate sets a level for `unused_imports` alone: rustc's note that the level is defined
+    /// there is not nightly's.
+    pub level_attribute: Option<Range<usize>>,
 }
 
 impl<'a> Remapper<'a> {
@@ -331,6 +335,15 @@ impl<'a> Remapper<'a> {
             if message.starts_with("remove the unused import")
                 || message.starts_with("remove the whole")
             {
+                continue;
+            }
+            let at_level_attribute = marker.level_attribute.as_ref().is_some_and(|attribute| {
+                child["spans"].as_array().into_iter().flatten().any(|span| {
+                    span["file_name"] == primary["file_name"]
+                        && attribute.contains(&as_usize(&span["byte_start"]))
+                })
+            });
+            if at_level_attribute {
                 continue;
             }
             let mut child = child.clone();
