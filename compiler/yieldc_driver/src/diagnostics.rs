@@ -248,6 +248,13 @@ impl<'a> Remapper<'a> {
                             && segment.lowered.start < end
                             && start < segment.lowered.end
                     });
+                // `gen { .. }.map(f);` lowers to `::yieldc_rt::__gen!(..).map(f);`: an unused
+                // value that ends in the user's text is the user's expression.
+                let is_unused_must_use = diagnostic["code"]["code"] == "unused_must_use";
+                in_generated &= !(is_unused_must_use
+                    && lowered
+                        .segment_at(end - 1)
+                        .is_some_and(|segment| segment.generated.is_none()));
             }
         }
         if let Some(value) = self.recursion_error(&diagnostic) {
