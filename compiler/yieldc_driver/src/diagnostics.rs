@@ -1972,7 +1972,8 @@ impl<'a> Remapper<'a> {
             // "verbose" one; the JSON does not say which, rustc's own drawing of the lowered
             // file does.
             let message = child["message"].as_str().unwrap_or_default();
-            let rustc_rendered = diagnostic["rendered"].as_str().unwrap_or_default();
+            let rustc_rendered =
+                without_ansi_codes(diagnostic["rendered"].as_str().unwrap_or_default());
             let inline = if child[VERBOSE] == true {
                 false
             } else if rustc_rendered.contains(&format!("help: {message}: `")) {
@@ -2888,7 +2889,8 @@ const VERBOSE: &str = "yieldc_verbose";
 /// the drawing does). A redrawn diagnostic leaves them out too. Runs before any rewording, so
 /// that rustc's own wording is compared.
 fn mark_hidden_suggestions(diagnostic: &mut Value) {
-    let Some(rendered) = diagnostic["rendered"].as_str().map(str::to_owned) else {
+    // Under cargo, `--json=diagnostic-rendered-ansi`: `help` and `:` have codes between them.
+    let Some(rendered) = diagnostic["rendered"].as_str().map(without_ansi_codes) else {
         return;
     };
     if rendered.is_empty() {
@@ -2913,6 +2915,26 @@ fn mark_hidden_suggestions(diagnostic: &mut Value) {
             child[HIDDEN] = Value::Bool(true);
         }
     }
+}
+
+/// `text` without the ANSI escape sequences (`ESC [ .. letter`) of a colored rendering.
+fn without_ansi_codes(text: &str) -> String {
+    let mut plain = String::with_capacity(text.len());
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        if c == '\x1b' {
+            if chars.next() == Some('[') {
+                for code in chars.by_ref() {
+                    if code.is_ascii_alphabetic() {
+                        break;
+                    }
+                }
+            }
+        } else {
+            plain.push(c);
+        }
+    }
+    plain
 }
 
 /// The runtime's mirrors of unstable library items, as rustc names them.
