@@ -96,6 +96,10 @@ pub struct FeatureMarker {
     pub gate: String,
     /// The bytes of the gate's name in the root's `#![feature(..)]`.
     pub original: Range<usize>,
+    /// The bytes of `unused_imports` in the generated `#[warn(..)]` around the markers, when
+    /// the crate sets a level for `unused_imports` alone: rustc's note that the level is defined
+    /// there is not nightly's.
+    pub level_attribute: Option<Range<usize>>,
 }
 
 impl<'a> Remapper<'a> {
@@ -250,6 +254,13 @@ impl<'a> Remapper<'a> {
                             && segment.lowered.start < end
                             && start < segment.lowered.end
                     });
+                // `gen { .. }.map(f);` lowers to `::yieldc_rt::__gen!(..).map(f);`: an unused
+                // value that ends in the user's text is the user's expression.
+                let is_unused_must_use = diagnostic["code"]["code"] == "unused_must_use";
+                in_generated &= !(is_unused_must_use
+                    && lowered
+                        .segment_at(end - 1)
+                        .is_some_and(|segment| segment.generated.is_none()));
             }
         }
         if let Some(value) = self.recursion_error(&diagnostic) {
@@ -337,6 +348,15 @@ impl<'a> Remapper<'a> {
             if message.starts_with("remove the unused import")
                 || message.starts_with("remove the whole")
             {
+                continue;
+            }
+            let at_level_attribute = marker.level_attribute.as_ref().is_some_and(|attribute| {
+                child["spans"].as_array().into_iter().flatten().any(|span| {
+                    span["file_name"] == primary["file_name"]
+                        && attribute.contains(&as_usize(&span["byte_start"]))
+                })
+            });
+            if at_level_attribute {
                 continue;
             }
             let mut child = child.clone();
@@ -2185,7 +2205,8 @@ impl<'a> Remapper<'a> {
             // "verbose" one; the JSON does not say which, rustc's own drawing of the lowered
             // file does.
             let message = child["message"].as_str().unwrap_or_default();
-            let rustc_rendered = diagnostic["rendered"].as_str().unwrap_or_default();
+            let rustc_rendered =
+                without_ansi_codes(diagnostic["rendered"].as_str().unwrap_or_default());
             let inline = if child[VERBOSE] == true {
                 false
             } else if rustc_rendered.contains(&format!("help: {message}: `")) {
@@ -3101,7 +3122,8 @@ const VERBOSE: &str = "yieldc_verbose";
 /// the drawing does). A redrawn diagnostic leaves them out too. Runs before any rewording, so
 /// that rustc's own wording is compared.
 fn mark_hidden_suggestions(diagnostic: &mut Value) {
-    let Some(rendered) = diagnostic["rendered"].as_str().map(str::to_owned) else {
+    // Under cargo, `--json=diagnostic-rendered-ansi`: `help` and `:` have codes between them.
+    let Some(rendered) = diagnostic["rendered"].as_str().map(without_ansi_codes) else {
         return;
     };
     if rendered.is_empty() {
@@ -3126,6 +3148,26 @@ fn mark_hidden_suggestions(diagnostic: &mut Value) {
             child[HIDDEN] = Value::Bool(true);
         }
     }
+}
+
+/// `text` without the ANSI escape sequences (`ESC [ .. letter`) of a colored rendering.
+fn without_ansi_codes(text: &str) -> String {
+    let mut plain = String::with_capacity(text.len());
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        if c == '\x1b' {
+            if chars.next() == Some('[') {
+                for code in chars.by_ref() {
+                    if code.is_ascii_alphabetic() {
+                        break;
+                    }
+                }
+            }
+        } else {
+            plain.push(c);
+        }
+    }
+    plain
 }
 
 /// The runtime's mirrors of unstable library items, as rustc names them.

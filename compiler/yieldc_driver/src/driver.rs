@@ -829,10 +829,13 @@ fn display_name(path: &Path, package_dir: &Path, prefix_as_given: &str) -> Strin
 /// rustc does not have, for the gates the lowering removed: one import per unused gate at the
 /// end of the lowered root, `use ::yieldc_rt::__features::GATE as _;`, whose `unused_imports`
 /// warning [`Remapper`] turns into nightly's. rustc then applies the lint levels (`unused`,
-/// `warnings`, `--cap-lints`) as nightly does for `unused_features`; a crate that names
-/// `unused_imports` or `unused_features` itself (attribute or command line) gets no markers, as
-/// the two lints' levels would differ. Not for rustdoc, nor before edition 2018 (`::yieldc_rt`
-/// in a `use` names the crate root there). Returns the markers (see
+/// `warnings`, `--cap-lints`) as nightly does for `unused_features`. A crate that sets a level
+/// for `unused_imports` alone (`#![allow(unused_imports)]`, `[lints.rust] unused_imports =
+/// "allow"`) gets its markers in `#[warn(unused_imports)] const _: () = { .. };`, as nightly's
+/// `unused_features` keeps its default level then (`warnings` and `--cap-lints` still apply);
+/// one that also names `unused_features`, the `unused` group or forces a warning gets no
+/// markers, as the two lints' levels would differ. Not for rustdoc, nor before edition 2018
+/// (`::yieldc_rt` in a `use` names the crate root there). Returns the markers (see
 /// [`crate::diagnostics::FeatureMarker`]).
 fn add_unused_feature_markers(
     root: &Path,
@@ -842,21 +845,21 @@ fn add_unused_feature_markers(
     gates: &Gates,
     args: &[String],
 ) -> Vec<crate::diagnostics::FeatureMarker> {
-    let names_the_lints = |text: &str| {
-        text.contains("unused_imports")
-            || text.contains("unused-imports")
-            || text.contains("unused_features")
-            || text.contains("unused-features")
-    };
-    if edition < Edition::E2018 || args.iter().any(|arg| names_the_lints(arg)) {
+    if edition < Edition::E2018 {
         return Vec::new();
     }
     let Some((root_text, root_lowered)) = lowered_files.get(root) else {
         return Vec::new();
     };
-    if lint_attribute_names(root_text, &["unused_imports", "unused_features"]) {
+    let named_by_args = lint_arguments(args);
+    let forces_a_warning = args.iter().any(|arg| arg.starts_with("--force-warn"));
+    let names = |lint: &str| {
+        named_by_args.iter().any(|named| named == lint) || lint_attribute_names(root_text, &[lint])
+    };
+    if forces_a_warning || names("unused_features") || names("unused") && names("unused_imports") {
         return Vec::new();
     }
+    let imports_have_their_own_level = names("unused_imports");
     let request = |is_crate_root: bool| LowerRequest {
         edition,
         is_crate_root,
@@ -893,6 +896,12 @@ fn add_unused_feature_markers(
         text.push('\n');
     }
     let mut markers = Vec::new();
+    let mut level_attribute = None;
+    if imports_have_their_own_level {
+        let start = text.len() + "#[warn(".len();
+        text.push_str("#[warn(unused_imports)] const _: () = { ");
+        level_attribute = Some(start..start + "unused_imports".len());
+    }
     for (gate, original) in unused {
         let start = text.len();
         text.push_str(&format!("use ::yieldc_rt::__features::{gate} as _; "));
@@ -900,9 +909,44 @@ fn add_unused_feature_markers(
             lowered: start..text.len(),
             gate,
             original,
+            level_attribute: level_attribute.clone(),
         });
     }
+    if imports_have_their_own_level {
+        text.push_str("};");
+    }
     markers
+}
+
+/// The lints that `-A`/`-W`/`-D`/`-F` options of a rustc command line name (`--allow=x`,
+/// `-Ax`, `-A x`, ..), with `-` read as `_`.
+fn lint_arguments(args: &[String]) -> Vec<String> {
+    let mut lints = Vec::new();
+    let mut iter = args.iter();
+    while let Some(arg) = iter.next() {
+        let value = match arg.as_str() {
+            "-A" | "-W" | "-D" | "-F" | "--allow" | "--warn" | "--deny" | "--forbid" => {
+                iter.next().cloned()
+            }
+            _ => [
+                "--allow=",
+                "--warn=",
+                "--deny=",
+                "--forbid=",
+                "-A",
+                "-W",
+                "-D",
+                "-F",
+            ]
+            .iter()
+            .find_map(|prefix| arg.strip_prefix(prefix))
+            .map(str::to_owned),
+        };
+        if let Some(value) = value {
+            lints.extend(value.split(',').map(|lint| lint.trim().replace('-', "_")));
+        }
+    }
+    lints
 }
 
 /// Whether an attribute of `text` (`#[allow(..)]`, `#![deny(..)]`, ..) names one of `lints`
@@ -910,6 +954,17 @@ fn add_unused_feature_markers(
 fn lint_attribute_names(text: &str, lints: &[&str]) -> bool {
     lints.iter().any(|lint| {
         text.match_indices(lint).any(|(at, _)| {
+            let is_word_byte = |byte: u8| byte.is_ascii_alphanumeric() || byte == b'_';
+            let bytes = text.as_bytes();
+            if at
+                .checked_sub(1)
+                .is_some_and(|before| is_word_byte(bytes[before]))
+                || bytes
+                    .get(at + lint.len())
+                    .is_some_and(|after| is_word_byte(*after))
+            {
+                return false;
+            }
             let before = &text[..at];
             let Some(open) = before.rfind('#') else {
                 return false;

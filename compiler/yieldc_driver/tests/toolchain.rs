@@ -782,3 +782,22 @@ fn gates_behind_an_active_cfg_attr_enable_the_syntax() {
         "{stderr}"
     );
 }
+
+/// cargo asks for colored renderings (`--json=diagnostic-rendered-ansi`) even when it prints
+/// plain text: a redrawn diagnostic keeps the suggestions rustc drew (nightly's output here,
+/// 2026-05-19), which were lost when the escape codes hid them.
+#[test]
+fn suggestions_of_redrawn_diagnostics_survive_cargos_colored_json() {
+    let lib = "#![feature(gen_blocks)]\npub fn f() {\n    gen { yield 1u32; }.map(|x| x + 1);\n}\n";
+    let project = Project::new("suggestion_crate", &[("src/lib.rs", lib)]);
+    let output = project.cargo(&["build"]);
+    assert!(output.status.success());
+    let stderr = text(&output.stderr);
+    assert_no_shadow_leak(&stderr);
+    assert!(
+        stderr.contains(
+            "help: use `let _ = ...` to ignore the resulting value\n  |\n3 |     let _ = gen { yield 1u32; }.map(|x| x + 1);\n  |     +++++++\n"
+        ),
+        "{stderr}"
+    );
+}
