@@ -1670,23 +1670,9 @@ impl<'a> Remapper<'a> {
             .min()
         {
             let open_len = rest[at..].find('<').unwrap_or(0) + 1;
-            // The matching `>`.
-            let mut depth = 0usize;
-            let mut close = None;
-            for (offset, c) in rest[at..].char_indices() {
-                match c {
-                    '<' => depth += 1,
-                    '>' if !rest[..at + offset].ends_with('-') => {
-                        depth = depth.saturating_sub(1);
-                        if depth == 0 {
-                            close = Some(at + offset);
-                            break;
-                        }
-                    }
-                    _ => {}
-                }
-            }
-            let Some(close) = close else { break };
+            let Some(close) = matching_angle(rest, at) else {
+                break;
+            };
             let inner = &rest[at + open_len..close];
             // A gen block's own name (already renamed), or a gen fn body's.
             let block = [
@@ -3482,6 +3468,25 @@ fn generator_names_in(text: &str) -> Vec<String> {
     names
 }
 
+/// The offset in `text` of the `>` that closes the first `<` at or after `at` (a `->` is not
+/// one).
+fn matching_angle(text: &str, at: usize) -> Option<usize> {
+    let mut depth = 0usize;
+    for (offset, c) in text[at..].char_indices() {
+        match c {
+            '<' => depth += 1,
+            '>' if !text[..at + offset].ends_with('-') => {
+                depth = depth.saturating_sub(1);
+                if depth == 0 {
+                    return Some(at + offset);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
 /// Every runtime generator type rustc shortened in `text` (`Gen<{integer}, ..., ...>`) → `name`.
 fn name_shortened_runtime_types(text: &str, name: &str) -> Option<String> {
     let mut out = String::new();
@@ -3499,22 +3504,9 @@ fn name_shortened_runtime_types(text: &str, name: &str) -> Option<String> {
         })
         .min()
     {
-        let mut depth = 0usize;
-        let mut close = None;
-        for (offset, c) in rest[at..].char_indices() {
-            match c {
-                '<' => depth += 1,
-                '>' if !rest[..at + offset].ends_with('-') => {
-                    depth = depth.saturating_sub(1);
-                    if depth == 0 {
-                        close = Some(at + offset);
-                        break;
-                    }
-                }
-                _ => {}
-            }
-        }
-        let Some(close) = close else { break };
+        let Some(close) = matching_angle(rest, at) else {
+            break;
+        };
         out.push_str(&rest[..at]);
         if rest[at..close].ends_with(", ...") {
             out.push_str(name);

@@ -1173,37 +1173,7 @@ fn declares_static(source: &str, name: &str) -> bool {
 /// soundness: rebinding the whole variable checks more than the body captures (only how
 /// much of an owned variable the body captures changes).
 fn reference_bindings(node: &SyntaxNode) -> Vec<String> {
-    let Some(function) = node.ancestors().find_map(ast::Fn::cast) else {
-        return Vec::new();
-    };
-    let mut bindings: Vec<(String, ast::IdentPat)> = Vec::new();
-    for descendant in function.syntax().descendants() {
-        if let Some(pat) = ast::IdentPat::cast(descendant)
-            && let Some(name) = pat.name()
-        {
-            bindings.push((name.text().to_string(), pat));
-        }
-    }
-    let mut names: Vec<String> = Vec::new();
-    loop {
-        let mut grew = false;
-        for (name, _) in &bindings {
-            if names.contains(name) {
-                continue;
-            }
-            let every_binding_is_a_reference = bindings
-                .iter()
-                .filter(|(other, _)| other == name)
-                .all(|(_, pat)| binds_reference(pat, &names));
-            if every_binding_is_a_reference {
-                names.push(name.clone());
-                grew = true;
-            }
-        }
-        if !grew {
-            return names;
-        }
-    }
+    names_every_binding_of(node, binds_reference)
 }
 
 /// The names that every binding in the function around `node` shows to be owned values, not
@@ -1211,6 +1181,15 @@ fn reference_bindings(node: &SyntaxNode) -> Vec<String> {
 /// parameters `p: T` whose type is written as a path, tuple or array type, and `let q = p;` of
 /// such a `p`. (A type alias for a reference would fool it; none was seen in practice.)
 fn owned_bindings(node: &SyntaxNode) -> Vec<String> {
+    names_every_binding_of(node, binds_owned)
+}
+
+/// The names of the function around `node` all of whose bindings satisfy `binds` (given the
+/// names found so far, for `let q = p;`), to a fixed point.
+fn names_every_binding_of(
+    node: &SyntaxNode,
+    binds: fn(&ast::IdentPat, &[String]) -> bool,
+) -> Vec<String> {
     let Some(function) = node.ancestors().find_map(ast::Fn::cast) else {
         return Vec::new();
     };
@@ -1232,7 +1211,7 @@ fn owned_bindings(node: &SyntaxNode) -> Vec<String> {
             if bindings
                 .iter()
                 .filter(|(other, _)| other == name)
-                .all(|(_, pat)| binds_owned(pat, &names))
+                .all(|(_, pat)| binds(pat, &names))
             {
                 names.push(name.clone());
                 grew = true;
