@@ -880,7 +880,12 @@ fn add_unused_feature_markers(
                 && span.end <= segment.original.end
         })
     };
-    let unused: Vec<_> = lowering::unused_features(root_text, &request(true), &others)
+    let test = args.iter().any(|arg| arg == "--test")
+        || args
+            .windows(2)
+            .any(|pair| pair[0] == "--cfg" && pair[1].trim() == "test")
+        || args.iter().any(|arg| arg == "--cfg=test");
+    let unused: Vec<_> = lowering::unused_features(root_text, &request(true), &others, test)
         .into_iter()
         .filter(|(_, span)| removed(span))
         .collect();

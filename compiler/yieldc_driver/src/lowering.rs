@@ -201,13 +201,15 @@ pub fn module_declarations(source: &str, edition: Edition) -> Vec<ModuleDeclarat
 /// lint would report as unused in a crate made of `files` (each file's text with its request):
 /// `(gate, the bytes of its name in the root)`, in nightly's order (language gates, then
 /// library gates, each in declaration order). Gates in a `cfg_attr` are never reported.
+/// `test`: whether the compilation has `cfg(test)` (see `yieldc_lower::gates::gate_usage`).
 pub fn unused_features(
     root_text: &str,
     root_request: &LowerRequest,
     files: &[(&str, LowerRequest)],
+    test: bool,
 ) -> Vec<(String, Range<usize>)> {
     use yieldc_lower::gates::{gate_usage, LANGUAGE_GATES, LIBRARY_GATES};
-    let root_usage = gate_usage(root_text, &lower_options(root_request));
+    let root_usage = gate_usage(root_text, &lower_options(root_request), test);
     let reportable = |name: &str| LANGUAGE_GATES.contains(&name) || LIBRARY_GATES.contains(&name);
     let declared: Vec<_> = root_usage
         .declared
@@ -219,7 +221,7 @@ pub fn unused_features(
     }
     let mut used = root_usage.used.clone();
     for (text, request) in files {
-        used.extend(gate_usage(text, &lower_options(request)).used);
+        used.extend(gate_usage(text, &lower_options(request), test).used);
     }
     let mut unused = Vec::new();
     for group in [LANGUAGE_GATES, LIBRARY_GATES] {

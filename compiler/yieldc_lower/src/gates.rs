@@ -26,8 +26,8 @@
 use std::collections::BTreeSet;
 
 use yieldc_syntax::FormKind;
-use yieldc_syntax::ra_ap_syntax::SyntaxKind;
 use yieldc_syntax::ra_ap_syntax::ast::{self, AstNode};
+use yieldc_syntax::ra_ap_syntax::{NodeOrToken, SyntaxKind, SyntaxNode, TextRange, TextSize};
 
 use crate::LowerOptions;
 
@@ -73,7 +73,13 @@ pub struct GateUsage {
 }
 
 /// The gates `source` declares and uses (see the module doc).
-pub fn gate_usage(source: &str, options: &LowerOptions) -> GateUsage {
+///
+/// `test`: whether the compilation has `cfg(test)` (`rustc --test`). Code under `#[cfg(test)]`
+/// without it (or `#[cfg(not(test))]` with it) is not compiled; nightly's parser still counts
+/// some of it (measured): `gen` for `gen_blocks`, `yield` for `coroutines` (not `yield_expr`),
+/// `for await` for `async_for_loop`, nothing else. Other `cfg` predicates are not evaluated
+/// (the code counts as compiled: at worst a warning nightly gives is missing).
+pub fn gate_usage(source: &str, options: &LowerOptions, test: bool) -> GateUsage {
     let mut usage = GateUsage::default();
     if !yieldc_syntax::might_use_coroutine_syntax(source) {
         return usage;
@@ -96,8 +102,34 @@ pub fn gate_usage(source: &str, options: &LowerOptions) -> GateUsage {
         })
         .collect();
     let used = &mut usage.used;
+    let disabled = |node: &SyntaxNode| configured_out(node, test);
+    let node_at = |start: usize, end: usize| {
+        let range = TextRange::new(
+            TextSize::from(start.min(source.len()) as u32),
+            TextSize::from(end.min(source.len()) as u32),
+        );
+        match outline.root.covering_element(range) {
+            NodeOrToken::Node(node) => node,
+            NodeOrToken::Token(token) => token.parent().unwrap_or_else(|| outline.root.clone()),
+        }
+    };
     let mut has_async_gen = false;
     for form in &outline.forms {
+        if disabled(&node_at(form.span.start, form.span.end)) {
+            match form.kind {
+                FormKind::GenBlock { .. } | FormKind::GenFn { .. } => {
+                    used.insert("gen_blocks");
+                }
+                FormKind::Yield { .. } => {
+                    used.insert("coroutines");
+                }
+                FormKind::ForAwait => {
+                    used.insert("async_for_loop");
+                }
+                FormKind::CoroutineClosure { .. } | FormKind::IterMacro => {}
+            }
+            continue;
+        }
         // Nightly's trait selection asks whether a coroutine is `Clone` in places (`collect`)
         // that cannot be told from the text: with a coroutine around, count the gate used.
         if !matches!(form.kind, FormKind::Yield { .. } | FormKind::ForAwait) {
@@ -124,12 +156,27 @@ pub fn gate_usage(source: &str, options: &LowerOptions) -> GateUsage {
             }
         }
     }
-    for (_, (gate, _, _)) in crate::paths::library_item_uses(&outline.root, has_async_gen) {
+    for (span, (gate, _, _)) in crate::paths::library_item_uses(&outline.root, has_async_gen) {
+        if disabled(&node_at(span.start, span.end)) {
+            continue;
+        }
         if let Some(gate) = LIBRARY_GATES.iter().find(|known| **known == gate) {
             used.insert(gate);
         }
     }
     for node in outline.root.descendants() {
+        if disabled(&node) {
+            if node.kind() == SyntaxKind::TOKEN_TREE
+                && node
+                    .parent()
+                    .is_none_or(|parent| parent.kind() != SyntaxKind::TOKEN_TREE)
+            {
+                let range = node.text_range();
+                let range = usize::from(range.start())..usize::from(range.end());
+                configured_out_token_tree_uses(&outline.original_text, range, used);
+            }
+            continue;
+        }
         let has_attribute = node
             .children()
             .any(|child| child.kind() == SyntaxKind::ATTR);
@@ -170,6 +217,48 @@ pub fn gate_usage(source: &str, options: &LowerOptions) -> GateUsage {
         }
     }
     usage
+}
+
+/// Whether `node` or one of its ancestors carries `#[cfg(test)]` while `test` is off, or
+/// `#[cfg(not(test))]` while it is on.
+fn configured_out(node: &SyntaxNode, test: bool) -> bool {
+    let off = if test { "cfg(not(test))" } else { "cfg(test)" };
+    node.ancestors().any(|ancestor| {
+        ancestor.children().any(|child| {
+            child.kind() == SyntaxKind::ATTR
+                && ast::Attr::cast(child)
+                    .and_then(|attr| attr.meta())
+                    .is_some_and(|meta| {
+                        let text: String = meta
+                            .syntax()
+                            .text()
+                            .to_string()
+                            .chars()
+                            .filter(|c| !c.is_whitespace())
+                            .collect();
+                        text == off
+                    })
+        })
+    })
+}
+
+/// As [`token_tree_uses`], inside code `cfg` leaves out (see [`gate_usage`]).
+fn configured_out_token_tree_uses(
+    original: &str,
+    tree: std::ops::Range<usize>,
+    used: &mut BTreeSet<&'static str>,
+) {
+    let mut inner = BTreeSet::new();
+    token_tree_uses(original, tree, true, &mut inner);
+    for (word_gate, counted) in [
+        ("gen_blocks", "gen_blocks"),
+        ("coroutines", "coroutines"),
+        ("async_for_loop", "async_for_loop"),
+    ] {
+        if inner.contains(word_gate) {
+            used.insert(counted);
+        }
+    }
 }
 
 /// The forms inside a macro's arguments or a `macro_rules!` body (`in_definition`) (`tree`, a
@@ -288,7 +377,7 @@ mod tests {
             is_crate_root: true,
             ..Default::default()
         };
-        let usage = gate_usage(source, &options);
+        let usage = gate_usage(source, &options, false);
         let mut names = Vec::new();
         for group in [super::LANGUAGE_GATES, super::LIBRARY_GATES] {
             for gate in &usage.declared {
@@ -302,6 +391,33 @@ mod tests {
 
     // Each case was run on nightly 2026-05-19 with `--crate-type lib`; the expected list is
     // the gates its `unused_features` warnings named.
+    /// As [`unused`], for a compilation without `cfg(test)`.
+    #[test]
+    fn code_under_cfg_test_counts_as_nightly_counts_it() {
+        // Measured on nightly 2026-05-19 (`--crate-type lib`, then `--test`: nothing unused).
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "#![feature(gen_blocks, coroutines, yield_expr)]\n#[cfg(test)]\nmod tests { fn f() -> impl Iterator<Item=u8> { gen { yield 1; } } }",
+                &["yield_expr"],
+            ),
+            (
+                "#![feature(coroutines, stmt_expr_attributes, coroutine_trait)]\n#[cfg(test)]\nmod tests { use std::ops::Coroutine; fn f() { let c = #[coroutine] || { yield 1; }; } }",
+                &["stmt_expr_attributes", "coroutine_trait"],
+            ),
+            (
+                "#![feature(async_for_loop, async_iterator, gen_blocks)]\n#[cfg(test)]\nmod tests { async fn f() { for await x in async gen { yield 1u8; } { let _ = x; } } }",
+                &["async_iterator"],
+            ),
+            (
+                "#![feature(iter_macro, yield_expr)]\n#[cfg(test)]\nmod tests { fn f() { let _ = std::iter::iter!(|| { yield 1; }); } }",
+                &["yield_expr", "iter_macro"],
+            ),
+        ];
+        for (source, expected) in cases {
+            assert_eq!(unused(source), *expected, "{source}");
+        }
+    }
+
     #[test]
     fn a_file_too_deep_to_parse_is_not_parsed() {
         let deep = format!(
@@ -313,7 +429,7 @@ mod tests {
             is_crate_root: true,
             ..Default::default()
         };
-        let usage = gate_usage(&deep, &options);
+        let usage = gate_usage(&deep, &options, false);
         assert!(usage.declared.is_empty() && usage.used.is_empty());
     }
 
