@@ -16,6 +16,7 @@ fn counter() -> impl std::ops::Coroutine<(), Yield = u32, Return = &'static str>
 }
 
 fn drive(c: &mut dyn core::ops::Coroutine<Yield = u32, Return = &'static str>) {
+    // SAFETY: the coroutine behind `c` is not moved after this (`main` only drops it).
     let mut c = unsafe { Pin::new_unchecked(c) };
     loop {
         match c.as_mut().resume(()) {

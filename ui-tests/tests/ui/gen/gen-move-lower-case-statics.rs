@@ -24,7 +24,9 @@ fn main() {
         let r = &origin.a;
         yield origin.b;
         yield r.len() as u32;
+        // SAFETY: one thread; no reference to `counter` exists.
         unsafe { counter += 1 };
+        // SAFETY: as above (a copy of the value).
         yield unsafe { counter };
     };
     println!("{:?}", g.collect::<Vec<_>>());
