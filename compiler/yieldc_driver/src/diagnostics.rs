@@ -1545,32 +1545,11 @@ impl<'a> Remapper<'a> {
     /// changed) → the same closure at its original positions.
     fn remap_closure_locations(&self, text: &str) -> Option<String> {
         const OPEN: &str = "{closure@";
-        if !text.contains(OPEN) {
-            return None;
-        }
-        let mut out = String::with_capacity(text.len());
-        let mut rest = text;
-        let mut changed = false;
-        while let Some(at) = rest.find(OPEN) {
-            out.push_str(&rest[..at]);
-            let after = &rest[at + OPEN.len()..];
-            let Some(close) = after.find('}') else {
-                break;
-            };
-            let location = &after[..close];
-            match self.original_location(location) {
-                Some(remapped) if remapped != location => {
-                    out.push_str(OPEN);
-                    out.push_str(&remapped);
-                    out.push('}');
-                    changed = true;
-                }
-                _ => out.push_str(&rest[at..at + OPEN.len() + close + 1]),
-            }
-            rest = &after[close + 1..];
-        }
-        out.push_str(rest);
-        changed.then_some(out)
+        replace_braced(text, OPEN, |location| {
+            self.original_location(location)
+                .filter(|remapped| remapped != location)
+                .map(|remapped| format!("{OPEN}{remapped}}}"))
+        })
     }
 
     /// `FILE:L:C: L:C` at lowered positions → at original positions; also rustc's short form
@@ -1626,35 +1605,13 @@ impl<'a> Remapper<'a> {
         if !text.contains(OPEN) {
             return None;
         }
-        let mut out = String::with_capacity(text.len());
-        let mut rest = text;
-        let mut changed = false;
-        while let Some(at) = rest.find(OPEN) {
-            out.push_str(&rest[..at]);
-            let after = &rest[at + OPEN.len()..];
-            let Some(close) = after.find('}') else {
-                out.push_str(&rest[at..]);
-                rest = "";
-                break;
-            };
-            match self.rename_block(&after[..close]) {
-                Some(name) => {
-                    out.push_str(&name);
-                    changed = true;
-                }
-                None => out.push_str(&rest[at..at + OPEN.len() + close + 1]),
-            }
-            rest = &after[close + 1..];
+        let renamed = replace_braced(text, OPEN, |location| self.rename_block(location));
+        let changed = renamed.is_some();
+        let out = renamed.unwrap_or_else(|| text.to_owned());
+        match self.name_gen_fn_bodies(&out) {
+            Some(named) => Some(named),
+            None => changed.then_some(out),
         }
-        out.push_str(rest);
-        let out = match self.name_gen_fn_bodies(&out) {
-            Some(named) => {
-                changed = true;
-                named
-            }
-            None => out,
-        };
-        changed.then_some(out)
     }
 
     /// `Gen<T, {gen block@..}, {closure@..}>` → the block's own name; `Gen<T, {async
@@ -3468,6 +3425,38 @@ fn generator_names_in(text: &str) -> Vec<String> {
     names
 }
 
+/// `text` with each `OPEN..}` whose inside `replace` gives a replacement for replaced by it
+/// (`None`: nothing replaced). An `OPEN` without its `}` ends the search.
+fn replace_braced(
+    text: &str,
+    open: &str,
+    mut replace: impl FnMut(&str) -> Option<String>,
+) -> Option<String> {
+    if !text.contains(open) {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    let mut changed = false;
+    while let Some(at) = rest.find(open) {
+        let after = &rest[at + open.len()..];
+        let Some(close) = after.find('}') else {
+            break;
+        };
+        out.push_str(&rest[..at]);
+        match replace(&after[..close]) {
+            Some(replacement) => {
+                out.push_str(&replacement);
+                changed = true;
+            }
+            None => out.push_str(&rest[at..at + open.len() + close + 1]),
+        }
+        rest = &after[close + 1..];
+    }
+    out.push_str(rest);
+    changed.then_some(out)
+}
+
 /// The offset in `text` of the `>` that closes the first `<` at or after `at` (a `->` is not
 /// one).
 fn matching_angle(text: &str, at: usize) -> Option<usize> {
@@ -3740,6 +3729,22 @@ mod tests {
             name_shortened_runtime_types("MyGen<u8, ..., ...> x", "{gen block@a}"),
             None
         );
+    }
+
+    #[test]
+    fn braced_names_are_replaced_and_an_unterminated_one_is_kept() {
+        let upper =
+            |inside: &str| (inside != "keep").then(|| format!("<{}>", inside.to_uppercase()));
+        assert_eq!(
+            super::replace_braced("a {x@one} b {x@keep} c {x@two}", "{x@", upper).as_deref(),
+            Some("a <ONE> b {x@keep} c <TWO>")
+        );
+        assert_eq!(
+            super::replace_braced("a {x@one} b {x@open", "{x@", upper).as_deref(),
+            Some("a <ONE> b {x@open")
+        );
+        assert_eq!(super::replace_braced("no names", "{x@", upper), None);
+        assert_eq!(super::replace_braced("{x@keep}", "{x@", upper), None);
     }
 
     #[test]
