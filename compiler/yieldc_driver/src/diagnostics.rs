@@ -768,12 +768,39 @@ impl<'a> Remapper<'a> {
         let (original_path, lowered) = self.lowered_file_of(assignment)?;
         let (original_text, lowered) = (lowered.0.clone(), lowered.1.clone());
         let file_name = assignment["file_name"].as_str()?.to_string();
+        // A closure's borrow: nightly points at the captured variable's use in the closure
+        // ("borrow occurs due to use in closure"), not at the closure.
+        let label_is =
+            |span: &&Value, test: &dyn Fn(&str) -> bool| span["label"].as_str().is_some_and(test);
+        // (Not for an `iter!` closure, a coroutine closure on nightly: its head is the borrow.)
+        let borrowed_here = spans
+            .iter()
+            .find(|span| label_is(span, &|label| label.ends_with("is borrowed here")));
+        let iter_closure = borrowed_here.is_some_and(|span| {
+            let start = remap_range(
+                &lowered,
+                as_usize(&span["byte_start"]),
+                as_usize(&span["byte_end"]),
+            )
+            .start;
+            let before: String = original_text
+                .get(..start)
+                .unwrap_or_default()
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .collect();
+            before.ends_with("iter!(") || before.ends_with("iter!{")
+        });
         let borrow = spans
             .iter()
             .find(|span| {
-                span["label"]
-                    .as_str()
-                    .is_some_and(|label| label.ends_with("is borrowed here"))
+                !iter_closure
+                    && label_is(span, &|label| label.starts_with("borrow occurs due to use"))
+            })
+            .or_else(|| {
+                spans
+                    .iter()
+                    .find(|span| label_is(span, &|label| label.ends_with("is borrowed here")))
             })
             .unwrap_or(assignment);
         let borrow_range = remap_range(
@@ -793,16 +820,48 @@ impl<'a> Remapper<'a> {
                     (range, start)
                 }
             };
-        let (generator, generator_span) =
+        let (generator, mut generator_span) =
             source_text::enclosing_generator(&original_text, generator_at);
+        // A `#[coroutine]` closure: nightly labels its head (`move |x|`) and suggests `static`.
+        let mut static_help = None;
+        if generator == "coroutine" && generator_span.is_none() {
+            if let Some((GeneratedKind::CoroutineClosure, opening)) =
+                innermost_generator(&lowered, as_usize(&assignment["byte_start"]))
+            {
+                let head_text = original_text.get(opening.clone()).unwrap_or_default();
+                let head_len = head_text.trim_end_matches('{').trim_end().len();
+                if head_len > 0 && !head_text.starts_with("static") {
+                    let head = opening.start..opening.start + head_len;
+                    static_help = Some(head.start);
+                    generator_span = Some(head);
+                }
+            }
+        }
         let _ = original_path;
-        Some(self.e0626(
+        let mut value = self.e0626(
             &file_name,
             &original_text,
             (&generator, generator_span),
             Some(yield_range),
             borrow_range,
-        ))
+        );
+        if let Some(at) = static_help {
+            let mut span = self.span_json(&file_name, &original_text, at..at, false, "");
+            span["suggested_replacement"] = json!("static ");
+            span["suggestion_applicability"] = json!("MaybeIncorrect");
+            let mut help = json!({
+                "message": "add `static` to mark this coroutine as unmovable",
+                "code": null,
+                "level": "help",
+                "spans": [span],
+                "children": [],
+                "rendered": null,
+            });
+            help[VERBOSE] = Value::Bool(true);
+            value["children"] = json!([help]);
+            value["rendered"] = Value::String(self.render(&value));
+        }
+        Some(value)
     }
 
     /// Nightly's E0626: "borrow may still be in use when GENERATOR yields", at the borrow,
@@ -3059,6 +3118,19 @@ const HIDDEN: &str = "yieldc_hidden";
 
 /// Marks a suggestion rustc draws "verbose" (the edited line under `help:`), never as a label.
 const VERBOSE: &str = "yieldc_verbose";
+
+/// `diagnostic` without the driver's own markers ([`VERBOSE`]), as JSON output shows it.
+pub fn without_internal_keys(diagnostic: &Value) -> Value {
+    let mut value = diagnostic.clone();
+    if let Some(children) = value.get_mut("children").and_then(Value::as_array_mut) {
+        for child in children {
+            if let Some(object) = child.as_object_mut() {
+                object.remove(VERBOSE);
+            }
+        }
+    }
+    value
+}
 
 /// Marks the suggestions rustc does not draw: tool-only ones, such as "remove the unused
 /// import", are in the JSON but not in rustc's `rendered` text (the JSON does not say which;

@@ -795,7 +795,12 @@ impl Drop for RemoveOnDrop {
 fn emit(out: &mut impl Write, mode: OutputMode, diagnostic: &serde_json::Value) {
     match mode {
         OutputMode::Json => {
-            writeln!(out, "{diagnostic}").ok();
+            writeln!(
+                out,
+                "{}",
+                crate::diagnostics::without_internal_keys(diagnostic)
+            )
+            .ok();
         }
         _ => {
             if let Some(rendered) = diagnostic["rendered"].as_str() {
