@@ -21,7 +21,9 @@
 //!   `let mut s = __shadow(addr_of!(p.a));`, that the copy names instead and assigns at every
 //!   `yield` (same captured places, and a borrow of the place is one of the shadow); any other
 //!   means boxed (a shadow would make a borrow through a reference, which nightly lets cross a
-//!   `yield`, E0506). A non-`move` body's captures cannot be rebound without changing how it captures
+//!   `yield`, E0506). First, one whose field accesses are all moved or copied whole
+//!   (`0..p.n`, `yield p.a`, see `is_whole_value_use`) is left alone: nothing borrows it, so no
+//!   borrow of it can cross a `yield`, owned or a reference. A non-`move` body's captures cannot be rebound without changing how it captures
 //!   them, so each outer variable may only be borrowed (`&x`) and called, or only
 //!   moved or copied whole and called (`let w = x`, `f(x)`, `0..x`, `x * 2`: never borrowed,
 //!   so no borrow of it can cross a `yield`, whether it is captured by value or, being `Copy`,
@@ -113,6 +115,7 @@ pub(crate) fn analyze(
         known_references: reference_bindings(&body_node),
         known_owned: owned_bindings(&body_node),
         field_places: Vec::new(),
+        field_borrowed: Vec::new(),
     };
     for local in prologue_locals {
         let id = analyzer.bindings.len();
@@ -234,6 +237,8 @@ struct Analyzer<'l, 'a> {
     /// Field accesses of free names: `(name, original start, original end of the chain,
     /// place text such as `p.a.0`)`.
     field_places: Vec<(String, usize, usize, String)>,
+    /// Free names with a field access that may borrow (not moved or copied whole).
+    field_borrowed: Vec<String>,
 }
 
 impl Analyzer<'_, '_> {
@@ -747,6 +752,9 @@ impl Analyzer<'_, '_> {
             }
             self.field_places
                 .push((name.to_owned(), name_offset, end, place));
+            if !is_whole_value_use(&chain, &self.macro_items) {
+                self.field_borrowed.push(name.to_owned());
+            }
             FreeKind::Field
         } else if is_whole_value_use(node, &self.macro_items) {
             FreeKind::WholeValue
@@ -1016,6 +1024,13 @@ impl Analyzer<'_, '_> {
                     })
                     .map(|(name, _)| name)
                     .collect();
+                // A variable whose fields are only ever moved or copied whole
+                // (`0..p.n`, `let s = p.name;`) is never borrowed: no borrow of it can cross a
+                // `yield`, owned or a reference, so the copy leaves it alone (as for a
+                // non-`move` body's captures) and the body captures what it names.
+                let (partial, never_borrowed): (Vec<&String>, Vec<&String>) = partial
+                    .into_iter()
+                    .partition(|name| self.field_borrowed.contains(name));
                 // A shadow local is owned: right for an owned variable, but a borrow through a
                 // reference the text does not show (`for p in items` over a `&[P]`) would be
                 // E0626 where nightly accepts it. Only a variable every binding shows to be
@@ -1057,7 +1072,7 @@ impl Analyzer<'_, '_> {
                     plan.place_renames.insert(*start, (*end, shadow));
                 }
                 for (name, free_use) in &self.free {
-                    if partial.contains(&name) {
+                    if partial.contains(&name) || never_borrowed.contains(&name) {
                         continue;
                     }
                     if (free_use.value

@@ -104,11 +104,23 @@ fn gen_block_boxed_when_a_capture_is_a_field_base_and_may_move() {
 
 #[test]
 fn gen_move_block_boxed_when_a_field_only_capture_may_be_a_reference() {
-    // `p` (a call's result) is used only through fields: owned or a reference, the text does
-    // not say; shadows would reject borrows through a reference: boxed, no copy.
+    // `p` (a call's result) is used only through fields, and borrowed (`p.b.iter()`): owned
+    // or a reference, the text does not say; shadows would reject borrows through a
+    // reference: boxed, no copy.
     check(
         "gen_move_block_boxed_when_a_field_only_capture_may_be_a_reference",
-        "fn f() -> impl Iterator<Item = u8> {\n    let p = make();\n    gen move {\n        yield p.a;\n    }\n}\n",
+        "fn f() -> impl Iterator<Item = u8> {\n    let p = make();\n    gen move {\n        for x in p.b.iter() { yield *x; }\n    }\n}\n",
+    );
+}
+
+#[test]
+fn gen_move_block_inline_when_a_field_only_capture_is_never_borrowed() {
+    // `p.a` and `p.n` are only copied or moved whole (a `yield` operand, a range bound): no
+    // borrow of `p` can cross a `yield`, whatever `p` is; the copy leaves `p` alone (no
+    // rebinding, which would capture all of it): inline.
+    check(
+        "gen_move_block_inline_when_a_field_only_capture_is_never_borrowed",
+        "fn f() -> impl Iterator<Item = u8> {\n    let p = make();\n    gen move {\n        yield p.a;\n        for i in 0..p.n { yield i; }\n    }\n}\n",
     );
 }
 
