@@ -1635,17 +1635,7 @@ impl<'a> Remapper<'a> {
             }
             None => return None,
         };
-        let to_offset = |line: &str, column: &str| -> Option<usize> {
-            let line: usize = line.parse().ok()?;
-            let column: usize = column.parse().ok()?;
-            let range = source_text::line_range(&lowered.text, line);
-            let line_text = lowered.text.get(range.clone())?;
-            let byte = line_text
-                .char_indices()
-                .nth(column.saturating_sub(1))
-                .map_or(line_text.len(), |(byte, _)| byte);
-            Some(range.start + byte)
-        };
+        let to_offset = |line: &str, column: &str| line_column_offset(&lowered.text, line, column);
         let start = lowered.to_original(to_offset(start_line, start_column)?);
         let position = |offset: usize| {
             let (line, column) = source_text::line_column(original, offset);
@@ -1764,17 +1754,7 @@ impl<'a> Remapper<'a> {
         let (file, start_line) = file_and_line.rsplit_once(':')?;
         let (end_line, end_column) = end.split_once(':')?;
         let (original, lowered) = self.lowered_files.get(&self.original_path(file))?;
-        let to_offset = |line: &str, column: &str| -> Option<usize> {
-            let line: usize = line.parse().ok()?;
-            let column: usize = column.parse().ok()?;
-            let range = source_text::line_range(&lowered.text, line);
-            let line_text = lowered.text.get(range.clone())?;
-            let byte = line_text
-                .char_indices()
-                .nth(column.saturating_sub(1))
-                .map_or(line_text.len(), |(byte, _)| byte);
-            Some(range.start + byte)
-        };
+        let to_offset = |line: &str, column: &str| line_column_offset(&lowered.text, line, column);
         let start = lowered.to_original(to_offset(start_line, start_column)?);
         let end = lowered.to_original(to_offset(end_line, end_column)?);
         let position = |offset: usize| {
@@ -3495,6 +3475,19 @@ fn generator_names_in(text: &str) -> Vec<String> {
         }
     }
     names
+}
+
+/// The byte offset in `text` of rustc's `LINE:COLUMN` (1-based, the column in characters).
+fn line_column_offset(text: &str, line: &str, column: &str) -> Option<usize> {
+    let line: usize = line.parse().ok()?;
+    let column: usize = column.parse().ok()?;
+    let range = source_text::line_range(text, line);
+    let line_text = text.get(range.clone())?;
+    let byte = line_text
+        .char_indices()
+        .nth(column.saturating_sub(1))
+        .map_or(line_text.len(), |(byte, _)| byte);
+    Some(range.start + byte)
 }
 
 /// `text` with each `OPEN..}` whose inside `replace` gives a replacement for replaced by it
