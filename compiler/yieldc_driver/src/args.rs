@@ -92,6 +92,8 @@ pub struct CommandLine {
     pub json: Vec<String>,
     /// `--color`.
     pub color: Option<String>,
+    /// `--diagnostic-width`.
+    pub diagnostic_width: Option<usize>,
     /// Whether an `--extern yieldc_rt` is present.
     pub has_yieldc_rt_extern: bool,
     /// Whether the line is a probe (`-vV`, `--version`, `--print`, `--help`, `-`).
@@ -155,6 +157,7 @@ impl CommandLine {
                 ("--error-format", Some(value)) => line.error_format = Some(value),
                 ("--json", Some(value)) => line.json.push(value),
                 ("--color", Some(value)) => line.color = Some(value),
+                ("--diagnostic-width", Some(value)) => line.diagnostic_width = value.parse().ok(),
                 ("--extern", Some(value)) => {
                     let crate_part = value
                         .split_once('=')

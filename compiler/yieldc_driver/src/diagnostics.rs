@@ -69,6 +69,8 @@ pub struct Remapper<'a> {
     /// rustc's lint-level notes that a feature marker took from the diagnostics nightly
     /// shows them on (see [`Self::restore_lint_level_notes`]).
     taken_notes: Vec<TakenNote>,
+    /// `--diagnostic-width` (rustc's default: 140).
+    pub diagnostic_width: usize,
 }
 
 /// A note rustc shows once per session and put on a feature marker's `unused_imports`
@@ -123,6 +125,7 @@ impl<'a> Remapper<'a> {
             feature_markers: Vec::new(),
             held_unused_features: Vec::new(),
             taken_notes: Vec::new(),
+            diagnostic_width: 140,
         }
     }
 
@@ -216,7 +219,8 @@ impl<'a> Remapper<'a> {
             | described
             | strip_runtime_spans(&mut diagnostic)
             | drop_clone_suggestion(&mut diagnostic)
-            | reword_within_itself(&mut diagnostic);
+            | reword_within_itself(&mut diagnostic)
+            | place_trait_explanation(&mut diagnostic, self.diagnostic_width);
         self.changed_anything |= cited_runtime;
         let primary = primary_span(&diagnostic).cloned();
         let mut remapped_any = false;
@@ -1380,7 +1384,9 @@ impl<'a> Remapper<'a> {
                     .is_some_and(|name| name.starts_with(RUNTIME_PREFIX));
                 // rustc points into the runtime macro, or at its invocation already (an
                 // argument of a call).
-                let site = if names_runtime_generator_type(&label) {
+                let site = if names_runtime_generator_type(&label)
+                    || describe_runtime_types_in(&label, "").is_some()
+                {
                     if in_runtime {
                         self.invocation_in_lowered_file(span)
                     } else {
@@ -2980,6 +2986,69 @@ fn strip_runtime_spans(diagnostic: &mut Value) -> bool {
     dropped
 }
 
+/// E0277's "the trait `X` is not implemented for `T`": rustc labels the span with it when it
+/// is at most `--diagnostic-width` bytes long, and else labels it "unsatisfied trait bound" and
+/// gives the text as the first help. rustc measured its own type names (`{async block@..}`, the
+/// shadow directory's path); the choice is made again on the text shown. Returns whether
+/// anything moved.
+fn place_trait_explanation(diagnostic: &mut Value, width: usize) -> bool {
+    const SHORT: &str = "unsatisfied trait bound";
+    if diagnostic["code"]["code"] != "E0277" {
+        return false;
+    }
+    let is_explanation = |text: &str| {
+        text.starts_with("the trait `")
+            && text.contains("` is not implemented for `")
+            && !text.contains('\n')
+    };
+    let Some(index) = diagnostic["spans"]
+        .as_array()
+        .and_then(|spans| spans.iter().position(|span| span["is_primary"] == true))
+    else {
+        return false;
+    };
+    let label = diagnostic["spans"][index]["label"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string();
+    if is_explanation(&label) && label.len() > width {
+        diagnostic["spans"][index]["label"] = json!(SHORT);
+        if let Some(children) = diagnostic["children"].as_array_mut() {
+            let help = json!({
+                "message": label,
+                "code": null,
+                "level": "help",
+                "spans": [],
+                "children": [],
+                "rendered": null,
+            });
+            children.insert(0, help);
+        }
+        return true;
+    }
+    if label == SHORT {
+        let Some(children) = diagnostic["children"].as_array_mut() else {
+            return false;
+        };
+        let Some(at) = children.iter().position(|child| {
+            child["level"] == "help"
+                && child["spans"].as_array().is_none_or(Vec::is_empty)
+                && child["message"].as_str().is_some_and(is_explanation)
+        }) else {
+            return false;
+        };
+        let explanation = children[at]["message"].as_str().unwrap_or_default();
+        if explanation.len() > width {
+            return false;
+        }
+        let explanation = explanation.to_string();
+        children.remove(at);
+        diagnostic["spans"][index]["label"] = json!(explanation);
+        return true;
+    }
+    false
+}
+
 /// rustc shortens a long type name (`Gen<i32, ..., ...>`) and writes the full one to a file
 /// named in a note. The lowering's types are long only because of the runtime's wrapper, and
 /// nightly's names for them are short: put the full names back (they are renamed next) and drop
@@ -3013,8 +3082,27 @@ fn expand_long_types(diagnostic: &mut Value) -> bool {
     if full_types.is_empty() {
         return false;
     }
+    // The runtime's other types (`yieldc_rt::machine::Machine<..>`, shortened `Machine<...>`)
+    // are left shortened: the notes naming them are dropped as the runtime's.
+    let internal_types: Vec<&str> = contents
+        .lines()
+        .filter(|full| full.starts_with("yieldc_rt::") && !is_runtime_type(full))
+        .map(|full| {
+            let path_end = full.find('<').unwrap_or(full.len());
+            full[..path_end]
+                .rfind("::")
+                .map_or(full, |at| &full[at + 2..])
+        })
+        .collect();
+    let mut places = Vec::new();
+    places_spanned(diagnostic, &mut places);
     let mut complete = true;
-    expand_in(diagnostic, &full_types, &mut complete);
+    let known = Known {
+        full_types: &full_types,
+        internal_types: &internal_types,
+        places: &places,
+    };
+    expand_in(diagnostic, &known, &mut complete);
     if let Some(children) = diagnostic["children"].as_array_mut().filter(|_| complete) {
         children.retain(|child| {
             let message = child["message"].as_str().unwrap_or_default();
@@ -3024,10 +3112,111 @@ fn expand_long_types(diagnostic: &mut Value) -> bool {
     true
 }
 
+/// A region of a file that a diagnostic's span covers, as rustc's `(line, column)` bounds.
+#[derive(Debug, Clone, PartialEq)]
+struct Place {
+    file: String,
+    start: (usize, usize),
+    end: (usize, usize),
+    /// The side of a type mismatch the span (or the span a macro invoked here made) shows:
+    /// `Some(true)` the found one (the primary span, "the found .."), `Some(false)` the
+    /// expected one ("the expected ..", "expected because of this").
+    found: Option<bool>,
+}
+
+/// Every region that a span of `diagnostic` covers, its children's and the macro invocations
+/// its spans come from included.
+fn places_spanned(diagnostic: &Value, places: &mut Vec<Place>) {
+    fn span_places(span: &Value, found: Option<bool>, places: &mut Vec<Place>) {
+        if let Some(file) = span["file_name"].as_str() {
+            places.push(Place {
+                file: file.to_string(),
+                start: (
+                    as_usize(&span["line_start"]),
+                    as_usize(&span["column_start"]),
+                ),
+                end: (as_usize(&span["line_end"]), as_usize(&span["column_end"])),
+                found,
+            });
+        }
+        if let Some(call_site) = span.get("expansion").and_then(|e| e.get("span")) {
+            span_places(call_site, found, places);
+        }
+    }
+    for span in diagnostic["spans"].as_array().into_iter().flatten() {
+        let label = span["label"].as_str().unwrap_or_default();
+        let found = if label.starts_with("the found ") || span["is_primary"] == true {
+            Some(true)
+        } else if label.starts_with("the expected ") || label == "expected because of this" {
+            Some(false)
+        } else {
+            None
+        };
+        span_places(span, found, places);
+    }
+    for child in diagnostic["children"].as_array().into_iter().flatten() {
+        for span in child["spans"].as_array().into_iter().flatten() {
+            span_places(span, None, places);
+        }
+    }
+}
+
+/// Where the generator body of a full runtime type begins (`{async block@FILE:LINE:COLUMN..`).
+fn body_place(full: &str) -> Option<(&str, (usize, usize))> {
+    const OPEN: &str = "{async block@";
+    let location = &full[full.find(OPEN)? + OPEN.len()..];
+    let location = &location[..location.find([',', '}'])?];
+    let start = location.split(": ").next()?;
+    let (file_and_line, column) = start.rsplit_once(':')?;
+    let (file, line) = file_and_line.rsplit_once(':')?;
+    Some((file, (line.parse().ok()?, column.parse().ok()?)))
+}
+
+/// The full type among `candidates` that a shortened one abbreviates: the only candidate, or
+/// else the only one whose generator body lies in a region the diagnostic spans (rustc's file
+/// holds every long type of the session, and the shortened `Gen<u32, ..., ...>` of two
+/// generators read the same). `found` says which side of a mismatch the type is on, when the
+/// text says: the places on that side decide first. `None` when nothing decides.
+fn pick_full_type<'a>(
+    candidates: &[&'a str],
+    places: &[Place],
+    found: Option<bool>,
+) -> Option<&'a str> {
+    let first = *candidates.first()?;
+    if candidates.iter().all(|full| *full == first) {
+        return Some(first);
+    }
+    let placed_in = |wanted: Option<bool>| -> Option<&'a str> {
+        let mut placed = candidates.iter().filter(|full| {
+            body_place(full).is_some_and(|(file, at)| {
+                places.iter().any(|place| {
+                    place.file == file
+                        && (place.start..=place.end).contains(&at)
+                        && wanted.is_none_or(|found| place.found == Some(found))
+                })
+            })
+        });
+        let found = *placed.next()?;
+        placed.all(|other| *other == found).then_some(found)
+    };
+    found
+        .and_then(|found| placed_in(Some(found)))
+        .or_else(|| placed_in(None))
+}
+
+/// What [`expand_in`] knows: the runtime's generator types in full, its other types (without
+/// their module path), the regions the diagnostic spans.
+struct Known<'a> {
+    full_types: &'a [&'a str],
+    internal_types: &'a [&'a str],
+    places: &'a [Place],
+}
+
 /// Replaces each shortened type between backticks in the messages and labels of `value` by the
-/// full type it abbreviates (same text before the first `...` and after the last one);
-/// `complete` is cleared when one has no match.
-fn expand_in(value: &mut Value, full_types: &[&str], complete: &mut bool) {
+/// full type it abbreviates (same text before the first `...` and after the last one, chosen by
+/// [`pick_full_type`]); `complete` is cleared when one has no match (and is not one of the
+/// runtime's other types).
+fn expand_in(value: &mut Value, known: &Known, complete: &mut bool) {
     for key in ["message", "label"] {
         let Some(text) = value.get(key).and_then(Value::as_str) else {
             continue;
@@ -3049,13 +3238,27 @@ fn expand_in(value: &mut Value, full_types: &[&str], complete: &mut bool) {
                 continue;
             }
             let (prefix, suffix) = (&part[..first], &part[last + 3..]);
-            match full_types
+            let abbreviates = |full: &&str| full.starts_with(prefix) && full.ends_with(suffix);
+            let candidates: Vec<&str> = known
+                .full_types
                 .iter()
-                .find(|full| full.starts_with(prefix) && full.ends_with(suffix))
-            {
+                .copied()
+                .filter(abbreviates)
+                .collect();
+            // The side of "expected struct `A`\n   found struct `B`" (or "expected `A`, found
+            // `B`") this type is on: the later of the two words before it on its line.
+            let line = out.rsplit('\n').next().unwrap_or_default();
+            let found = match (line.rfind("found"), line.rfind("expected")) {
+                (Some(found), Some(expected)) => Some(found > expected),
+                (Some(_), None) => Some(true),
+                (None, Some(_)) => Some(false),
+                (None, None) => None,
+            };
+            match pick_full_type(&candidates, known.places, found) {
                 Some(full) => out.push_str(full),
                 None => {
-                    *complete = false;
+                    *complete &=
+                        candidates.is_empty() && known.internal_types.iter().any(abbreviates);
                     out.push_str(part);
                 }
             }
@@ -3065,7 +3268,7 @@ fn expand_in(value: &mut Value, full_types: &[&str], complete: &mut bool) {
     for list in ["spans", "children"] {
         if let Some(items) = value.get_mut(list).and_then(Value::as_array_mut) {
             for item in items {
-                expand_in(item, full_types, complete);
+                expand_in(item, known, complete);
             }
         }
     }
@@ -3620,7 +3823,10 @@ fn names_runtime_generator_type(text: &str) -> bool {
 }
 
 /// Every `` `Gen<..>` `` (any runtime generator type, in backticks) of `text` → `description`
-/// (rustc's short form in a type mismatch's label: "found `gen` block", "found coroutine").
+/// (rustc's short form in a type mismatch's label: "found `gen` block", "found coroutine");
+/// also a generator's name (`` `{gen block@..}` ``, the runtime type put back in full from
+/// rustc's long-type file and renamed) after "expected " or "found ": nightly's label names
+/// the kind there whatever the length of the name.
 fn describe_runtime_types_in(text: &str, description: &str) -> Option<String> {
     let mut out = String::new();
     let mut rest = text;
@@ -3632,9 +3838,11 @@ fn describe_runtime_types_in(text: &str, description: &str) -> Option<String> {
         };
         let quoted = &after[..close];
         out.push_str(&rest[..at]);
+        let after_expected_found = out.ends_with("expected ") || out.ends_with("found ");
         if RUNTIME_GENERATOR_TYPES
             .iter()
             .any(|open| quoted.starts_with(open))
+            || (after_expected_found && generator_name_description(quoted).is_some())
         {
             out.push_str(description);
             changed = true;
@@ -3738,9 +3946,50 @@ fn yield_macro_call_site(span: &Value) -> Option<Value> {
 mod tests {
     use super::{
         describe_expected_found, describe_runtime_types_in, is_returned,
-        name_shortened_runtime_types, OutputMode, Remapper,
+        name_shortened_runtime_types, pick_full_type, OutputMode, Place, Remapper,
     };
     use serde_json::json;
+
+    #[test]
+    fn a_shortened_type_is_put_back_only_when_the_diagnostic_decides_which() {
+        let a = "Gen<u32, {async block@/p/a.rs:22:46: 22:51}, {closure@<yieldc_rt>/src/lib.rs:1:1: 1:2}>";
+        let b = "Gen<u32, {async block@/p/a.rs:22:64: 22:69}, {closure@<yieldc_rt>/src/lib.rs:1:1: 1:2}>";
+        let c = "Gen<u32, {async block@/p/a.rs:30:64: 30:69}, {closure@<yieldc_rt>/src/lib.rs:1:1: 1:2}>";
+        let place = |file: &str, start, end, found: Option<bool>| Place {
+            file: file.to_string(),
+            start,
+            end,
+            found,
+        };
+        let line_30 = [place("/p/a.rs", (30, 1), (30, 90), None)];
+        assert_eq!(pick_full_type(&[a], &[], None), Some(a));
+        assert_eq!(pick_full_type(&[a, a], &[], None), Some(a));
+        assert_eq!(pick_full_type(&[a, c], &line_30, None), Some(c));
+        // Two generators on one line: the columns, then the side of the mismatch, decide.
+        let both = [
+            place("/p/a.rs", (22, 40), (22, 55), Some(false)),
+            place("/p/a.rs", (22, 60), (22, 75), Some(true)),
+            place("/p/a.rs", (22, 1), (22, 99), None),
+        ];
+        assert_eq!(pick_full_type(&[a, b, c], &both, None), None);
+        assert_eq!(pick_full_type(&[a, b, c], &both, Some(true)), Some(b));
+        assert_eq!(pick_full_type(&[a, b, c], &both, Some(false)), Some(a));
+        assert_eq!(pick_full_type(&[a, b, c], &both[..1], Some(true)), Some(a));
+        // Neither, several, or another file: rustc's shortening stays.
+        assert_eq!(
+            pick_full_type(&[a, c], &[place("/p/a.rs", (1, 1), (2, 1), None)], None),
+            None
+        );
+        assert_eq!(
+            pick_full_type(&[a, c], &[place("/p/a.rs", (20, 1), (31, 1), None)], None),
+            None
+        );
+        assert_eq!(
+            pick_full_type(&[a, c], &[place("/p/b.rs", (30, 1), (30, 90), None)], None),
+            None
+        );
+        assert_eq!(pick_full_type(&[], &line_30, None), None);
+    }
 
     #[test]
     fn an_expected_found_note_describes_generators_aligned_as_rustc_does() {
@@ -3780,6 +4029,22 @@ mod tests {
         );
         assert_eq!(
             describe_runtime_types_in("expected `u32`, found `Option<u32>`", "coroutine"),
+            None
+        );
+        // Put back from rustc's long-type file and renamed (a long path).
+        assert_eq!(
+            describe_runtime_types_in(
+                "expected `u32`, found `{static coroutine@/a/long/path/b.rs:26:18: 26:27}`",
+                "coroutine"
+            )
+            .as_deref(),
+            Some("expected `u32`, found coroutine")
+        );
+        assert_eq!(
+            describe_runtime_types_in(
+                "this call returns `{gen block@b.rs:2:5: 2:8}`",
+                "`gen` block"
+            ),
             None
         );
         assert_eq!(

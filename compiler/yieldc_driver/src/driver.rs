@@ -524,6 +524,9 @@ fn compile_shadowed(
     };
     let mut remapper = Remapper::new(&lowered_files, mode, color);
     remapper.feature_markers = feature_markers;
+    if let Some(width) = line.diagnostic_width {
+        remapper.diagnostic_width = width;
+    }
     remapper.cwd = cwd.to_path_buf();
     remapper.shadow_prefix = Some((format!("{shadow_text}/"), prefix_as_given.clone()));
 
