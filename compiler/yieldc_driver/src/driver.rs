@@ -755,33 +755,60 @@ fn run_rustdoc_on_shadow(
         .map_err(|err| spawn_error(base, err))?;
     let child_stdout = child.stdout.take().expect("stdout is piped");
     let child_stderr = child.stderr.take().expect("stderr is piped");
-    let (shadow_prefix, original_prefix) = (shadow_prefix.to_string(), original_prefix.to_string());
-    let (shadow_copy, original_copy) = (shadow_prefix.clone(), original_prefix.clone());
+    let unshadow = ShadowNames::new(shadow_prefix, original_prefix);
+    let unshadow_copy = unshadow.clone();
     let stdout_thread = std::thread::spawn(move || {
         let mut stdout = std::io::stdout();
         for text_line in BufReader::new(child_stdout).lines().map_while(Result::ok) {
-            writeln!(
-                stdout,
-                "{}",
-                text_line.replace(&shadow_copy, &original_copy)
-            )
-            .ok();
+            writeln!(stdout, "{}", unshadow_copy.apply(&text_line)).ok();
         }
     });
     let mut stderr = std::io::stderr();
     for text_line in BufReader::new(child_stderr).lines().map_while(Result::ok) {
-        writeln!(
-            stderr,
-            "{}",
-            text_line.replace(&shadow_prefix, &original_prefix)
-        )
-        .ok();
+        writeln!(stderr, "{}", unshadow.apply(&text_line)).ok();
     }
     stdout_thread.join().ok();
     let status = child
         .wait()
         .map_err(|err| format!("waiting for {}: {err}", base.display()))?;
     Ok(status.code().unwrap_or(101))
+}
+
+/// The shadow's prefix → the prefix as the caller wrote it, in rustdoc's output: in paths, and
+/// in the doctests' function names, which rustdoc makes from the file's path with every
+/// character but letters and digits turned into `_` (`_doctest_main_src_lib_rs_6_0`; a failing
+/// doctest's backtrace shows it).
+#[derive(Clone)]
+struct ShadowNames {
+    paths: (String, String),
+    doctest_names: (String, String),
+}
+
+impl ShadowNames {
+    const DOCTEST_MAIN: &'static str = "_doctest_main_";
+
+    fn new(shadow_prefix: &str, original_prefix: &str) -> Self {
+        let mangle = |prefix: &str| -> String {
+            let name: String = prefix
+                .chars()
+                .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
+                .collect();
+            format!("{}{name}", Self::DOCTEST_MAIN)
+        };
+        ShadowNames {
+            paths: (shadow_prefix.to_string(), original_prefix.to_string()),
+            doctest_names: (mangle(shadow_prefix), mangle(original_prefix)),
+        }
+    }
+
+    fn apply(&self, text: &str) -> String {
+        let text = text.replace(&self.paths.0, &self.paths.1);
+        if text.contains(Self::DOCTEST_MAIN) {
+            text.replace(&self.doctest_names.0, &self.doctest_names.1)
+        } else {
+            text
+        }
+    }
 }
 
 /// Removes a directory when dropped (also while a panic unwinds).
@@ -1149,6 +1176,28 @@ fn rustdoc_out_dir(args: &[String]) -> Option<PathBuf> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn rustdoc_output_names_the_original_paths_and_doctests() {
+        let names = super::ShadowNames::new("/tmp/yieldc_25606_dt_doc/", "");
+        assert_eq!(
+            names.apply(
+                "   4: rust_out::main::_doctest_main__tmp_yieldc_25606_dt_doc_src_lib_rs_6_0"
+            ),
+            "   4: rust_out::main::_doctest_main_src_lib_rs_6_0"
+        );
+        assert_eq!(
+            names.apply("test /tmp/yieldc_25606_dt_doc/src/lib.rs - counts (line 6) ... ok"),
+            "test src/lib.rs - counts (line 6) ... ok"
+        );
+        let names = super::ShadowNames::new("/tmp/yieldc_1_p/", "crates/p-2/");
+        assert_eq!(
+            names.apply("_doctest_main__tmp_yieldc_1_p_src_lib_rs_6_0"),
+            "_doctest_main_crates_p_2_src_lib_rs_6_0"
+        );
+        // Not a doctest's name: left alone.
+        assert_eq!(names.apply("_tmp_yieldc_1_p_"), "_tmp_yieldc_1_p_");
+    }
+
     #[test]
     fn lint_attributes_naming_a_lint() {
         let names = |text: &str| super::lint_attribute_names(text, &["unused_imports"]);
