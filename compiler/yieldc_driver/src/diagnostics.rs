@@ -1532,8 +1532,16 @@ impl<'a> Remapper<'a> {
         }
         let message = diagnostic["message"].as_str().unwrap_or_default();
         if message.starts_with("no method named `") {
+            // rustc names the generator in the label "method not found in `..`", which it
+            // leaves out when it suggests a method of a similar name: the receiver's binding
+            // names it then.
+            let receiver = if generator_names.is_empty() {
+                primary_span(diagnostic).and_then(|span| self.receiver_generator(span))
+            } else {
+                None
+            };
             if let (Some(name), Some(reworded)) = (
-                generator_names.first(),
+                generator_names.first().or(receiver.as_ref()),
                 message
                     .split_once(" found for struct `")
                     .and_then(|(head, rest)| {
@@ -1555,6 +1563,40 @@ impl<'a> Remapper<'a> {
             }
         }
         changed
+    }
+
+    /// The generator a method call at `span` (the method's name, in a lowered file) is made
+    /// on, named as nightly names it, when the receiver is a variable whose nearest `let`
+    /// before the call binds a generator written in place (`let mut g = gen { .. };`).
+    fn receiver_generator(&self, span: &Value) -> Option<String> {
+        let (_, (original, lowered)) = self.lowered_file_of(span)?;
+        let file = span["file_name"].as_str()?;
+        let call = lowered.to_original(as_usize(&span["byte_start"]));
+        let before = original.get(..call)?.trim_end().strip_suffix('.')?.trim_end();
+        let receiver_start = before
+            .rfind(|c: char| !(c.is_alphanumeric() || c == '_'))
+            .map_or(0, |at| at + 1);
+        let receiver = &before[receiver_start..];
+        if receiver.is_empty() || receiver.starts_with(|c: char| c.is_ascii_digit()) {
+            return None;
+        }
+        let binding = original[..receiver_start]
+            .rmatch_indices("let ")
+            .find_map(|(at, _)| {
+                let rest = original[at + 4..].trim_start();
+                let rest = rest.strip_prefix("mut ").map_or(rest, str::trim_start);
+                let rest = rest.strip_prefix(receiver)?;
+                if rest.starts_with(|c: char| c.is_alphanumeric() || c == '_') {
+                    return None;
+                }
+                let value = rest.trim_start().strip_prefix('=')?;
+                (!value.starts_with('=')).then_some(value)
+            })?;
+        let mut value = binding.trim_start();
+        if let Some(rest) = value.strip_prefix("#[coroutine]") {
+            value = rest.trim_start();
+        }
+        block_name(original, file, original.len() - value.len())
     }
 
     /// Whether lowered `span` starts at the `async` of a generator's body (the runtime
