@@ -1386,9 +1386,18 @@ impl<'a> Remapper<'a> {
                 // argument of a call).
                 let site = if names_runtime_generator_type(&label)
                     || describe_runtime_types_in(&label, "").is_some()
+                    || (in_runtime && !generator_names_in(&label).is_empty())
                 {
                     if in_runtime {
+                        // The argument of another macro (`format!("{}", gen { .. })`): the
+                        // expansion leads to that macro's invocation, the label names the
+                        // generator.
                         self.invocation_in_lowered_file(span)
+                            .filter(|site| self.generator_description(site).is_some())
+                            .or_else(|| {
+                                let name = generator_names_in(&label).into_iter().next()?;
+                                self.generator_site_named(&name)
+                            })
                     } else {
                         self.lowered_file_of(span).map(|_| span.clone())
                     }
@@ -1625,6 +1634,36 @@ impl<'a> Remapper<'a> {
             GeneratedKind::CoroutineClosure => Some("coroutine"),
             _ => None,
         }
+    }
+
+    /// A span over the whole generator named `name` (`{gen block@FILE:L:C: L:C}`, original
+    /// positions), in its lowered file: where nightly puts a label about its value.
+    fn generator_site_named(&self, name: &str) -> Option<Value> {
+        let location = name.strip_suffix('}')?.split_once('@')?.1;
+        let start = location.split(": ").next()?;
+        let (file_and_line, column) = start.rsplit_once(':')?;
+        let (file, line) = file_and_line.rsplit_once(':')?;
+        let (original, lowered) = self.lowered_files.get(&self.original_path(file))?;
+        let offset = line_column_offset(original, line, column)?;
+        let opening = lowered
+            .segments
+            .iter()
+            .filter(|segment| {
+                !segment.in_check_copy
+                    && matches!(
+                        segment.generated,
+                        Some(
+                            GeneratedKind::GenBlock
+                                | GeneratedKind::AsyncGenBlock
+                                | GeneratedKind::CoroutineClosure
+                        )
+                    )
+                    && segment.original.contains(&offset)
+            })
+            .min_by_key(|segment| segment.original.len())?;
+        let (extent, _) = generator_extent(lowered, opening.lowered.end)?;
+        (extent.start == opening.lowered.start)
+            .then(|| self.span_json(file, &lowered.text, extent, false, ""))
     }
 
     /// The original text of the file `span` (already remapped) lies in.
