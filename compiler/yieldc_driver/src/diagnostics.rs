@@ -2260,7 +2260,10 @@ impl<'a> Remapper<'a> {
         let mut groups: Vec<Group<'_>> = Vec::new();
         let mut primary_group = Group::with_title(title);
         let empty = Vec::new();
-        let mut spans = diagnostic["spans"].as_array().unwrap_or(&empty).clone();
+        let mut spans = at_call_sites_of_external_macros(
+            &sources,
+            diagnostic["spans"].as_array().unwrap_or(&empty),
+        );
         // Inline help (rustc shows a short single suggestion as a label of the primary span).
         let mut inline_help = None;
         let all_children = diagnostic["children"].as_array().unwrap_or(&empty);
@@ -2396,7 +2399,8 @@ impl<'a> Remapper<'a> {
                 groups.push(group);
                 continue;
             }
-            for (file_name, annotations) in group_by_file(child_spans, None) {
+            let child_spans = at_call_sites_of_external_macros(&sources, child_spans);
+            for (file_name, annotations) in group_by_file(&child_spans, None) {
                 let Some(source) = sources.get(&file_name) else {
                     continue;
                 };
@@ -2464,6 +2468,39 @@ impl<'r, 'a> SourceCache<'r, 'a> {
         self.read.borrow_mut().push((file_name.to_string(), text));
         Some(text)
     }
+}
+
+/// `spans` as rustc's human output draws them: a span in another crate's macro (the standard
+/// library's `println!`, whose "mutable borrow later used here" lies in `macros.rs`) is drawn
+/// at the outermost invocation in this crate's files (rustc's emitter does this before
+/// drawing; its JSON keeps the macro's span).
+fn at_call_sites_of_external_macros(sources: &SourceCache, spans: &[Value]) -> Vec<Value> {
+    spans
+        .iter()
+        .map(|span| {
+            let file = span["file_name"].as_str().unwrap_or_default();
+            if !file.starts_with("/rustc/") && sources.get(file).is_some() {
+                return span.clone();
+            }
+            let mut site = span;
+            while let Some(call_site) = site
+                .get("expansion")
+                .filter(|expansion| !expansion.is_null())
+                .and_then(|expansion| expansion.get("span"))
+            {
+                site = call_site;
+            }
+            let site_file = site["file_name"].as_str().unwrap_or_default();
+            if std::ptr::eq(site, span) || sources.get(site_file).is_none() {
+                return span.clone();
+            }
+            let mut moved = site.clone();
+            moved["label"] = span["label"].clone();
+            moved["is_primary"] = span["is_primary"].clone();
+            moved["expansion"] = Value::Null;
+            moved
+        })
+        .collect()
 }
 
 type FileAnnotations = Vec<(String, Vec<(Range<usize>, String, bool)>)>;
