@@ -37,10 +37,16 @@ pub struct Remapper<'a> {
     pub cwd: PathBuf,
     /// The shadow directory and the text it stands for (as the caller wrote the package path).
     pub shadow_prefix: Option<(String, String)>,
+    /// The package directory as rustc names it (the caller's spelling, `../dir/`) and as the
+    /// keys of `lowered_files` hold it (absolute, without `..`).
+    pub package: Option<(String, PathBuf)>,
     /// Whether rendered text is colored.
     pub color: bool,
     /// Output mode.
     pub mode: OutputMode,
+    /// Whether rendered text is rustc's one-line form (`--error-format=short`, or
+    /// `--json=diagnostic-short` with JSON).
+    pub short: bool,
     /// Errors emitted so far.
     pub error_count: usize,
     /// Warnings emitted so far.
@@ -111,8 +117,10 @@ impl<'a> Remapper<'a> {
             lowered_files,
             cwd: std::env::current_dir().unwrap_or_default(),
             shadow_prefix: None,
+            package: None,
             color,
             mode,
+            short: mode == OutputMode::Short,
             error_count: 0,
             warning_count: 0,
             codes: BTreeSet::new(),
@@ -570,7 +578,7 @@ impl<'a> Remapper<'a> {
             summary.push(self.plain_message("warning", &warnings));
         }
         // `--error-format=short` ends at the `aborting` line: rustc prints no `--explain` lines.
-        if self.error_count > 0 && !self.codes.is_empty() && self.mode != OutputMode::Short {
+        if self.error_count > 0 && !self.codes.is_empty() && !self.short {
             let codes: Vec<&String> = self.codes.iter().collect();
             if codes.len() == 1 {
                 summary.push(self.plain_message(
@@ -639,11 +647,11 @@ impl<'a> Remapper<'a> {
             "$message_type": "diagnostic",
             "message": diagnostic.message,
             // Every code the front end uses is rustc's, which has a long explanation (the
-            // summary's `rustc --explain` line counts only codes with one); its text is not
-            // at hand, so the field says where to read it.
+            // summary's `rustc --explain` line counts only codes with one).
             "code": diagnostic.code.as_ref().map(|code| json!({
                 "code": code,
-                "explanation": format!("see `rustc --explain {code}`"),
+                "explanation": explanation_of(code)
+                    .map_or_else(|| format!("see `rustc --explain {code}`"), str::to_owned),
             })),
             "level": if diagnostic.is_error { "error" } else { "warning" },
             "spans": spans,
@@ -732,22 +740,24 @@ impl<'a> Remapper<'a> {
 
     fn plain_message(&self, level: &str, message: &str) -> Value {
         let rendered = match level {
+            "failure-note" if self.color => format!("\x1b[1m{message}\x1b[0m\n"),
             "failure-note" => format!("{message}\n"),
             _ => {
                 let title = format!("{level}: ");
                 // `--error-format=short` draws no blank line after a message.
-                let end = if self.mode == OutputMode::Short {
-                    "\n"
-                } else {
-                    "\n\n"
-                };
+                let end = if self.short { "\n" } else { "\n\n" };
                 if self.color {
                     let style = if level == "error" {
                         "\x1b[1m\x1b[91m"
                     } else {
                         "\x1b[1m\x1b[33m"
                     };
-                    format!("{style}{level}\x1b[0m\x1b[1m: {message}\x1b[0m{end}")
+                    if self.short {
+                        // rustc's short form draws the message unstyled.
+                        format!("{style}{level}\x1b[0m: {message}{end}")
+                    } else {
+                        format!("{style}{level}\x1b[0m\x1b[1m: {message}\x1b[0m{end}")
+                    }
                 } else {
                     format!("{title}{message}{end}")
                 }
@@ -901,7 +911,7 @@ impl<'a> Remapper<'a> {
         let mut value = json!({
             "$message_type": "diagnostic",
             "message": format!("borrow may still be in use when {generator} yields"),
-            "code": {"code": "E0626", "explanation": E0626_EXPLANATION},
+            "code": {"code": "E0626", "explanation": explanation_of("E0626")},
             "level": "error",
             "spans": new_spans,
             "children": [],
@@ -1003,6 +1013,11 @@ impl<'a> Remapper<'a> {
     /// The absolute path of a file rustc names, `..` resolved lexically as the module tree's
     /// paths are (`gcore/src/../../shared/m.rs`).
     fn original_path(&self, file_name: &str) -> PathBuf {
+        if let Some((spelling, package_dir)) = &self.package {
+            if let Some(relative) = file_name.strip_prefix(spelling.as_str()) {
+                return crate::modules::normalize(&package_dir.join(relative));
+            }
+        }
         let path = Path::new(file_name);
         if path.is_absolute() {
             crate::modules::normalize(path)
@@ -2164,7 +2179,9 @@ impl<'a> Remapper<'a> {
         } else {
             Renderer::plain()
         };
-        let renderer = renderer.short_message(self.mode == OutputMode::Short);
+        let renderer = renderer
+            .short_message(self.short)
+            .term_width(self.diagnostic_width);
         let sources = SourceCache::new(self);
         let level = level_of(diagnostic["level"].as_str().unwrap_or("error"));
         let message = diagnostic["message"].as_str().unwrap_or_default();
@@ -2341,11 +2358,7 @@ impl<'a> Remapper<'a> {
         }
         groups.insert(0, primary_group);
         let mut rendered = renderer.render(&groups);
-        rendered.push_str(if self.mode == OutputMode::Short {
-            "\n"
-        } else {
-            "\n\n"
-        });
+        rendered.push_str(if self.short { "\n" } else { "\n\n" });
         rendered
     }
 }
@@ -2929,7 +2942,20 @@ fn fill_positions(span: &mut Value, text: &str, range: Range<usize>) {
     span["text"] = Value::Array(lines);
 }
 
-const E0626_EXPLANATION: &str = "This error occurs because a borrow in a movable coroutine persists across a\nyield point.\n\nA movable generator may be moved between resumptions; a borrow of its own state that is\nstill live at a `yield` would dangle. Store the value itself instead of a borrow (iterate by\nvalue with `into_iter()`, or use indices), or end the borrow before the `yield`.\n";
+/// rustc's long explanations of the codes the driver itself gives (the `explanation` of a JSON
+/// diagnostic: the Markdown source, hidden `#` lines and fence attributes included; not what
+/// `rustc --explain` prints), as nightly's JSON carries them (taken from nightly 2026-05-19).
+fn explanation_of(code: &str) -> Option<&'static str> {
+    Some(match code {
+        "E0626" => include_str!("error_codes/E0626.md"),
+        "E0627" => include_str!("error_codes/E0627.md"),
+        "E0628" => include_str!("error_codes/E0628.md"),
+        "E0658" => include_str!("error_codes/E0658.md"),
+        "E0727" => include_str!("error_codes/E0727.md"),
+        "E0728" => include_str!("error_codes/E0728.md"),
+        _ => return None,
+    })
+}
 
 /// The prefix under which `cargo x dist` compiles the runtime (`--remap-path-prefix`).
 const RUNTIME_PREFIX: &str = "<yieldc_rt>/";
@@ -3313,6 +3339,84 @@ pub fn without_internal_keys(diagnostic: &Value) -> Value {
         }
     }
     value
+}
+
+/// `value` as one line of JSON with its keys in the order rustc writes them (the order of the
+/// fields of its `Diagnostic`, `DiagnosticSpan`, .. structs), so that a diagnostic the driver
+/// passes on or rewrites reads as nightly's byte for byte (`serde_json::Value` sorts keys).
+/// Keys rustc does not write come last, sorted.
+pub fn to_rustc_json(value: &Value) -> String {
+    let mut out = String::new();
+    write_rustc_json(value, &mut out);
+    out
+}
+
+/// Every key of rustc's JSON diagnostics, in field order; each struct's fields keep their
+/// relative order here (`text` of a span comes before its `label`, of a span line before
+/// `highlight_start`).
+const RUSTC_JSON_KEY_ORDER: &[&str] = &[
+    "$message_type",
+    "message",
+    "code",
+    "explanation",
+    "level",
+    "spans",
+    "children",
+    "rendered",
+    "file_name",
+    "byte_start",
+    "byte_end",
+    "line_start",
+    "line_end",
+    "column_start",
+    "column_end",
+    "is_primary",
+    "text",
+    "label",
+    "suggested_replacement",
+    "suggestion_applicability",
+    "expansion",
+    "highlight_start",
+    "highlight_end",
+    "span",
+    "macro_decl_name",
+    "def_site_span",
+];
+
+fn write_rustc_json(value: &Value, out: &mut String) {
+    match value {
+        Value::Object(map) => {
+            let rank = |key: &str| {
+                RUSTC_JSON_KEY_ORDER
+                    .iter()
+                    .position(|known| *known == key)
+                    .unwrap_or(RUSTC_JSON_KEY_ORDER.len())
+            };
+            let mut keys: Vec<&String> = map.keys().collect();
+            keys.sort_by_key(|key| (rank(key), key.as_str()));
+            out.push('{');
+            for (index, key) in keys.into_iter().enumerate() {
+                if index > 0 {
+                    out.push(',');
+                }
+                out.push_str(&Value::String(key.clone()).to_string());
+                out.push(':');
+                write_rustc_json(&map[key], out);
+            }
+            out.push('}');
+        }
+        Value::Array(items) => {
+            out.push('[');
+            for (index, item) in items.iter().enumerate() {
+                if index > 0 {
+                    out.push(',');
+                }
+                write_rustc_json(item, out);
+            }
+            out.push(']');
+        }
+        other => out.push_str(&other.to_string()),
+    }
 }
 
 /// Marks the suggestions rustc does not draw: tool-only ones, such as "remove the unused

@@ -197,7 +197,7 @@ fn run(tool: Tool, raw_args: Vec<OsString>) -> Result<i32, String> {
     };
     let cwd = std::env::current_dir()
         .map_err(|err| format!("cannot read the current directory: {err}"))?;
-    let root = cwd.join(&input);
+    let root = crate_root_path(&cwd, &input);
     let _ = CURRENT_INPUT.set(input.clone());
     let Ok(root_text) = std::fs::read_to_string(&root) else {
         return pass_through(&base, &line.args); // rustc reports the unreadable input
@@ -523,12 +523,19 @@ fn compile_shadowed(
         },
     };
     let mut remapper = Remapper::new(&lowered_files, mode, color);
+    remapper.short = mode == OutputMode::Short
+        || mode == OutputMode::Json
+            && line
+                .json
+                .iter()
+                .any(|json| json.split(',').any(|kind| kind == "diagnostic-short"));
     remapper.feature_markers = feature_markers;
     if let Some(width) = line.diagnostic_width {
         remapper.diagnostic_width = width;
     }
     remapper.cwd = cwd.to_path_buf();
     remapper.shadow_prefix = Some((format!("{shadow_text}/"), prefix_as_given.clone()));
+    remapper.package = Some((prefix_as_given.clone(), package_dir.to_path_buf()));
 
     // The front end's own diagnostics come first, like rustc's parse errors.
     let mut front_end_errors = 0;
@@ -664,10 +671,14 @@ fn compile_shadowed(
             continue;
         };
         if value["$message_type"] != "diagnostic" {
+            // Artifact notifications and the like: rustc's line, its bytes kept, with the
+            // shadow's path replaced (as JSON string contents on both sides).
             if mode == OutputMode::Json {
-                let mut value = value;
-                replace_in_json(&mut value, &format!("{shadow_text}/"), &prefix_as_given);
-                writeln!(stderr, "{value}").ok();
+                let shown = text_line.replace(
+                    &json_string_contents(&format!("{shadow_text}/")),
+                    &json_string_contents(&prefix_as_given),
+                );
+                writeln!(stderr, "{shown}").ok();
             }
             continue;
         }
@@ -798,12 +809,8 @@ impl Drop for RemoveOnDrop {
 fn emit(out: &mut impl Write, mode: OutputMode, diagnostic: &serde_json::Value) {
     match mode {
         OutputMode::Json => {
-            writeln!(
-                out,
-                "{}",
-                crate::diagnostics::without_internal_keys(diagnostic)
-            )
-            .ok();
+            let diagnostic = crate::diagnostics::without_internal_keys(diagnostic);
+            writeln!(out, "{}", crate::diagnostics::to_rustc_json(&diagnostic)).ok();
         }
         _ => {
             if let Some(rendered) = diagnostic["rendered"].as_str() {
@@ -813,17 +820,10 @@ fn emit(out: &mut impl Write, mode: OutputMode, diagnostic: &serde_json::Value) 
     }
 }
 
-fn replace_in_json(value: &mut serde_json::Value, from: &str, to: &str) {
-    match value {
-        serde_json::Value::String(text) if text.contains(from) => *text = text.replace(from, to),
-        serde_json::Value::Array(items) => items
-            .iter_mut()
-            .for_each(|item| replace_in_json(item, from, to)),
-        serde_json::Value::Object(map) => map
-            .values_mut()
-            .for_each(|item| replace_in_json(item, from, to)),
-        _ => {}
-    }
+/// `text` as it reads inside a JSON string (escaped, without the quotes).
+fn json_string_contents(text: &str) -> String {
+    let quoted = serde_json::Value::String(text.to_string()).to_string();
+    quoted[1..quoted.len() - 1].to_string()
 }
 
 fn display_name(path: &Path, package_dir: &Path, prefix_as_given: &str) -> String {
@@ -1038,6 +1038,26 @@ fn is_rustc_path(arg: &str) -> bool {
         .and_then(|stem| stem.to_str())
         .unwrap_or_default();
     matches!(stem, "rustc" | "yieldc-rustc" | "clippy-driver")
+}
+
+/// The crate root's absolute path with `.` and `..` removed lexically, as the module tree's
+/// paths and the remapper's are (rustc names the file as given, `../dir/main.rs`, which must
+/// find its lowering); resolved physically instead when a symlink before a `..` makes the two
+/// name different files.
+fn crate_root_path(cwd: &Path, input: &str) -> PathBuf {
+    let joined = cwd.join(input);
+    let lexical = modules::normalize(&joined);
+    if lexical == joined {
+        return joined;
+    }
+    match (
+        std::fs::canonicalize(&joined),
+        std::fs::canonicalize(&lexical),
+    ) {
+        (Ok(physical), Ok(lexical_physical)) if physical != lexical_physical => physical,
+        (Ok(physical), Err(_)) => physical,
+        _ => lexical,
+    }
 }
 
 /// The package of the crate root: cargo's `CARGO_MANIFEST_DIR` when it contains the root, else

@@ -917,3 +917,94 @@ fn without_long_type_hash(text: &str) -> String {
     out.push_str(rest);
     out
 }
+
+/// The nightly `rustc` of rustup, if there is one.
+fn nightly_rustc() -> Option<std::path::PathBuf> {
+    let found = Command::new("rustup")
+        .args(["which", "--toolchain", "nightly", "rustc"])
+        .output()
+        .ok()?;
+    found
+        .status
+        .success()
+        .then(|| std::path::PathBuf::from(text(&found.stdout).trim()))
+}
+
+/// The UI cases whose diagnostics yieldc prints as nightly does, compiled under the flags and
+/// path spellings that change what rustc prints: short and JSON formats (`--json=
+/// diagnostic-short`, `diagnostic-rendered-ansi`: the redrawn text must follow them), colors
+/// (the summary's `--explain` line is bold), `--diagnostic-width` (long source lines are cut),
+/// and a crate root named through `..`, a directory with a space and non-ASCII letters, and a
+/// symlink (the lowered text once leaked when the root's path held `..`). JSON must match byte
+/// for byte (rustc's key order, the long explanations). Skipped, with a note, without nightly.
+#[test]
+fn diagnostics_read_as_nightlys_under_any_format_and_path_spelling() {
+    let Some(nightly) = nightly_rustc() else {
+        println!("note: no nightly toolchain; skipped");
+        return;
+    };
+    let ui = workspace().join("ui-tests/tests/ui");
+    let cases = [
+        "auto-traits/rc-across-yield-not-send.rs",
+        "diagnostics/generator-no-method.rs",
+        "diagnostics/yield-type-mismatch.rs",
+        "diagnostics/borrow-local-across-yield.rs",
+    ];
+    let base = scratch().join("invocations");
+    let _ = std::fs::remove_dir_all(&base);
+    let package = base.join("dir with space/ünï");
+    let elsewhere = base.join("elsewhere");
+    std::fs::create_dir_all(&package).unwrap();
+    std::fs::create_dir_all(&elsewhere).unwrap();
+    std::os::unix::fs::symlink(base.join("dir with space"), base.join("link")).unwrap();
+    let flag_sets: &[&[&str]] = &[
+        &[],
+        &["--error-format=short"],
+        &["--color=always"],
+        &["--error-format=short", "--color=always"],
+        &["--diagnostic-width=40"],
+        &["--error-format=json"],
+        &["--error-format=json", "--json=diagnostic-short"],
+        &["--error-format=json", "--json=diagnostic-rendered-ansi"],
+    ];
+    let mut differing = Vec::new();
+    for case in cases {
+        let name = std::path::Path::new(case).file_name().unwrap();
+        std::fs::copy(ui.join(case), package.join(name)).unwrap();
+        let name = name.to_str().unwrap();
+        let spellings = [
+            (package.clone(), name.to_string()),
+            (package.clone(), format!("./{name}")),
+            (elsewhere.clone(), format!("../dir with space/ünï/{name}")),
+            (elsewhere.clone(), format!("../link/ünï/../ünï/{name}")),
+        ];
+        for (cwd, input) in &spellings {
+            for flags in flag_sets {
+                // `./f.rs` is a spelling of its own only for the default flags.
+                if !flags.is_empty() && input.starts_with("./") {
+                    continue;
+                }
+                let compile = |compiler: &std::path::Path| {
+                    let output = Command::new(compiler)
+                        .args(["--edition", "2024", "--emit=metadata", "--out-dir"])
+                        .arg(&base)
+                        .args(*flags)
+                        .arg(input)
+                        .current_dir(cwd)
+                        .env_remove("CARGO_MANIFEST_DIR")
+                        .output()
+                        .unwrap();
+                    without_long_type_hash(&text(&output.stderr))
+                };
+                let (ours, theirs) = (compile(&rustc()), compile(&nightly));
+                if ours != theirs {
+                    differing.push(format!(
+                        "{case} as `{input}` from {} with {flags:?}:\n--- nightly\n{theirs}\n--- yieldc\n{ours}",
+                        cwd.display()
+                    ));
+                }
+            }
+        }
+    }
+    assert!(differing.is_empty(), "{}", differing.join("\n\n"));
+}
