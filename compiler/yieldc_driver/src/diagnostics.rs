@@ -37,9 +37,10 @@ pub struct Remapper<'a> {
     pub cwd: PathBuf,
     /// The shadow directory and the text it stands for (as the caller wrote the package path).
     pub shadow_prefix: Option<(String, String)>,
-    /// The package directory as rustc names it (the caller's spelling, `../dir/`) and as the
-    /// keys of `lowered_files` hold it (absolute, without `..`).
-    pub package: Option<(String, PathBuf)>,
+    /// Directories of the package as rustc names them (the caller's spelling, `../dir/`, or
+    /// what a `--remap-path-prefix` shows) and as the keys of `lowered_files` hold them
+    /// (absolute, without `..`); a later pair takes precedence, as rustc's later mappings do.
+    pub package_dirs: Vec<(PathBuf, PathBuf)>,
     /// Whether rendered text is colored.
     pub color: bool,
     /// Output mode.
@@ -117,7 +118,7 @@ impl<'a> Remapper<'a> {
             lowered_files,
             cwd: std::env::current_dir().unwrap_or_default(),
             shadow_prefix: None,
-            package: None,
+            package_dirs: Vec::new(),
             color,
             mode,
             short: mode == OutputMode::Short,
@@ -1013,10 +1014,18 @@ impl<'a> Remapper<'a> {
     /// The absolute path of a file rustc names, `..` resolved lexically as the module tree's
     /// paths are (`gcore/src/../../shared/m.rs`).
     fn original_path(&self, file_name: &str) -> PathBuf {
-        if let Some((spelling, package_dir)) = &self.package {
-            if let Some(relative) = file_name.strip_prefix(spelling.as_str()) {
-                return crate::modules::normalize(&package_dir.join(relative));
+        let mut named = None;
+        for (shown, dir) in self.package_dirs.iter().rev() {
+            if let Ok(relative) = Path::new(file_name).strip_prefix(shown) {
+                let path = crate::modules::normalize(&dir.join(relative));
+                if self.lowered_files.contains_key(&path) {
+                    return path;
+                }
+                named.get_or_insert(path);
             }
+        }
+        if let Some(path) = named {
+            return path;
         }
         let path = Path::new(file_name);
         if path.is_absolute() {

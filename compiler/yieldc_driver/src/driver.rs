@@ -9,7 +9,7 @@ use std::process::{Command, Stdio};
 use crate::args::CommandLine;
 use crate::diagnostics::{OutputMode, Remapper};
 use crate::lowering::{self, Edition, LowerRequest};
-use crate::{depinfo, doc_pages, modules, scan, shadow};
+use crate::{args, depinfo, doc_pages, modules, scan, shadow};
 
 /// yieldc's version, printed by `-vV`.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
@@ -503,6 +503,16 @@ fn compile_shadowed(
     };
     let shadow_text = package_shadow.display().to_string();
     let shadow_root = package_shadow.join(relative_root);
+    // The caller's `--remap-path-prefix` mappings apply to the package's paths as rustc would
+    // see them; the shadow gets mappings that show its files the same way.
+    let user_remaps = line.remap_path_prefixes();
+    let shadow_remaps = shadow_remaps(&prefix_as_given, &user_remaps);
+    let shown_prefix = shadow_remaps
+        .iter()
+        .rev()
+        .find(|(inside, _)| inside.as_os_str().is_empty())
+        .map(|(_, shown)| shown.clone())
+        .unwrap_or_else(|| prefix_as_given.clone());
 
     let mode = if line.wants_json() {
         OutputMode::Json
@@ -534,8 +544,11 @@ fn compile_shadowed(
         remapper.diagnostic_width = width;
     }
     remapper.cwd = cwd.to_path_buf();
-    remapper.shadow_prefix = Some((format!("{shadow_text}/"), prefix_as_given.clone()));
-    remapper.package = Some((prefix_as_given.clone(), package_dir.to_path_buf()));
+    remapper.shadow_prefix = Some((format!("{shadow_text}/"), shown_prefix.clone()));
+    remapper.package_dirs = shadow_remaps
+        .iter()
+        .map(|(inside, shown)| (PathBuf::from(shown), package_dir.join(inside)))
+        .collect();
 
     // The front end's own diagnostics come first, like rustc's parse errors.
     let mut front_end_errors = 0;
@@ -544,7 +557,7 @@ fn compile_shadowed(
     paths.sort();
     for path in paths {
         let (text, lowered) = &lowered_files[path];
-        let shown = display_name(path, package_dir, &prefix_as_given);
+        let shown = display_name(path, package_dir, &prefix_as_given, &user_remaps);
         for diagnostic in &lowered.diagnostics {
             front_end_errors += usize::from(diagnostic.is_error);
             own.push(remapper.own_diagnostic(&shown, text, diagnostic));
@@ -626,9 +639,16 @@ fn compile_shadowed(
             args.push(format!("--json={}", json.join(",")));
         }
     }
-    args.push(format!(
-        "--remap-path-prefix={shadow_text}/={prefix_as_given}"
-    ));
+    for (inside, shown) in &shadow_remaps {
+        args.push(format!(
+            "--remap-path-prefix={}={shown}",
+            if inside.as_os_str().is_empty() {
+                format!("{shadow_text}/")
+            } else {
+                package_shadow.join(inside).display().to_string()
+            }
+        ));
+    }
     if !line.has_yieldc_rt_extern {
         if let Some(rlib) = runtime_rlib() {
             args.push("--extern".to_string());
@@ -642,10 +662,11 @@ fn compile_shadowed(
 
     let mut command = Command::new(base);
     if let Some((out_dir, out_dir_shadow)) = &out_dir_shadow {
+        let shown = args::remap_path(&user_remaps, out_dir).unwrap_or_else(|| out_dir.clone());
         args.push(format!(
             "--remap-path-prefix={}/={}/",
             out_dir_shadow.display(),
-            out_dir.display()
+            shown.display()
         ));
         command.env("OUT_DIR", out_dir_shadow);
     }
@@ -666,7 +687,7 @@ fn compile_shadowed(
             .then(|| serde_json::from_str(&text_line).ok())
             .flatten();
         let Some(value) = parsed else {
-            let shown = text_line.replace(&format!("{shadow_text}/"), &prefix_as_given);
+            let shown = text_line.replace(&format!("{shadow_text}/"), &shown_prefix);
             writeln!(stderr, "{shown}").ok();
             continue;
         };
@@ -676,7 +697,7 @@ fn compile_shadowed(
             if mode == OutputMode::Json {
                 let shown = text_line.replace(
                     &json_string_contents(&format!("{shadow_text}/")),
-                    &json_string_contents(&prefix_as_given),
+                    &json_string_contents(&shown_prefix),
                 );
                 writeln!(stderr, "{shown}").ok();
             }
@@ -826,11 +847,55 @@ fn json_string_contents(text: &str) -> String {
     quoted[1..quoted.len() - 1].to_string()
 }
 
-fn display_name(path: &Path, package_dir: &Path, prefix_as_given: &str) -> String {
-    match path.strip_prefix(package_dir) {
+/// How rustc names the file at `path`: through the package as the caller spelled it, under
+/// the caller's `--remap-path-prefix` mappings.
+fn display_name(
+    path: &Path,
+    package_dir: &Path,
+    prefix_as_given: &str,
+    user_remaps: &[(PathBuf, PathBuf)],
+) -> String {
+    let spelled = match path.strip_prefix(package_dir) {
         Ok(relative) => format!("{prefix_as_given}{}", relative.display()),
         Err(_) => path.display().to_string(),
+    };
+    match args::remap_path(user_remaps, Path::new(&spelled)) {
+        Some(remapped) => remapped.display().to_string(),
+        None => spelled,
     }
+}
+
+/// The `--remap-path-prefix` mappings that show the shadow's files as rustc would show the
+/// package's under the caller's own mappings (rustc applies the last mapping that matches a
+/// path, so these come after the caller's): first the package as the caller spelled it
+/// (`prefix_as_given`), then, in the caller's order, each caller's mapping of the package or
+/// of a directory above it (its `TO` and the rest of the package's path) and each of a
+/// directory inside the package. Pairs of (directory inside the package, empty for the
+/// package itself; what rustc shows for it, ending in `/` unless empty).
+fn shadow_remaps(
+    prefix_as_given: &str,
+    user_remaps: &[(PathBuf, PathBuf)],
+) -> Vec<(PathBuf, String)> {
+    let with_slash = |shown: PathBuf| {
+        let shown = shown.display().to_string();
+        if shown.is_empty() || shown.ends_with('/') {
+            shown
+        } else {
+            format!("{shown}/")
+        }
+    };
+    let package = Path::new(prefix_as_given);
+    let mut remaps = vec![(PathBuf::new(), prefix_as_given.to_string())];
+    for (from, to) in user_remaps {
+        if let Ok(rest) = package.strip_prefix(from) {
+            remaps.push((PathBuf::new(), with_slash(to.join(rest))));
+        } else if let Ok(inside) = from.strip_prefix(package) {
+            if !inside.has_root() && !inside.as_os_str().is_empty() {
+                remaps.push((inside.to_path_buf(), to.display().to_string()));
+            }
+        }
+    }
+    remaps
 }
 
 /// Nightly's `unused_features` lint ("feature `X` is declared but not used"), which stable

@@ -934,8 +934,9 @@ fn nightly_rustc() -> Option<std::path::PathBuf> {
 /// path spellings that change what rustc prints: short and JSON formats (`--json=
 /// diagnostic-short`, `diagnostic-rendered-ansi`: the redrawn text must follow them), colors
 /// (the summary's `--explain` line is bold), `--diagnostic-width` (long source lines are cut),
-/// and a crate root named through `..`, a directory with a space and non-ASCII letters, and a
-/// symlink (the lowered text once leaked when the root's path held `..`). JSON must match byte
+/// `--remap-path-prefix` (it once did not apply to the lowered crate's files), and a crate root
+/// named through `..`, a directory with a space and non-ASCII letters, and a symlink (the
+/// lowered text once leaked when the root's path held `..`). JSON must match byte
 /// for byte (rustc's key order, the long explanations). Skipped, with a note, without nightly.
 #[test]
 fn diagnostics_read_as_nightlys_under_any_format_and_path_spelling() {
@@ -957,6 +958,7 @@ fn diagnostics_read_as_nightlys_under_any_format_and_path_spelling() {
     std::fs::create_dir_all(&package).unwrap();
     std::fs::create_dir_all(&elsewhere).unwrap();
     std::os::unix::fs::symlink(base.join("dir with space"), base.join("link")).unwrap();
+    let remapped = format!("--remap-path-prefix={}=/remapped", base.display());
     let flag_sets: &[&[&str]] = &[
         &[],
         &["--error-format=short"],
@@ -966,6 +968,8 @@ fn diagnostics_read_as_nightlys_under_any_format_and_path_spelling() {
         &["--error-format=json"],
         &["--error-format=json", "--json=diagnostic-short"],
         &["--error-format=json", "--json=diagnostic-rendered-ansi"],
+        &[&remapped],
+        &["--remap-path-prefix=../=/up/"],
     ];
     let mut differing = Vec::new();
     for case in cases {
@@ -1007,4 +1011,66 @@ fn diagnostics_read_as_nightlys_under_any_format_and_path_spelling() {
         }
     }
     assert!(differing.is_empty(), "{}", differing.join("\n\n"));
+}
+
+/// Without nightly too: a crate root named through `..` and a `--remap-path-prefix` of its
+/// directory reach the diagnostics (no lowered text, the remapped name) and the panic
+/// locations of the program (rustc embeds the remapped name).
+#[test]
+fn remapped_and_dotted_paths_reach_diagnostics_and_panic_locations() {
+    let base = scratch().join("remapped-paths");
+    let _ = std::fs::remove_dir_all(&base);
+    let package = base.join("pkg");
+    let elsewhere = base.join("elsewhere");
+    std::fs::create_dir_all(&elsewhere).unwrap();
+    write(
+        &package.join("bad.rs"),
+        "#![feature(gen_blocks)]\nfn main() {\n    gen { yield 1; }.foo();\n}\n",
+    );
+    write(
+        &package.join("boom.rs"),
+        "#![feature(gen_blocks)]\nfn main() {\n    let mut g = gen {\n        yield 1u8;\n        panic!(\"boom\")\n    };\n    g.next();\n    g.next();\n}\n",
+    );
+    let remap = format!("--remap-path-prefix={}=/remapped", base.display());
+    let compile = |input: &str, extra: &[&str]| {
+        Command::new(rustc())
+            .args(["--edition", "2024", "--out-dir"])
+            .arg(&base)
+            .args(extra)
+            .arg(input)
+            .current_dir(&elsewhere)
+            .env_remove("CARGO_MANIFEST_DIR")
+            .output()
+            .unwrap()
+    };
+    let output = compile("../pkg/bad.rs", &[]);
+    let stderr = text(&output.stderr);
+    assert_no_shadow_leak(&stderr);
+    assert!(
+        !stderr.contains("__yieldc") && !stderr.contains("Gen<"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(
+            "no method named `foo` found for `gen` block `{gen block@../pkg/bad.rs:3:5: 3:8}`"
+        ),
+        "{stderr}"
+    );
+    let stderr = text(&compile("../pkg/bad.rs", &["--remap-path-prefix=..=/up"]).stderr);
+    assert!(stderr.contains(" --> /up/pkg/bad.rs:3:22"), "{stderr}");
+    assert!(
+        stderr.contains("{gen block@/up/pkg/bad.rs:3:5: 3:8}"),
+        "{stderr}"
+    );
+    let absolute = package.join("boom.rs").display().to_string();
+    assert_success(&compile(&absolute, &[&remap]));
+    let run = Command::new(base.join("boom"))
+        .env_remove("RUST_BACKTRACE")
+        .output()
+        .unwrap();
+    let stderr = text(&run.stderr);
+    assert!(
+        stderr.contains("panicked at /remapped/pkg/boom.rs:5:9:\nboom"),
+        "{stderr}"
+    );
 }
