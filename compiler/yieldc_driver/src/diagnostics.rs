@@ -185,6 +185,7 @@ impl<'a> Remapper<'a> {
     /// Rewrites one diagnostic; `None` drops it.
     fn rewrite_one(&mut self, mut diagnostic: Value) -> Option<Value> {
         mark_hidden_suggestions(&mut diagnostic);
+        self.changed_anything |= unqualify_runtime_types(&mut diagnostic);
         self.changed_anything |= expand_long_types(&mut diagnostic);
         self.changed_anything |= attach_e0727(&mut diagnostic);
         self.replace_shadow_paths(&mut diagnostic);
@@ -3101,6 +3102,7 @@ fn expand_long_types(diagnostic: &mut Value) -> bool {
     let Ok(contents) = std::fs::read_to_string(&path) else {
         return false;
     };
+    let contents = unqualified_runtime_types(&contents).unwrap_or(contents);
     // Only the runtime's types are put back; any other shortened type keeps rustc's shortening
     // (and then the notes stay).
     let is_runtime_type = |full: &str| {
@@ -3749,6 +3751,45 @@ fn reword_awaited_error(diagnostic: &mut Value) -> bool {
     true
 }
 
+/// The runtime's generator types named with their crate (`yieldc_rt::Gen<..>`) → by their own
+/// name, as rustc names them when their name is unambiguous and paths are trimmed: clippy
+/// trims no paths (`std::rc::Rc<i32>`, nightly's clippy too, where a generator's name has no
+/// path), and a crate with a `Gen` of its own makes rustc qualify the runtime's. The renaming
+/// of generators reads the short names. Returns whether anything changed.
+fn unqualify_runtime_types(diagnostic: &mut Value) -> bool {
+    match diagnostic {
+        Value::String(text) => match unqualified_runtime_types(text) {
+            Some(unqualified) => {
+                *text = unqualified;
+                true
+            }
+            None => false,
+        },
+        Value::Array(items) => items.iter_mut().fold(false, |changed, item| {
+            unqualify_runtime_types(item) | changed
+        }),
+        Value::Object(map) => map.values_mut().fold(false, |changed, item| {
+            unqualify_runtime_types(item) | changed
+        }),
+        _ => false,
+    }
+}
+
+/// `text` with `yieldc_rt::Gen<`, `yieldc_rt::gen::Gen<`, .. read `Gen<`; `None` if it names
+/// none of the runtime's generator types with their path.
+fn unqualified_runtime_types(text: &str) -> Option<String> {
+    if !text.contains("yieldc_rt::") {
+        return None;
+    }
+    let mut out = text.to_string();
+    for module in ["", "gen::", "coroutine::", "async_gen::"] {
+        for name in RUNTIME_GENERATOR_TYPES {
+            out = out.replace(&format!("yieldc_rt::{module}{name}"), name);
+        }
+    }
+    (out != text).then_some(out)
+}
+
 /// The runtime's generator types, as rustc opens them in a type name.
 const RUNTIME_GENERATOR_TYPES: [&str; 6] = [
     "Gen<",
@@ -4170,6 +4211,25 @@ mod tests {
         );
         assert_eq!(
             name_shortened_runtime_types("MyGen<u8, ..., ...> x", "{gen block@a}"),
+            None
+        );
+    }
+
+    #[test]
+    fn runtime_types_named_with_their_path_are_unqualified() {
+        assert_eq!(
+            super::unqualified_runtime_types(
+                "no method named `foo` found for struct `yieldc_rt::Gen<T, F, P>`; \
+                 `yieldc_rt::coroutine::BoxedCoro<u8, (), F, P>`, `yieldc_rt::BoxedGen<T, F, P>`"
+            )
+            .as_deref(),
+            Some(
+                "no method named `foo` found for struct `Gen<T, F, P>`; \
+                 `BoxedCoro<u8, (), F, P>`, `BoxedGen<T, F, P>`"
+            )
+        );
+        assert_eq!(
+            super::unqualified_runtime_types("`yieldc_rt::machine::Machine<F>`"),
             None
         );
     }

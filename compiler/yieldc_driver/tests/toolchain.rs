@@ -630,6 +630,63 @@ fn main() {
     assert!(!stderr.contains("empty_loop"), "{stderr}");
 }
 
+/// clippy-driver trims no paths: rustc names the runtime's types with their crate
+/// (`yieldc_rt::Gen<T, F, P>`, also in the long-type file), which the renaming of generators
+/// once missed; nightly's clippy names the generators as rustc does.
+#[test]
+fn clippy_names_generators_as_rustc_does() {
+    let toolchain = toolchain();
+    let cargo_clippy = toolchain.join("bin/cargo-clippy");
+    if !cargo_clippy.exists() {
+        println!("note: no clippy in the base toolchain; skipped");
+        return;
+    }
+    let project = Project::new(
+        "clippy_generator_names",
+        &[(
+            "src/main.rs",
+            r#"#![feature(gen_blocks)]
+use std::rc::Rc;
+
+fn assert_send<T: Send>(_: T) {}
+
+fn main() {
+    assert_send(gen {
+        let rc = Rc::new(1);
+        yield 1;
+        println!("{rc}");
+    });
+    gen { yield 1; }.foo();
+}
+"#,
+        )],
+    );
+    let mut command = Command::new(&cargo_clippy);
+    command
+        .arg("clippy")
+        .current_dir(project.dir.join("src"))
+        .env("RUSTC", toolchain.join("bin/rustc"))
+        .env("CARGO_TARGET_DIR", &project.target)
+        .env("CARGO_TERM_COLOR", "never")
+        .env_remove("RUSTC_WRAPPER")
+        .env_remove("RUSTC_WORKSPACE_WRAPPER")
+        .env_remove("RUSTFLAGS");
+    if let Some(cargo) = std::env::var_os("CARGO") {
+        command.env("CARGO", cargo);
+    }
+    let output = command.output().unwrap();
+    let stderr = text(&output.stderr);
+    assert!(!output.status.success(), "{stderr}");
+    assert!(
+        stderr.contains(
+            "no method named `foo` found for `gen` block `{gen block@src/main.rs:12:5: 12:8}`"
+        ),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("yieldc_rt"), "{stderr}");
+    assert!(!stderr.contains("long-type"), "{stderr}");
+}
+
 #[test]
 fn files_outside_the_usual_layout_are_lowered_and_found() {
     // A workspace member that reaches above its package (`#[path = "../../shared/.."]`,
