@@ -649,6 +649,13 @@ fn compile_shadowed(
             }
         ));
     }
+    // Nightly mangles symbols with v0 by default (stable: legacy), which is what a backtrace
+    // shows: `main::{closure#0}`, `<fn() as FnOnce<()>>::call_once`, `SliceIndex<[u8]>` where
+    // legacy reads `main::{{closure}}`, `FnOnce::call_once`, `SliceIndex<[T]>`. Stable takes
+    // `-C symbol-mangling-version=v0`; a choice on the command line is kept.
+    if !sets_codegen_option(&line.args, "symbol-mangling-version") {
+        args.push("-Csymbol-mangling-version=v0".to_string());
+    }
     if !line.has_yieldc_rt_extern {
         if let Some(rlib) = runtime_rlib() {
             args.push("--extern".to_string());
@@ -996,6 +1003,24 @@ fn add_unused_feature_markers(
     markers
 }
 
+/// Whether `args` set the codegen option `name` (`-C name=..`, `-Cname=..`, `--codegen ..`).
+fn sets_codegen_option(args: &[String], name: &str) -> bool {
+    let names = |value: &str| value.split('=').next() == Some(name);
+    let mut iter = args.iter();
+    while let Some(arg) = iter.next() {
+        let value = match arg.as_str() {
+            "-C" | "--codegen" => iter.next().map(String::as_str),
+            _ => arg
+                .strip_prefix("--codegen=")
+                .or_else(|| arg.strip_prefix("-C")),
+        };
+        if value.is_some_and(names) {
+            return true;
+        }
+    }
+    false
+}
+
 /// The lints that `-A`/`-W`/`-D`/`-F` options of a rustc command line name (`--allow=x`,
 /// `-Ax`, `-A x`, ..), with `-` read as `_`.
 fn lint_arguments(args: &[String]) -> Vec<String> {
@@ -1234,6 +1259,19 @@ fn rustdoc_out_dir(args: &[String]) -> Option<PathBuf> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn codegen_options_in_every_spelling() {
+        let sets = |line: &str| {
+            let args: Vec<String> = line.split_whitespace().map(String::from).collect();
+            super::sets_codegen_option(&args, "symbol-mangling-version")
+        };
+        assert!(sets("a.rs -C symbol-mangling-version=legacy"));
+        assert!(sets("-Csymbol-mangling-version=v0 a.rs"));
+        assert!(sets("--codegen=symbol-mangling-version=legacy a.rs"));
+        assert!(sets("--codegen symbol-mangling-version=legacy a.rs"));
+        assert!(!sets("-C opt-level=3 a.rs -Cdebuginfo=2"));
+    }
+
     #[test]
     fn lint_attributes_naming_a_lint() {
         let names = |text: &str| super::lint_attribute_names(text, &["unused_imports"]);

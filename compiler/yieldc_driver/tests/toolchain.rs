@@ -1131,3 +1131,57 @@ fn remapped_and_dotted_paths_reach_diagnostics_and_panic_locations() {
         "{stderr}"
     );
 }
+
+/// A panic in a generator's body, with `RUST_BACKTRACE=1`: the backtrace of a program built
+/// without debug info shows the body's frame right under its caller's, named as nightly names
+/// it (`main::{closure#0}`, v0 mangling), and no frame of the runtime (its `next`/`resume`
+/// once was one). With nightly, the frames' names are compared with nightly's (the standard
+/// library's file lines differ between the two releases; they are left out).
+#[test]
+fn backtraces_show_no_runtime_frame() {
+    let nightly = nightly_rustc();
+    let ui = workspace().join("ui-tests/tests/ui/panics");
+    let base = scratch().join("backtraces");
+    let _ = std::fs::remove_dir_all(&base);
+    std::fs::create_dir_all(&base).unwrap();
+    let frames = |stderr: &str| -> Vec<String> {
+        stderr
+            .lines()
+            .skip_while(|line| !line.starts_with("stack backtrace:"))
+            .filter(|line| !line.trim_start().starts_with("at "))
+            .map(str::to_string)
+            .collect()
+    };
+    for case in [
+        "gen-panic-uncaught.rs",
+        "unwrap-in-gen.rs",
+        "coroutine-panic-message.rs",
+    ] {
+        let run = |compiler: &std::path::Path, name: &str| {
+            let output = Command::new(compiler)
+                .args(["--edition", "2024", "-o", name])
+                .arg(ui.join(case))
+                .current_dir(&base)
+                .env_remove("CARGO_MANIFEST_DIR")
+                .output()
+                .unwrap();
+            assert_success(&output);
+            let run = Command::new(base.join(name))
+                .env("RUST_BACKTRACE", "1")
+                .output()
+                .unwrap();
+            frames(&text(&run.stderr))
+        };
+        let ours = run(&rustc(), "ours");
+        let shown = ours.join("\n");
+        assert!(!shown.contains("yieldc_rt"), "{case}:\n{shown}");
+        let body = ours
+            .iter()
+            .position(|frame| frame.ends_with("::main::{closure#0}"))
+            .unwrap_or_else(|| panic!("{case}: no body frame:\n{shown}"));
+        assert!(ours[body + 1].ends_with("::main"), "{case}:\n{shown}");
+        if let Some(nightly) = &nightly {
+            assert_eq!(ours, run(nightly, "theirs"), "{case}");
+        }
+    }
+}
