@@ -346,14 +346,11 @@ fn compile_shadowed(
             .and_then(|output| cwd.join(output).parent().map(Path::to_path_buf))
     });
     let target_dir = out_dir.as_deref().and_then(find_target_dir);
-    let (shadow_dir, temporary) = match (&target_dir, &out_dir) {
+    // Without a target directory the shadow is private to this run: made (see
+    // `private_temporary_dir`) only once it is known to be needed.
+    let (mut shadow_dir, temporary) = match (&target_dir, &out_dir) {
         (Some(target_dir), _) => (target_dir.join("yieldc/shadow").join(&key), false),
-        _ => (
-            std::env::temp_dir()
-                .join(format!("yieldc-{}", std::process::id()))
-                .join(&key),
-            true,
-        ),
+        _ => (PathBuf::new(), true),
     };
     let edition = line
         .edition
@@ -450,6 +447,9 @@ fn compile_shadowed(
     }
     // A shadow outside a target directory is private to this run, and removed at its end
     // whatever happens (errors, an ICE).
+    if temporary {
+        shadow_dir = private_temporary_dir(out_dir.as_deref().unwrap_or(cwd)).join(&key);
+    }
     let _temporary_shadow =
         temporary.then(|| RemoveOnDrop(shadow_dir.parent().map(Path::to_path_buf)));
     let _lock = shadow::lock(&shadow_dir).map_err(|err| {
@@ -821,6 +821,27 @@ fn run_rustdoc_on_shadow(
         .wait()
         .map_err(|err| format!("waiting for {}: {err}", base.display()))?;
     Ok(status.code().unwrap_or(101))
+}
+
+/// A new directory private to this run, for the shadow of a crate compiled without a target
+/// directory: `yieldc-PID` in the system's temporary directory, or beside the outputs
+/// (`output_dir`) when that one does not exist or cannot be written (`TMPDIR` may name such a
+/// directory: rustc does without it, its temporaries go beside its outputs, and the driver
+/// must not create it). The caller removes it ([`RemoveOnDrop`]).
+fn private_temporary_dir(output_dir: &Path) -> PathBuf {
+    let name = format!("yieldc-{}", std::process::id());
+    let system = std::env::temp_dir();
+    let candidates = [
+        Some(system.clone()).filter(|dir| dir.is_dir()),
+        Some(output_dir.to_path_buf()),
+    ];
+    for dir in candidates.into_iter().flatten() {
+        let private = dir.join(&name);
+        if std::fs::create_dir(&private).is_ok() || private.is_dir() {
+            return private;
+        }
+    }
+    system.join(name) // not writable either: the lock reports it
 }
 
 /// Removes a directory when dropped (also while a panic unwinds).
