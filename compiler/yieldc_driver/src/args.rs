@@ -255,10 +255,11 @@ impl CommandLine {
         if !emits_dep_info {
             return None;
         }
+        // rustc's output file stem: the crate name if given, else the input's stem as it is
+        // (`a-b.rs` → `a-b.d`, though the crate is `a_b`).
         let crate_name = self.crate_name.clone().or_else(|| {
             let input = self.input()?;
-            let stem = Path::new(input).file_stem()?.to_str()?;
-            Some(stem.replace('-', "_"))
+            Some(Path::new(input).file_stem()?.to_str()?.to_string())
         })?;
         let extra = self.extra_filename.clone().unwrap_or_default();
         let file = format!("{crate_name}{extra}.d");
@@ -299,6 +300,23 @@ mod tests {
         assert_eq!(
             line.dep_info_path().as_deref(),
             Some("/t/debug/deps/hello-0a1b.d")
+        );
+    }
+
+    #[test]
+    fn dep_info_is_named_by_the_output_stem() {
+        let path = |line: &str| parse(line).dep_info_path();
+        assert_eq!(
+            path("a-b.rs --emit=dep-info,link --out-dir o").as_deref(),
+            Some("o/a-b.d")
+        );
+        assert_eq!(
+            path("a-b.rs --crate-name c --emit=dep-info,link").as_deref(),
+            Some("c.d")
+        );
+        assert_eq!(
+            path("a-b.rs --emit=dep-info,link -o x/y.bin").as_deref(),
+            Some("x/y.d")
         );
     }
 

@@ -529,7 +529,7 @@ fn compile_shadowed(
         _ => match line.color.as_deref() {
             Some("always") => true,
             Some("never") => false,
-            _ => std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+            _ => std::io::stderr().is_terminal() && environment_allows_color(),
         },
     };
     let mut remapper = Remapper::new(&lowered_files, mode, color);
@@ -739,13 +739,13 @@ fn compile_shadowed(
     drop(stderr);
     if let Some(dep_info) = line.dep_info_path() {
         let dep_info = cwd.join(dep_info);
-        depinfo::rewrite(&dep_info, &shadow_text, &package_dir.display().to_string())
+        depinfo::rewrite(&dep_info, &format!("{shadow_text}/"), &prefix_as_given)
             .map_err(|err| format!("cannot rewrite dep-info `{}`: {err}", dep_info.display()))?;
         if let Some((out_dir, out_dir_shadow)) = &out_dir_shadow {
             depinfo::rewrite(
                 &dep_info,
-                &out_dir_shadow.display().to_string(),
-                &out_dir.display().to_string(),
+                &format!("{}/", out_dir_shadow.display()),
+                &format!("{}/", out_dir.display()),
             )
             .map_err(|err| format!("cannot rewrite dep-info `{}`: {err}", dep_info.display()))?;
         }
@@ -842,6 +842,27 @@ fn private_temporary_dir(output_dir: &Path) -> PathBuf {
         }
     }
     system.join(name) // not writable either: the lock reports it
+}
+
+/// rustc's `--color=auto` on a terminal (anstream's choice): `NO_COLOR` (non-empty) turns
+/// color off, then `CLICOLOR_FORCE` (not `0`) on, then `CLICOLOR=0` off; otherwise a `TERM`
+/// other than `dumb`, `CLICOLOR` set to anything but `0`, or `CI` turns it on.
+fn environment_allows_color() -> bool {
+    environment_allows_color_in(|name| std::env::var_os(name))
+}
+
+fn environment_allows_color_in(var: impl Fn(&str) -> Option<OsString>) -> bool {
+    if var("NO_COLOR").is_some_and(|value| !value.is_empty()) {
+        return false;
+    }
+    if var("CLICOLOR_FORCE").is_some_and(|value| value != "0") {
+        return true;
+    }
+    let clicolor = var("CLICOLOR").map(|value| value != "0");
+    if clicolor == Some(false) {
+        return false;
+    }
+    var("TERM").is_some_and(|term| term != "dumb") || clicolor == Some(true) || var("CI").is_some()
 }
 
 /// Removes a directory when dropped (also while a panic unwinds).
@@ -1280,6 +1301,27 @@ fn rustdoc_out_dir(args: &[String]) -> Option<PathBuf> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn colors_on_a_terminal_follow_the_environment_as_rustcs() {
+        let allows = |vars: &[(&str, &str)]| {
+            super::environment_allows_color_in(|name| {
+                vars.iter()
+                    .find(|(key, _)| *key == name)
+                    .map(|(_, value)| value.into())
+            })
+        };
+        assert!(allows(&[("TERM", "xterm")]));
+        assert!(!allows(&[("TERM", "xterm"), ("NO_COLOR", "1")]));
+        assert!(allows(&[("TERM", "xterm"), ("NO_COLOR", "")]));
+        assert!(!allows(&[("TERM", "dumb")]));
+        assert!(!allows(&[]));
+        assert!(!allows(&[("TERM", "xterm"), ("CLICOLOR", "0")]));
+        assert!(allows(&[("TERM", "dumb"), ("CLICOLOR", "1")]));
+        assert!(allows(&[("TERM", "dumb"), ("CI", "true")]));
+        assert!(allows(&[("CLICOLOR_FORCE", "1"), ("CLICOLOR", "0")]));
+        assert!(!allows(&[("CLICOLOR_FORCE", "1"), ("NO_COLOR", "1")]));
+    }
+
     #[test]
     fn codegen_options_in_every_spelling() {
         let sets = |line: &str| {

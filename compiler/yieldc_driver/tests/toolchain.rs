@@ -1185,3 +1185,44 @@ fn backtraces_show_no_runtime_frame() {
         }
     }
 }
+
+/// rustc names the dep-info file after the output's stem (`a-b.rs` → `a-b.d`, though the
+/// crate is `a_b`) and writes the files as it was given them (`../pkg/a-b.rs`): the driver
+/// once rewrote `a_b.d`, which does not exist, and left the shadow's paths in `a-b.d`.
+#[test]
+fn dep_info_names_the_files_as_given() {
+    let base = scratch().join("dep-info-as-given");
+    let _ = std::fs::remove_dir_all(&base);
+    let elsewhere = base.join("elsewhere");
+    std::fs::create_dir_all(&elsewhere).unwrap();
+    std::fs::create_dir_all(base.join("out")).unwrap();
+    write(
+        &base.join("pkg/a-b.rs"),
+        "#![feature(gen_blocks)]\nmod m;\nfn main() { for x in m::g() { println!(\"{x}\"); } }\n",
+    );
+    write(
+        &base.join("pkg/m.rs"),
+        "pub gen fn g() -> u8 {\n    yield 1;\n}\n",
+    );
+    let output = Command::new(rustc())
+        .args([
+            "--edition",
+            "2024",
+            "--emit=dep-info,link",
+            "--out-dir",
+            "../out",
+        ])
+        .arg("../pkg/a-b.rs")
+        .current_dir(&elsewhere)
+        .env_remove("CARGO_MANIFEST_DIR")
+        .env_remove("YIELDC_FORCE_BOXED")
+        .output()
+        .unwrap();
+    assert_success(&output);
+    let dep_info = std::fs::read_to_string(base.join("out/a-b.d")).unwrap();
+    assert_eq!(
+        dep_info,
+        "../out/a-b.d: ../pkg/a-b.rs ../pkg/m.rs\n\n../out/a-b: ../pkg/a-b.rs ../pkg/m.rs\n\n\
+         ../pkg/a-b.rs:\n../pkg/m.rs:\n# env-dep:YIELDC_FORCE_BOXED\n"
+    );
+}
