@@ -1,6 +1,8 @@
 //! Reading a rustc command line: the crate root, the options the driver needs, and the
 //! positions of the ones it rewrites. Nothing here touches the file system.
 
+use std::path::{Path, PathBuf};
+
 /// rustc options that take their value as the next argument (when not written `--opt=value`).
 const OPTIONS_WITH_VALUE: &[&str] = &[
     "--cfg",
@@ -66,6 +68,19 @@ const OPTIONS_WITH_VALUE: &[&str] = &[
     "--extern-html-root-url",
     "--doctest-compilation-args",
 ];
+
+/// `path` as rustc's `--remap-path-prefix` shows it: the last mapping whose `FROM` is a prefix
+/// of `path` (whole components) replaces it by its `TO`; `None` if none applies.
+pub fn remap_path(mappings: &[(PathBuf, PathBuf)], path: &Path) -> Option<PathBuf> {
+    mappings.iter().rev().find_map(|(from, to)| {
+        let rest = path.strip_prefix(from).ok()?;
+        Some(if rest.as_os_str().is_empty() {
+            to.clone()
+        } else {
+            to.join(rest)
+        })
+    })
+}
 
 /// The facts about a command line that the driver acts on.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -206,6 +221,24 @@ impl CommandLine {
         self.error_format.as_deref() == Some("json")
     }
 
+    /// The `--remap-path-prefix FROM=TO` mappings, in command-line order (split at the last
+    /// `=`, as rustc does).
+    pub fn remap_path_prefixes(&self) -> Vec<(PathBuf, PathBuf)> {
+        let mut mappings = Vec::new();
+        let mut args = self.args.iter();
+        while let Some(arg) = args.next() {
+            let value = if arg == "--remap-path-prefix" {
+                args.next().map(String::as_str)
+            } else {
+                arg.strip_prefix("--remap-path-prefix=")
+            };
+            if let Some((from, to)) = value.and_then(|value| value.rsplit_once('=')) {
+                mappings.push((PathBuf::from(from), PathBuf::from(to)));
+            }
+        }
+        mappings
+    }
+
     /// The dep-info file this invocation writes, if any.
     pub fn dep_info_path(&self) -> Option<String> {
         let mut emits_dep_info = false;
@@ -222,17 +255,18 @@ impl CommandLine {
         if !emits_dep_info {
             return None;
         }
+        // rustc's output file stem: the crate name if given, else the input's stem as it is
+        // (`a-b.rs` → `a-b.d`, though the crate is `a_b`).
         let crate_name = self.crate_name.clone().or_else(|| {
             let input = self.input()?;
-            let stem = std::path::Path::new(input).file_stem()?.to_str()?;
-            Some(stem.replace('-', "_"))
+            Some(Path::new(input).file_stem()?.to_str()?.to_string())
         })?;
         let extra = self.extra_filename.clone().unwrap_or_default();
         let file = format!("{crate_name}{extra}.d");
         match (&self.out_dir, &self.output) {
             (Some(dir), _) => Some(format!("{dir}/{file}")),
             (None, Some(output)) => {
-                let output = std::path::Path::new(output);
+                let output = Path::new(output);
                 Some(output.with_extension("d").to_string_lossy().into_owned())
             }
             (None, None) => Some(file),
@@ -267,6 +301,40 @@ mod tests {
             line.dep_info_path().as_deref(),
             Some("/t/debug/deps/hello-0a1b.d")
         );
+    }
+
+    #[test]
+    fn dep_info_is_named_by_the_output_stem() {
+        let path = |line: &str| parse(line).dep_info_path();
+        assert_eq!(
+            path("a-b.rs --emit=dep-info,link --out-dir o").as_deref(),
+            Some("o/a-b.d")
+        );
+        assert_eq!(
+            path("a-b.rs --crate-name c --emit=dep-info,link").as_deref(),
+            Some("c.d")
+        );
+        assert_eq!(
+            path("a-b.rs --emit=dep-info,link -o x/y.bin").as_deref(),
+            Some("x/y.d")
+        );
+    }
+
+    #[test]
+    fn remapped_paths_follow_rustcs_rules() {
+        let line = parse(
+            "a.rs --remap-path-prefix /home/u=/h --remap-path-prefix=/home/u/p/sub=/S \
+             --remap-path-prefix=x=y=/Z",
+        );
+        let mappings = line.remap_path_prefixes();
+        assert_eq!(mappings.len(), 3);
+        assert_eq!(mappings[2], (PathBuf::from("x=y"), PathBuf::from("/Z")));
+        let remap = |path: &str| remap_path(&mappings, Path::new(path));
+        assert_eq!(remap("/home/u/p/a.rs"), Some(PathBuf::from("/h/p/a.rs")));
+        assert_eq!(remap("/home/u/p/sub/b.rs"), Some(PathBuf::from("/S/b.rs")));
+        // Whole components only, and the last mapping that applies wins.
+        assert_eq!(remap("/home/user/a.rs"), None);
+        assert_eq!(remap("/home/u"), Some(PathBuf::from("/h")));
     }
 
     #[test]

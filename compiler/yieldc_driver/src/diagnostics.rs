@@ -37,10 +37,17 @@ pub struct Remapper<'a> {
     pub cwd: PathBuf,
     /// The shadow directory and the text it stands for (as the caller wrote the package path).
     pub shadow_prefix: Option<(String, String)>,
+    /// Directories of the package as rustc names them (the caller's spelling, `../dir/`, or
+    /// what a `--remap-path-prefix` shows) and as the keys of `lowered_files` hold them
+    /// (absolute, without `..`); a later pair takes precedence, as rustc's later mappings do.
+    pub package_dirs: Vec<(PathBuf, PathBuf)>,
     /// Whether rendered text is colored.
     pub color: bool,
     /// Output mode.
     pub mode: OutputMode,
+    /// Whether rendered text is rustc's one-line form (`--error-format=short`, or
+    /// `--json=diagnostic-short` with JSON).
+    pub short: bool,
     /// Errors emitted so far.
     pub error_count: usize,
     /// Warnings emitted so far.
@@ -111,8 +118,10 @@ impl<'a> Remapper<'a> {
             lowered_files,
             cwd: std::env::current_dir().unwrap_or_default(),
             shadow_prefix: None,
+            package_dirs: Vec::new(),
             color,
             mode,
+            short: mode == OutputMode::Short,
             error_count: 0,
             warning_count: 0,
             codes: BTreeSet::new(),
@@ -176,6 +185,7 @@ impl<'a> Remapper<'a> {
     /// Rewrites one diagnostic; `None` drops it.
     fn rewrite_one(&mut self, mut diagnostic: Value) -> Option<Value> {
         mark_hidden_suggestions(&mut diagnostic);
+        self.changed_anything |= unqualify_runtime_types(&mut diagnostic);
         self.changed_anything |= expand_long_types(&mut diagnostic);
         self.changed_anything |= attach_e0727(&mut diagnostic);
         self.replace_shadow_paths(&mut diagnostic);
@@ -570,7 +580,7 @@ impl<'a> Remapper<'a> {
             summary.push(self.plain_message("warning", &warnings));
         }
         // `--error-format=short` ends at the `aborting` line: rustc prints no `--explain` lines.
-        if self.error_count > 0 && !self.codes.is_empty() && self.mode != OutputMode::Short {
+        if self.error_count > 0 && !self.codes.is_empty() && !self.short {
             let codes: Vec<&String> = self.codes.iter().collect();
             if codes.len() == 1 {
                 summary.push(self.plain_message(
@@ -639,11 +649,11 @@ impl<'a> Remapper<'a> {
             "$message_type": "diagnostic",
             "message": diagnostic.message,
             // Every code the front end uses is rustc's, which has a long explanation (the
-            // summary's `rustc --explain` line counts only codes with one); its text is not
-            // at hand, so the field says where to read it.
+            // summary's `rustc --explain` line counts only codes with one).
             "code": diagnostic.code.as_ref().map(|code| json!({
                 "code": code,
-                "explanation": format!("see `rustc --explain {code}`"),
+                "explanation": explanation_of(code)
+                    .map_or_else(|| format!("see `rustc --explain {code}`"), str::to_owned),
             })),
             "level": if diagnostic.is_error { "error" } else { "warning" },
             "spans": spans,
@@ -732,22 +742,24 @@ impl<'a> Remapper<'a> {
 
     fn plain_message(&self, level: &str, message: &str) -> Value {
         let rendered = match level {
+            "failure-note" if self.color => format!("\x1b[1m{message}\x1b[0m\n"),
             "failure-note" => format!("{message}\n"),
             _ => {
                 let title = format!("{level}: ");
                 // `--error-format=short` draws no blank line after a message.
-                let end = if self.mode == OutputMode::Short {
-                    "\n"
-                } else {
-                    "\n\n"
-                };
+                let end = if self.short { "\n" } else { "\n\n" };
                 if self.color {
                     let style = if level == "error" {
                         "\x1b[1m\x1b[91m"
                     } else {
                         "\x1b[1m\x1b[33m"
                     };
-                    format!("{style}{level}\x1b[0m\x1b[1m: {message}\x1b[0m{end}")
+                    if self.short {
+                        // rustc's short form draws the message unstyled.
+                        format!("{style}{level}\x1b[0m: {message}{end}")
+                    } else {
+                        format!("{style}{level}\x1b[0m\x1b[1m: {message}\x1b[0m{end}")
+                    }
                 } else {
                     format!("{title}{message}{end}")
                 }
@@ -901,7 +913,7 @@ impl<'a> Remapper<'a> {
         let mut value = json!({
             "$message_type": "diagnostic",
             "message": format!("borrow may still be in use when {generator} yields"),
-            "code": {"code": "E0626", "explanation": E0626_EXPLANATION},
+            "code": {"code": "E0626", "explanation": explanation_of("E0626")},
             "level": "error",
             "spans": new_spans,
             "children": [],
@@ -1003,6 +1015,19 @@ impl<'a> Remapper<'a> {
     /// The absolute path of a file rustc names, `..` resolved lexically as the module tree's
     /// paths are (`gcore/src/../../shared/m.rs`).
     fn original_path(&self, file_name: &str) -> PathBuf {
+        let mut named = None;
+        for (shown, dir) in self.package_dirs.iter().rev() {
+            if let Ok(relative) = Path::new(file_name).strip_prefix(shown) {
+                let path = crate::modules::normalize(&dir.join(relative));
+                if self.lowered_files.contains_key(&path) {
+                    return path;
+                }
+                named.get_or_insert(path);
+            }
+        }
+        if let Some(path) = named {
+            return path;
+        }
         let path = Path::new(file_name);
         if path.is_absolute() {
             crate::modules::normalize(path)
@@ -1581,7 +1606,11 @@ impl<'a> Remapper<'a> {
         let (_, (original, lowered)) = self.lowered_file_of(span)?;
         let file = span["file_name"].as_str()?;
         let call = lowered.to_original(as_usize(&span["byte_start"]));
-        let before = original.get(..call)?.trim_end().strip_suffix('.')?.trim_end();
+        let before = original
+            .get(..call)?
+            .trim_end()
+            .strip_suffix('.')?
+            .trim_end();
         let receiver_start = before
             .rfind(|c: char| !(c.is_alphanumeric() || c == '_'))
             .map_or(0, |at| at + 1);
@@ -2245,7 +2274,9 @@ impl<'a> Remapper<'a> {
         } else {
             Renderer::plain()
         };
-        let renderer = renderer.short_message(self.mode == OutputMode::Short);
+        let renderer = renderer
+            .short_message(self.short)
+            .term_width(self.diagnostic_width);
         let sources = SourceCache::new(self);
         let level = level_of(diagnostic["level"].as_str().unwrap_or("error"));
         let message = diagnostic["message"].as_str().unwrap_or_default();
@@ -2426,11 +2457,7 @@ impl<'a> Remapper<'a> {
         }
         groups.insert(0, primary_group);
         let mut rendered = renderer.render(&groups);
-        rendered.push_str(if self.mode == OutputMode::Short {
-            "\n"
-        } else {
-            "\n\n"
-        });
+        rendered.push_str(if self.short { "\n" } else { "\n\n" });
         rendered
     }
 }
@@ -3047,7 +3074,18 @@ fn fill_positions(span: &mut Value, text: &str, range: Range<usize>) {
     span["text"] = Value::Array(lines);
 }
 
-const E0626_EXPLANATION: &str = "This error occurs because a borrow in a movable coroutine persists across a\nyield point.\n\nA movable generator may be moved between resumptions; a borrow of its own state that is\nstill live at a `yield` would dangle. Store the value itself instead of a borrow (iterate by\nvalue with `into_iter()`, or use indices), or end the borrow before the `yield`.\n";
+/// The long explanation (JSON `explanation`) of a code the driver gives itself. rustc's own
+/// texts are rust-lang's prose, which this project does not copy: yieldc's text for E0626 (the
+/// code of its own borrow check), for the others a pointer to `rustc --explain`. The
+/// `rendered` text does not show it; only a reader of the JSON field sees the difference.
+fn explanation_of(code: &str) -> Option<&'static str> {
+    match code {
+        "E0626" => Some(E0626_EXPLANATION),
+        _ => None,
+    }
+}
+
+const E0626_EXPLANATION: &str = "A borrow of a movable coroutine's own state is still in use at a `yield`.\n\nA movable generator may be moved between resumptions, so such a borrow would dangle.\nStore the value itself instead of a borrow (iterate by value with `into_iter()`, or use\nindices), or end the borrow before the `yield`.\n";
 
 /// The prefix under which `cargo x dist` compiles the runtime (`--remap-path-prefix`).
 const RUNTIME_PREFIX: &str = "<yieldc_rt>/";
@@ -3184,6 +3222,7 @@ fn expand_long_types(diagnostic: &mut Value) -> bool {
     let Ok(contents) = std::fs::read_to_string(&path) else {
         return false;
     };
+    let contents = unqualified_runtime_types(&contents).unwrap_or(contents);
     // Only the runtime's types are put back; any other shortened type keeps rustc's shortening
     // (and then the notes stay).
     let is_runtime_type = |full: &str| {
@@ -3431,6 +3470,84 @@ pub fn without_internal_keys(diagnostic: &Value) -> Value {
         }
     }
     value
+}
+
+/// `value` as one line of JSON with its keys in the order rustc writes them (the order of the
+/// fields of its `Diagnostic`, `DiagnosticSpan`, .. structs), so that a diagnostic the driver
+/// passes on or rewrites reads as nightly's byte for byte (`serde_json::Value` sorts keys).
+/// Keys rustc does not write come last, sorted.
+pub fn to_rustc_json(value: &Value) -> String {
+    let mut out = String::new();
+    write_rustc_json(value, &mut out);
+    out
+}
+
+/// Every key of rustc's JSON diagnostics, in field order; each struct's fields keep their
+/// relative order here (`text` of a span comes before its `label`, of a span line before
+/// `highlight_start`).
+const RUSTC_JSON_KEY_ORDER: &[&str] = &[
+    "$message_type",
+    "message",
+    "code",
+    "explanation",
+    "level",
+    "spans",
+    "children",
+    "rendered",
+    "file_name",
+    "byte_start",
+    "byte_end",
+    "line_start",
+    "line_end",
+    "column_start",
+    "column_end",
+    "is_primary",
+    "text",
+    "label",
+    "suggested_replacement",
+    "suggestion_applicability",
+    "expansion",
+    "highlight_start",
+    "highlight_end",
+    "span",
+    "macro_decl_name",
+    "def_site_span",
+];
+
+fn write_rustc_json(value: &Value, out: &mut String) {
+    match value {
+        Value::Object(map) => {
+            let rank = |key: &str| {
+                RUSTC_JSON_KEY_ORDER
+                    .iter()
+                    .position(|known| *known == key)
+                    .unwrap_or(RUSTC_JSON_KEY_ORDER.len())
+            };
+            let mut keys: Vec<&String> = map.keys().collect();
+            keys.sort_by_key(|key| (rank(key), key.as_str()));
+            out.push('{');
+            for (index, key) in keys.into_iter().enumerate() {
+                if index > 0 {
+                    out.push(',');
+                }
+                out.push_str(&Value::String(key.clone()).to_string());
+                out.push(':');
+                write_rustc_json(&map[key], out);
+            }
+            out.push('}');
+        }
+        Value::Array(items) => {
+            out.push('[');
+            for (index, item) in items.iter().enumerate() {
+                if index > 0 {
+                    out.push(',');
+                }
+                write_rustc_json(item, out);
+            }
+            out.push(']');
+        }
+        other => out.push_str(&other.to_string()),
+    }
 }
 
 /// Marks the suggestions rustc does not draw: tool-only ones, such as "remove the unused
@@ -3752,6 +3869,45 @@ fn reword_awaited_error(diagnostic: &mut Value) -> bool {
         *children = rewritten;
     }
     true
+}
+
+/// The runtime's generator types named with their crate (`yieldc_rt::Gen<..>`) → by their own
+/// name, as rustc names them when their name is unambiguous and paths are trimmed: clippy
+/// trims no paths (`std::rc::Rc<i32>`, nightly's clippy too, where a generator's name has no
+/// path), and a crate with a `Gen` of its own makes rustc qualify the runtime's. The renaming
+/// of generators reads the short names. Returns whether anything changed.
+fn unqualify_runtime_types(diagnostic: &mut Value) -> bool {
+    match diagnostic {
+        Value::String(text) => match unqualified_runtime_types(text) {
+            Some(unqualified) => {
+                *text = unqualified;
+                true
+            }
+            None => false,
+        },
+        Value::Array(items) => items.iter_mut().fold(false, |changed, item| {
+            unqualify_runtime_types(item) | changed
+        }),
+        Value::Object(map) => map.values_mut().fold(false, |changed, item| {
+            unqualify_runtime_types(item) | changed
+        }),
+        _ => false,
+    }
+}
+
+/// `text` with `yieldc_rt::Gen<`, `yieldc_rt::gen::Gen<`, .. read `Gen<`; `None` if it names
+/// none of the runtime's generator types with their path.
+fn unqualified_runtime_types(text: &str) -> Option<String> {
+    if !text.contains("yieldc_rt::") {
+        return None;
+    }
+    let mut out = text.to_string();
+    for module in ["", "gen::", "coroutine::", "async_gen::"] {
+        for name in RUNTIME_GENERATOR_TYPES {
+            out = out.replace(&format!("yieldc_rt::{module}{name}"), name);
+        }
+    }
+    (out != text).then_some(out)
 }
 
 /// The runtime's generator types, as rustc opens them in a type name.
@@ -4175,6 +4331,25 @@ mod tests {
         );
         assert_eq!(
             name_shortened_runtime_types("MyGen<u8, ..., ...> x", "{gen block@a}"),
+            None
+        );
+    }
+
+    #[test]
+    fn runtime_types_named_with_their_path_are_unqualified() {
+        assert_eq!(
+            super::unqualified_runtime_types(
+                "no method named `foo` found for struct `yieldc_rt::Gen<T, F, P>`; \
+                 `yieldc_rt::coroutine::BoxedCoro<u8, (), F, P>`, `yieldc_rt::BoxedGen<T, F, P>`"
+            )
+            .as_deref(),
+            Some(
+                "no method named `foo` found for struct `Gen<T, F, P>`; \
+                 `BoxedCoro<u8, (), F, P>`, `BoxedGen<T, F, P>`"
+            )
+        );
+        assert_eq!(
+            super::unqualified_runtime_types("`yieldc_rt::machine::Machine<F>`"),
             None
         );
     }

@@ -9,7 +9,7 @@ use std::process::{Command, Stdio};
 use crate::args::CommandLine;
 use crate::diagnostics::{OutputMode, Remapper};
 use crate::lowering::{self, Edition, LowerRequest};
-use crate::{depinfo, doc_pages, modules, scan, shadow};
+use crate::{args, depinfo, doc_pages, modules, scan, shadow};
 
 /// yieldc's version, printed by `-vV`.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
@@ -197,7 +197,7 @@ fn run(tool: Tool, raw_args: Vec<OsString>) -> Result<i32, String> {
     };
     let cwd = std::env::current_dir()
         .map_err(|err| format!("cannot read the current directory: {err}"))?;
-    let root = cwd.join(&input);
+    let root = crate_root_path(&cwd, &input);
     let _ = CURRENT_INPUT.set(input.clone());
     let Ok(root_text) = std::fs::read_to_string(&root) else {
         return pass_through(&base, &line.args); // rustc reports the unreadable input
@@ -346,14 +346,11 @@ fn compile_shadowed(
             .and_then(|output| cwd.join(output).parent().map(Path::to_path_buf))
     });
     let target_dir = out_dir.as_deref().and_then(find_target_dir);
-    let (shadow_dir, temporary) = match (&target_dir, &out_dir) {
+    // Without a target directory the shadow is private to this run: made (see
+    // `private_temporary_dir`) only once it is known to be needed.
+    let (mut shadow_dir, temporary) = match (&target_dir, &out_dir) {
         (Some(target_dir), _) => (target_dir.join("yieldc/shadow").join(&key), false),
-        _ => (
-            std::env::temp_dir()
-                .join(format!("yieldc-{}", std::process::id()))
-                .join(&key),
-            true,
-        ),
+        _ => (PathBuf::new(), true),
     };
     let edition = line
         .edition
@@ -450,6 +447,9 @@ fn compile_shadowed(
     }
     // A shadow outside a target directory is private to this run, and removed at its end
     // whatever happens (errors, an ICE).
+    if temporary {
+        shadow_dir = private_temporary_dir(out_dir.as_deref().unwrap_or(cwd)).join(&key);
+    }
     let _temporary_shadow =
         temporary.then(|| RemoveOnDrop(shadow_dir.parent().map(Path::to_path_buf)));
     let _lock = shadow::lock(&shadow_dir).map_err(|err| {
@@ -503,6 +503,16 @@ fn compile_shadowed(
     };
     let shadow_text = package_shadow.display().to_string();
     let shadow_root = package_shadow.join(relative_root);
+    // The caller's `--remap-path-prefix` mappings apply to the package's paths as rustc would
+    // see them; the shadow gets mappings that show its files the same way.
+    let user_remaps = line.remap_path_prefixes();
+    let shadow_remaps = shadow_remaps(&prefix_as_given, &user_remaps);
+    let shown_prefix = shadow_remaps
+        .iter()
+        .rev()
+        .find(|(inside, _)| inside.as_os_str().is_empty())
+        .map(|(_, shown)| shown.clone())
+        .unwrap_or_else(|| prefix_as_given.clone());
 
     let mode = if line.wants_json() {
         OutputMode::Json
@@ -519,16 +529,26 @@ fn compile_shadowed(
         _ => match line.color.as_deref() {
             Some("always") => true,
             Some("never") => false,
-            _ => std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+            _ => std::io::stderr().is_terminal() && environment_allows_color(),
         },
     };
     let mut remapper = Remapper::new(&lowered_files, mode, color);
+    remapper.short = mode == OutputMode::Short
+        || mode == OutputMode::Json
+            && line
+                .json
+                .iter()
+                .any(|json| json.split(',').any(|kind| kind == "diagnostic-short"));
     remapper.feature_markers = feature_markers;
     if let Some(width) = line.diagnostic_width {
         remapper.diagnostic_width = width;
     }
     remapper.cwd = cwd.to_path_buf();
-    remapper.shadow_prefix = Some((format!("{shadow_text}/"), prefix_as_given.clone()));
+    remapper.shadow_prefix = Some((format!("{shadow_text}/"), shown_prefix.clone()));
+    remapper.package_dirs = shadow_remaps
+        .iter()
+        .map(|(inside, shown)| (PathBuf::from(shown), package_dir.join(inside)))
+        .collect();
 
     // The front end's own diagnostics come first, like rustc's parse errors.
     let mut front_end_errors = 0;
@@ -537,7 +557,7 @@ fn compile_shadowed(
     paths.sort();
     for path in paths {
         let (text, lowered) = &lowered_files[path];
-        let shown = display_name(path, package_dir, &prefix_as_given);
+        let shown = display_name(path, package_dir, &prefix_as_given, &user_remaps);
         for diagnostic in &lowered.diagnostics {
             front_end_errors += usize::from(diagnostic.is_error);
             own.push(remapper.own_diagnostic(&shown, text, diagnostic));
@@ -619,9 +639,23 @@ fn compile_shadowed(
             args.push(format!("--json={}", json.join(",")));
         }
     }
-    args.push(format!(
-        "--remap-path-prefix={shadow_text}/={prefix_as_given}"
-    ));
+    for (inside, shown) in &shadow_remaps {
+        args.push(format!(
+            "--remap-path-prefix={}={shown}",
+            if inside.as_os_str().is_empty() {
+                format!("{shadow_text}/")
+            } else {
+                package_shadow.join(inside).display().to_string()
+            }
+        ));
+    }
+    // Nightly mangles symbols with v0 by default (stable: legacy), which is what a backtrace
+    // shows: `main::{closure#0}`, `<fn() as FnOnce<()>>::call_once`, `SliceIndex<[u8]>` where
+    // legacy reads `main::{{closure}}`, `FnOnce::call_once`, `SliceIndex<[T]>`. Stable takes
+    // `-C symbol-mangling-version=v0`; a choice on the command line is kept.
+    if !sets_codegen_option(&line.args, "symbol-mangling-version") {
+        args.push("-Csymbol-mangling-version=v0".to_string());
+    }
     if !line.has_yieldc_rt_extern {
         if let Some(rlib) = runtime_rlib() {
             args.push("--extern".to_string());
@@ -635,10 +669,11 @@ fn compile_shadowed(
 
     let mut command = Command::new(base);
     if let Some((out_dir, out_dir_shadow)) = &out_dir_shadow {
+        let shown = args::remap_path(&user_remaps, out_dir).unwrap_or_else(|| out_dir.clone());
         args.push(format!(
             "--remap-path-prefix={}/={}/",
             out_dir_shadow.display(),
-            out_dir.display()
+            shown.display()
         ));
         command.env("OUT_DIR", out_dir_shadow);
     }
@@ -659,15 +694,19 @@ fn compile_shadowed(
             .then(|| serde_json::from_str(&text_line).ok())
             .flatten();
         let Some(value) = parsed else {
-            let shown = text_line.replace(&format!("{shadow_text}/"), &prefix_as_given);
+            let shown = text_line.replace(&format!("{shadow_text}/"), &shown_prefix);
             writeln!(stderr, "{shown}").ok();
             continue;
         };
         if value["$message_type"] != "diagnostic" {
+            // Artifact notifications and the like: rustc's line, its bytes kept, with the
+            // shadow's path replaced (as JSON string contents on both sides).
             if mode == OutputMode::Json {
-                let mut value = value;
-                replace_in_json(&mut value, &format!("{shadow_text}/"), &prefix_as_given);
-                writeln!(stderr, "{value}").ok();
+                let shown = text_line.replace(
+                    &json_string_contents(&format!("{shadow_text}/")),
+                    &json_string_contents(&shown_prefix),
+                );
+                writeln!(stderr, "{shown}").ok();
             }
             continue;
         }
@@ -700,13 +739,13 @@ fn compile_shadowed(
     drop(stderr);
     if let Some(dep_info) = line.dep_info_path() {
         let dep_info = cwd.join(dep_info);
-        depinfo::rewrite(&dep_info, &shadow_text, &package_dir.display().to_string())
+        depinfo::rewrite(&dep_info, &format!("{shadow_text}/"), &prefix_as_given)
             .map_err(|err| format!("cannot rewrite dep-info `{}`: {err}", dep_info.display()))?;
         if let Some((out_dir, out_dir_shadow)) = &out_dir_shadow {
             depinfo::rewrite(
                 &dep_info,
-                &out_dir_shadow.display().to_string(),
-                &out_dir.display().to_string(),
+                &format!("{}/", out_dir_shadow.display()),
+                &format!("{}/", out_dir.display()),
             )
             .map_err(|err| format!("cannot rewrite dep-info `{}`: {err}", dep_info.display()))?;
         }
@@ -811,6 +850,48 @@ impl ShadowNames {
     }
 }
 
+/// A new directory private to this run, for the shadow of a crate compiled without a target
+/// directory: `yieldc-PID` in the system's temporary directory, or beside the outputs
+/// (`output_dir`) when that one does not exist or cannot be written (`TMPDIR` may name such a
+/// directory: rustc does without it, its temporaries go beside its outputs, and the driver
+/// must not create it). The caller removes it ([`RemoveOnDrop`]).
+fn private_temporary_dir(output_dir: &Path) -> PathBuf {
+    let name = format!("yieldc-{}", std::process::id());
+    let system = std::env::temp_dir();
+    let candidates = [
+        Some(system.clone()).filter(|dir| dir.is_dir()),
+        Some(output_dir.to_path_buf()),
+    ];
+    for dir in candidates.into_iter().flatten() {
+        let private = dir.join(&name);
+        if std::fs::create_dir(&private).is_ok() || private.is_dir() {
+            return private;
+        }
+    }
+    system.join(name) // not writable either: the lock reports it
+}
+
+/// rustc's `--color=auto` on a terminal (anstream's choice): `NO_COLOR` (non-empty) turns
+/// color off, then `CLICOLOR_FORCE` (not `0`) on, then `CLICOLOR=0` off; otherwise a `TERM`
+/// other than `dumb`, `CLICOLOR` set to anything but `0`, or `CI` turns it on.
+fn environment_allows_color() -> bool {
+    environment_allows_color_in(|name| std::env::var_os(name))
+}
+
+fn environment_allows_color_in(var: impl Fn(&str) -> Option<OsString>) -> bool {
+    if var("NO_COLOR").is_some_and(|value| !value.is_empty()) {
+        return false;
+    }
+    if var("CLICOLOR_FORCE").is_some_and(|value| value != "0") {
+        return true;
+    }
+    let clicolor = var("CLICOLOR").map(|value| value != "0");
+    if clicolor == Some(false) {
+        return false;
+    }
+    var("TERM").is_some_and(|term| term != "dumb") || clicolor == Some(true) || var("CI").is_some()
+}
+
 /// Removes a directory when dropped (also while a panic unwinds).
 struct RemoveOnDrop(Option<PathBuf>);
 
@@ -825,12 +906,8 @@ impl Drop for RemoveOnDrop {
 fn emit(out: &mut impl Write, mode: OutputMode, diagnostic: &serde_json::Value) {
     match mode {
         OutputMode::Json => {
-            writeln!(
-                out,
-                "{}",
-                crate::diagnostics::without_internal_keys(diagnostic)
-            )
-            .ok();
+            let diagnostic = crate::diagnostics::without_internal_keys(diagnostic);
+            writeln!(out, "{}", crate::diagnostics::to_rustc_json(&diagnostic)).ok();
         }
         _ => {
             if let Some(rendered) = diagnostic["rendered"].as_str() {
@@ -840,24 +917,61 @@ fn emit(out: &mut impl Write, mode: OutputMode, diagnostic: &serde_json::Value) 
     }
 }
 
-fn replace_in_json(value: &mut serde_json::Value, from: &str, to: &str) {
-    match value {
-        serde_json::Value::String(text) if text.contains(from) => *text = text.replace(from, to),
-        serde_json::Value::Array(items) => items
-            .iter_mut()
-            .for_each(|item| replace_in_json(item, from, to)),
-        serde_json::Value::Object(map) => map
-            .values_mut()
-            .for_each(|item| replace_in_json(item, from, to)),
-        _ => {}
+/// `text` as it reads inside a JSON string (escaped, without the quotes).
+fn json_string_contents(text: &str) -> String {
+    let quoted = serde_json::Value::String(text.to_string()).to_string();
+    quoted[1..quoted.len() - 1].to_string()
+}
+
+/// How rustc names the file at `path`: through the package as the caller spelled it, under
+/// the caller's `--remap-path-prefix` mappings.
+fn display_name(
+    path: &Path,
+    package_dir: &Path,
+    prefix_as_given: &str,
+    user_remaps: &[(PathBuf, PathBuf)],
+) -> String {
+    let spelled = match path.strip_prefix(package_dir) {
+        Ok(relative) => format!("{prefix_as_given}{}", relative.display()),
+        Err(_) => path.display().to_string(),
+    };
+    match args::remap_path(user_remaps, Path::new(&spelled)) {
+        Some(remapped) => remapped.display().to_string(),
+        None => spelled,
     }
 }
 
-fn display_name(path: &Path, package_dir: &Path, prefix_as_given: &str) -> String {
-    match path.strip_prefix(package_dir) {
-        Ok(relative) => format!("{prefix_as_given}{}", relative.display()),
-        Err(_) => path.display().to_string(),
+/// The `--remap-path-prefix` mappings that show the shadow's files as rustc would show the
+/// package's under the caller's own mappings (rustc applies the last mapping that matches a
+/// path, so these come after the caller's): first the package as the caller spelled it
+/// (`prefix_as_given`), then, in the caller's order, each caller's mapping of the package or
+/// of a directory above it (its `TO` and the rest of the package's path) and each of a
+/// directory inside the package. Pairs of (directory inside the package, empty for the
+/// package itself; what rustc shows for it, ending in `/` unless empty).
+fn shadow_remaps(
+    prefix_as_given: &str,
+    user_remaps: &[(PathBuf, PathBuf)],
+) -> Vec<(PathBuf, String)> {
+    let with_slash = |shown: PathBuf| {
+        let shown = shown.display().to_string();
+        if shown.is_empty() || shown.ends_with('/') {
+            shown
+        } else {
+            format!("{shown}/")
+        }
+    };
+    let package = Path::new(prefix_as_given);
+    let mut remaps = vec![(PathBuf::new(), prefix_as_given.to_string())];
+    for (from, to) in user_remaps {
+        if let Ok(rest) = package.strip_prefix(from) {
+            remaps.push((PathBuf::new(), with_slash(to.join(rest))));
+        } else if let Ok(inside) = from.strip_prefix(package) {
+            if !inside.has_root() && !inside.as_os_str().is_empty() {
+                remaps.push((inside.to_path_buf(), to.display().to_string()));
+            }
+        }
     }
+    remaps
 }
 
 /// Nightly's `unused_features` lint ("feature `X` is declared but not used"), which stable
@@ -956,6 +1070,24 @@ fn add_unused_feature_markers(
         text.push_str("};");
     }
     markers
+}
+
+/// Whether `args` set the codegen option `name` (`-C name=..`, `-Cname=..`, `--codegen ..`).
+fn sets_codegen_option(args: &[String], name: &str) -> bool {
+    let names = |value: &str| value.split('=').next() == Some(name);
+    let mut iter = args.iter();
+    while let Some(arg) = iter.next() {
+        let value = match arg.as_str() {
+            "-C" | "--codegen" => iter.next().map(String::as_str),
+            _ => arg
+                .strip_prefix("--codegen=")
+                .or_else(|| arg.strip_prefix("-C")),
+        };
+        if value.is_some_and(names) {
+            return true;
+        }
+    }
+    false
 }
 
 /// The lints that `-A`/`-W`/`-D`/`-F` options of a rustc command line name (`--allow=x`,
@@ -1065,6 +1197,26 @@ fn is_rustc_path(arg: &str) -> bool {
         .and_then(|stem| stem.to_str())
         .unwrap_or_default();
     matches!(stem, "rustc" | "yieldc-rustc" | "clippy-driver")
+}
+
+/// The crate root's absolute path with `.` and `..` removed lexically, as the module tree's
+/// paths and the remapper's are (rustc names the file as given, `../dir/main.rs`, which must
+/// find its lowering); resolved physically instead when a symlink before a `..` makes the two
+/// name different files.
+fn crate_root_path(cwd: &Path, input: &str) -> PathBuf {
+    let joined = cwd.join(input);
+    let lexical = modules::normalize(&joined);
+    if lexical == joined {
+        return joined;
+    }
+    match (
+        std::fs::canonicalize(&joined),
+        std::fs::canonicalize(&lexical),
+    ) {
+        (Ok(physical), Ok(lexical_physical)) if physical != lexical_physical => physical,
+        (Ok(physical), Err(_)) => physical,
+        _ => lexical,
+    }
 }
 
 /// The package of the crate root: cargo's `CARGO_MANIFEST_DIR` when it contains the root, else
@@ -1196,6 +1348,40 @@ mod tests {
         );
         // Not a doctest's name: left alone.
         assert_eq!(names.apply("_tmp_yieldc_1_p_"), "_tmp_yieldc_1_p_");
+    }
+
+    #[test]
+    fn colors_on_a_terminal_follow_the_environment_as_rustcs() {
+        let allows = |vars: &[(&str, &str)]| {
+            super::environment_allows_color_in(|name| {
+                vars.iter()
+                    .find(|(key, _)| *key == name)
+                    .map(|(_, value)| value.into())
+            })
+        };
+        assert!(allows(&[("TERM", "xterm")]));
+        assert!(!allows(&[("TERM", "xterm"), ("NO_COLOR", "1")]));
+        assert!(allows(&[("TERM", "xterm"), ("NO_COLOR", "")]));
+        assert!(!allows(&[("TERM", "dumb")]));
+        assert!(!allows(&[]));
+        assert!(!allows(&[("TERM", "xterm"), ("CLICOLOR", "0")]));
+        assert!(allows(&[("TERM", "dumb"), ("CLICOLOR", "1")]));
+        assert!(allows(&[("TERM", "dumb"), ("CI", "true")]));
+        assert!(allows(&[("CLICOLOR_FORCE", "1"), ("CLICOLOR", "0")]));
+        assert!(!allows(&[("CLICOLOR_FORCE", "1"), ("NO_COLOR", "1")]));
+    }
+
+    #[test]
+    fn codegen_options_in_every_spelling() {
+        let sets = |line: &str| {
+            let args: Vec<String> = line.split_whitespace().map(String::from).collect();
+            super::sets_codegen_option(&args, "symbol-mangling-version")
+        };
+        assert!(sets("a.rs -C symbol-mangling-version=legacy"));
+        assert!(sets("-Csymbol-mangling-version=v0 a.rs"));
+        assert!(sets("--codegen=symbol-mangling-version=legacy a.rs"));
+        assert!(sets("--codegen symbol-mangling-version=legacy a.rs"));
+        assert!(!sets("-C opt-level=3 a.rs -Cdebuginfo=2"));
     }
 
     #[test]

@@ -459,6 +459,36 @@ fn read_only_target_dir_fails_cleanly() {
     assert_eq!(snapshot(&project.dir, &[]), before);
 }
 
+/// `TMPDIR` naming a directory that does not exist: rustc does without it (its temporaries go
+/// beside its outputs), so the wrapper must too, without creating it: the shadow of a crate
+/// compiled without a target directory then goes beside the outputs, and is removed.
+#[test]
+fn missing_tmpdir_is_neither_needed_nor_created() {
+    let scratch = Scratch::new(
+        "missing-tmpdir",
+        &[(
+            "main.rs",
+            b"#![feature(gen_blocks)]\nfn main() { for x in gen { yield 1u8; } { println!(\"{x}\"); } }\n",
+        )],
+    );
+    let missing = scratch.tmp.join("missing");
+    let before = snapshot(&scratch.dir, &["out"]);
+    let output = scratch.yieldc_with(
+        &["--edition", "2024", "main.rs", "--out-dir", "out"],
+        &[("TMPDIR", missing.to_str().unwrap())],
+    );
+    assert_success(&output);
+    assert!(!missing.exists(), "TMPDIR was created");
+    let out: Vec<_> = std::fs::read_dir(scratch.dir.join("out"))
+        .unwrap()
+        .flatten()
+        .map(|entry| entry.file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(out, ["main"], "left beside the outputs");
+    assert_eq!(snapshot(&scratch.dir, &["out"]), before);
+    scratch.assert_tmp_empty();
+}
+
 #[test]
 fn driver_panic_is_reported_like_an_ice() {
     // `YIELDC_TEST_ICE=1` makes the driver panic while it lowers a crate (driver.rs,

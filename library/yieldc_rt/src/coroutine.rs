@@ -132,7 +132,9 @@ impl<Y, R, F: Future, P: Fn(Refused)> Coroutine<R> for Coro<Y, R, F, P> {
     type Yield = Y;
     type Return = F::Output;
 
-    #[inline]
+    // Always inlined: the generator's step is no frame of its own in a backtrace (nightly's
+    // is the body itself, called from the caller's frame).
+    #[inline(always)]
     fn resume(self: Pin<&mut Self>, arg: R) -> CoroutineState<Y, F::Output> {
         let this = self.get_mut();
         // SAFETY: a `Coro` is only built from a `CoroutineKey`, which only the unsafe
@@ -180,7 +182,9 @@ impl<Y, R, F: Future, P: Fn(Refused)> Coroutine<R> for StaticCoro<Y, R, F, P> {
     type Yield = Y;
     type Return = F::Output;
 
-    #[inline]
+    // Always inlined: the generator's step is no frame of its own in a backtrace (nightly's
+    // is the body itself, called from the caller's frame).
+    #[inline(always)]
     fn resume(self: Pin<&mut Self>, arg: R) -> CoroutineState<Y, F::Output> {
         // SAFETY: we never move out of `this`; the machine is structurally pinned.
         let this = unsafe { self.get_unchecked_mut() };
@@ -230,7 +234,9 @@ impl<Y, R, F: Future, P: Fn(Refused)> Coroutine<R> for BoxedCoro<Y, R, F, P> {
     type Yield = Y;
     type Return = F::Output;
 
-    #[inline]
+    // Always inlined: the generator's step is no frame of its own in a backtrace (nightly's
+    // is the body itself, called from the caller's frame).
+    #[inline(always)]
     fn resume(self: Pin<&mut Self>, arg: R) -> CoroutineState<Y, F::Output> {
         let this = self.get_mut();
         // SAFETY: the machine lives in the pinned box and is never moved out of it.

@@ -71,7 +71,9 @@ where
 {
     type Item = T;
 
-    #[inline]
+    // Always inlined: the generator's step is no frame of its own in a backtrace (nightly's
+    // is the body itself, called from the caller's frame).
+    #[inline(always)]
     fn next(&mut self) -> Option<T> {
         // SAFETY: a `Gen` is only built from a `GenKey`, which only the unsafe `__gen_parts!()`
         // makes; its caller (the lowering) promised that the body never holds a borrow of its
@@ -159,7 +161,9 @@ where
 {
     type Item = T;
 
-    #[inline]
+    // Always inlined: the generator's step is no frame of its own in a backtrace (nightly's
+    // is the body itself, called from the caller's frame).
+    #[inline(always)]
     fn next(&mut self) -> Option<T> {
         // SAFETY: the machine (and the body in it) is pinned on the heap and never moved out
         // of its box; we only hand out this `&mut` for one resumption.
