@@ -11,7 +11,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
-use annotate_snippets::{AnnotationKind, Group, Level, Patch, Renderer, Snippet};
+use annotate_snippets::{AnnotationKind, Group, Level, Origin, Padding, Patch, Renderer, Snippet};
 use serde_json::{json, Value};
 
 use crate::lowering::{GeneratedKind, LoweredFile, Segment};
@@ -71,6 +71,9 @@ pub struct Remapper<'a> {
     taken_notes: Vec<TakenNote>,
     /// `--diagnostic-width` (rustc's default: 140).
     pub diagnostic_width: usize,
+    /// Redraw every diagnostic with a span in a lowered file, even one whose lines the lowering
+    /// left alone (see [`crate::driver::TEST_FORCE_REDRAW_VARIABLE`]).
+    pub force_redraw: bool,
 }
 
 /// A note rustc shows once per session and put on a feature marker's `unused_imports`
@@ -126,6 +129,7 @@ impl<'a> Remapper<'a> {
             held_unused_features: Vec::new(),
             taken_notes: Vec::new(),
             diagnostic_width: 140,
+            force_redraw: false,
         }
     }
 
@@ -313,6 +317,10 @@ impl<'a> Remapper<'a> {
         remapped_any |= self.moved_by_await(&mut diagnostic);
         self.remap_spans_in(&mut diagnostic, &mut remapped_any);
         remapped_any |= self.reword_escaping_yield(&mut diagnostic);
+        remapped_any |= self.force_redraw
+            && primary
+                .as_ref()
+                .is_some_and(|primary| self.lowered_file_of(primary).is_some());
         if remapped_any || cited_runtime || restored_note {
             let rendered = self.render(&diagnostic);
             // Two places of the lowering that are one place of the user's text (a generator's
@@ -1581,7 +1589,11 @@ impl<'a> Remapper<'a> {
         let (_, (original, lowered)) = self.lowered_file_of(span)?;
         let file = span["file_name"].as_str()?;
         let call = lowered.to_original(as_usize(&span["byte_start"]));
-        let before = original.get(..call)?.trim_end().strip_suffix('.')?.trim_end();
+        let before = original
+            .get(..call)?
+            .trim_end()
+            .strip_suffix('.')?
+            .trim_end();
         let receiver_start = before
             .rfind(|c: char| !(c.is_alphanumeric() || c == '_'))
             .map_or(0, |at| at + 1);
@@ -2328,6 +2340,7 @@ impl<'a> Remapper<'a> {
         }
         for (file_name, annotations) in group_by_file(&spans, labelled_help) {
             let Some(source) = sources.get(&file_name) else {
+                primary_group = with_locations_without_source(primary_group, &file_name, &spans);
                 continue;
             };
             let mut snippet = Snippet::source(source).path(file_name.clone()).fold(true);
@@ -2402,6 +2415,7 @@ impl<'a> Remapper<'a> {
             let child_spans = at_call_sites_of_external_macros(&sources, child_spans);
             for (file_name, annotations) in group_by_file(&child_spans, None) {
                 let Some(source) = sources.get(&file_name) else {
+                    group = with_locations_without_source(group, &file_name, &child_spans);
                     continue;
                 };
                 let mut snippet = Snippet::source(source).path(file_name.clone()).fold(true);
@@ -2501,6 +2515,47 @@ fn at_call_sites_of_external_macros(sources: &SourceCache, spans: &[Value]) -> V
             moved
         })
         .collect()
+}
+
+/// The spans of `spans` in `file_name`, a file whose text is not at hand (the standard
+/// library's, `/rustc/<hash>/library/..`, without the `rust-src` component), drawn as rustc
+/// draws them: for each annotated line, its location (`-->` for the first, `:::` after, with
+/// rustc's 0-based column of the line's rightmost annotation), then each label as a
+/// `= note: ..` line; a line without a label after the first is left out.
+fn with_locations_without_source<'g>(
+    mut group: Group<'g>,
+    file_name: &str,
+    spans: &[Value],
+) -> Group<'g> {
+    let mut lines: BTreeMap<usize, Vec<&Value>> = BTreeMap::new();
+    for span in spans.iter().filter(|span| span["file_name"] == file_name) {
+        lines
+            .entry(as_usize(&span["line_start"]))
+            .or_default()
+            .push(span);
+    }
+    for (index, (line, mut annotations)) in lines.into_iter().enumerate() {
+        annotations.sort_by_key(|span| std::cmp::Reverse(as_usize(&span["column_start"])));
+        let labels: Vec<String> = annotations
+            .iter()
+            .filter_map(|span| span["label"].as_str())
+            .filter(|label| !label.is_empty())
+            .map(str::to_owned)
+            .collect();
+        if index > 0 && labels.is_empty() {
+            continue;
+        }
+        let column = as_usize(&annotations[0]["column_start"]).saturating_sub(1);
+        group = group.element(
+            Origin::path(file_name.to_owned())
+                .line(line)
+                .char_column(column),
+        );
+        for label in labels {
+            group = group.element(Padding).element(Level::NOTE.message(label));
+        }
+    }
+    group
 }
 
 type FileAnnotations = Vec<(String, Vec<(Range<usize>, String, bool)>)>;
