@@ -2277,68 +2277,80 @@ impl<'a> Remapper<'a> {
             diagnostic["spans"].as_array().unwrap_or(&empty),
         );
         // Inline help (rustc shows a short single suggestion as a label of the primary span).
-        let mut inline_help = None;
+        let mut inline_help: Option<(Value, String)> = None;
         let all_children = diagnostic["children"].as_array().unwrap_or(&empty);
         let children: Vec<&Value> = all_children
             .iter()
             .filter(|child| child[HIDDEN] != true)
             .collect();
+        let rustc_rendered =
+            without_ansi_codes(diagnostic["rendered"].as_str().unwrap_or_default());
         for child in children.iter().copied() {
             let child_spans = child["spans"].as_array().unwrap_or(&empty);
+            if child["level"] != "help" || child_spans.len() != 1 {
+                continue;
+            }
+            let Some(replacement) = child_spans[0]["suggested_replacement"].as_str() else {
+                continue;
+            };
             // rustc draws a suggestion as a label only when its message is short, and never a
-            // "verbose" one; the JSON does not say which, rustc's own drawing of the lowered
-            // file does.
+            // "verbose" one nor one that fixes a capitalization; the JSON does not say which,
+            // rustc's own drawing of the lowered file does. A label shows the code unless the
+            // suggestion hides it ("help: consider using `len` instead").
             let message = child["message"].as_str().unwrap_or_default();
-            let rustc_rendered =
-                without_ansi_codes(diagnostic["rendered"].as_str().unwrap_or_default());
+            let with_code = rustc_rendered.contains(&format!("help: {message}: `"));
+            let drawn_as_label_without_code =
+                rustc_rendered.contains(&format!(" help: {message}\n"));
             let inline = if child[VERBOSE] == true {
                 false
-            } else if rustc_rendered.contains(&format!("help: {message}: `")) {
+            } else if with_code || drawn_as_label_without_code {
                 true
-            } else if rustc_rendered.contains(&format!("\nhelp: {message}\n")) {
+            } else if rustc_rendered.contains(&format!("\nhelp: {message}\n"))
+                || rustc_suggestion_title(&rustc_rendered, message).is_some()
+            {
                 false
             } else {
                 message.split_whitespace().count() < 10
             };
-            if child["level"] == "help" && child_spans.len() == 1 && inline {
-                if let Some(replacement) = child_spans[0]["suggested_replacement"].as_str() {
-                    if replacement.is_empty() {
-                        // A removal: rustc labels the removed text `help: …` beside the primary.
-                        let mut removal = child_spans[0].clone();
-                        removal["is_primary"] = Value::Bool(false);
-                        removal["label"] = Value::String(format!(
-                            "help: {}",
-                            child["message"].as_str().unwrap_or_default()
-                        ));
-                        spans.push(removal);
-                        inline_help = Some((child_spans[0].clone(), String::new()));
-                    } else if !replacement.contains('\n') {
-                        inline_help = Some((
-                            child_spans[0].clone(),
-                            format!(
-                                "help: {}: `{}`",
-                                child["message"].as_str().unwrap_or_default(),
-                                replacement
-                            ),
-                        ));
-                    }
+            if !inline {
+                continue;
+            }
+            let hides_code = !with_code && drawn_as_label_without_code;
+            let replacement = replacement.trim();
+            let label = if replacement.is_empty() || hides_code {
+                format!("help: {message}")
+            } else if !replacement.contains('\n') {
+                format!("help: {message}: `{replacement}`")
+            } else {
+                continue;
+            };
+            inline_help = Some((child_spans[0].clone(), label));
+        }
+        // The label goes on the primary span when the suggestion edits exactly that text (under
+        // the primary's own label, if any), else it is a label of its own there.
+        if let Some((help_span, label)) = &inline_help {
+            let same_text = |span: &Value| {
+                span["file_name"] == help_span["file_name"]
+                    && span["byte_start"] == help_span["byte_start"]
+                    && span["byte_end"] == help_span["byte_end"]
+            };
+            let primary = spans
+                .iter()
+                .position(|span| span["is_primary"] == true && same_text(span));
+            match primary {
+                Some(at) if spans[at]["label"].as_str().unwrap_or_default().is_empty() => {
+                    spans[at]["label"] = Value::String(label.clone());
+                }
+                found => {
+                    let mut labelled = help_span.clone();
+                    labelled["is_primary"] = Value::Bool(found.is_some());
+                    labelled["label"] = Value::String(label.clone());
+                    labelled["suggested_replacement"] = Value::Null;
+                    spans.push(labelled);
                 }
             }
         }
-        let labelled_help = inline_help.as_ref().filter(|(_, label)| !label.is_empty());
-        // An inline suggestion away from the primary span is a label of its own there.
-        if let Some((help_span, label)) = labelled_help {
-            let at_primary = spans.iter().any(|span| {
-                span["is_primary"] == true && span["byte_start"] == help_span["byte_start"]
-            });
-            if !at_primary {
-                let mut labelled = help_span.clone();
-                labelled["is_primary"] = Value::Bool(false);
-                labelled["label"] = Value::String(label.clone());
-                spans.push(labelled);
-            }
-        }
-        for (file_name, annotations) in group_by_file(&spans, labelled_help) {
+        for (file_name, annotations) in group_by_file(&spans) {
             let Some(source) = sources.get(&file_name) else {
                 primary_group = with_locations_without_source(primary_group, &file_name, &spans);
                 continue;
@@ -2392,7 +2404,11 @@ impl<'a> Remapper<'a> {
             {
                 continue;
             }
-            let mut group = Group::with_title(child_level.secondary_title(child_message));
+            // rustc adds "(notice the capitalization)" to a suggestion's title when it fixes one.
+            let title = rustc_suggestion_title(&rustc_rendered, child_message)
+                .filter(|_| child["level"] == "help")
+                .unwrap_or_else(|| child_message.to_owned());
+            let mut group = Group::with_title(child_level.secondary_title(title));
             if child_spans
                 .iter()
                 .all(|span| span["suggested_replacement"].is_string())
@@ -2413,7 +2429,7 @@ impl<'a> Remapper<'a> {
                 continue;
             }
             let child_spans = at_call_sites_of_external_macros(&sources, child_spans);
-            for (file_name, annotations) in group_by_file(&child_spans, None) {
+            for (file_name, annotations) in group_by_file(&child_spans) {
                 let Some(source) = sources.get(&file_name) else {
                     group = with_locations_without_source(group, &file_name, &child_spans);
                     continue;
@@ -2558,9 +2574,20 @@ fn with_locations_without_source<'g>(
     group
 }
 
+/// The title rustc drew for the suggestion `message` on a line of its own, when it added a
+/// remark about the text it changes: "`message` (notice the capitalization)" (rustc's
+/// emitter compares the suggestion with the text it replaces, which the JSON does not show).
+fn rustc_suggestion_title(rustc_rendered: &str, message: &str) -> Option<String> {
+    rustc_rendered.lines().find_map(|line| {
+        let title = line.strip_prefix("help: ")?;
+        let remark = title.strip_prefix(message)?;
+        (remark.starts_with(" (notice the ") && remark.ends_with(')')).then(|| title.to_owned())
+    })
+}
+
 type FileAnnotations = Vec<(String, Vec<(Range<usize>, String, bool)>)>;
 
-fn group_by_file(spans: &[Value], inline_help: Option<&(Value, String)>) -> FileAnnotations {
+fn group_by_file(spans: &[Value]) -> FileAnnotations {
     let mut files: FileAnnotations = Vec::new();
     for span in spans {
         let Some(file_name) = span["file_name"].as_str() else {
@@ -2568,12 +2595,7 @@ fn group_by_file(spans: &[Value], inline_help: Option<&(Value, String)>) -> File
         };
         let range = as_usize(&span["byte_start"])..as_usize(&span["byte_end"]);
         let primary = span["is_primary"] == true;
-        let mut label = span["label"].as_str().unwrap_or_default().to_string();
-        if let Some((help_span, help)) = inline_help {
-            if primary && label.is_empty() && help_span["byte_start"] == span["byte_start"] {
-                label = help.clone();
-            }
-        }
+        let label = span["label"].as_str().unwrap_or_default().to_string();
         let index = match files.iter().position(|(name, _)| name == file_name) {
             Some(index) => index,
             None => {
