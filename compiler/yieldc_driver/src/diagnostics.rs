@@ -11,7 +11,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
-use annotate_snippets::{AnnotationKind, Group, Level, Origin, Padding, Patch, Renderer, Snippet};
+use annotate_snippets::{
+    AnnotationKind, Element, Group, Level, Origin, Padding, Patch, Renderer, Snippet,
+};
 use serde_json::{json, Value};
 
 use crate::lowering::{GeneratedKind, LoweredFile, Segment};
@@ -2276,13 +2278,33 @@ impl<'a> Remapper<'a> {
             &sources,
             diagnostic["spans"].as_array().unwrap_or(&empty),
         );
+        push_macro_backtrace_labels(&mut spans);
+        let macro_origin_note = macro_origin_note(diagnostic).map(|note| child("note", &note));
         // Inline help (rustc shows a short single suggestion as a label of the primary span).
         let mut inline_help: Option<(Value, String)> = None;
         let all_children = diagnostic["children"].as_array().unwrap_or(&empty);
-        let children: Vec<&Value> = all_children
+        let mut children: Vec<&Value> = all_children
             .iter()
             .filter(|child| child[HIDDEN] != true)
             .collect();
+        // rustc's emitter adds the note on where a macro's diagnostic comes from after the
+        // children, which it draws before the suggestions (the JSON lists those last).
+        if let Some(note) = &macro_origin_note {
+            let is_suggestion = |child: &&Value| {
+                child["spans"].as_array().is_some_and(|spans| {
+                    !spans.is_empty()
+                        && spans
+                            .iter()
+                            .all(|span| span["suggested_replacement"].is_string())
+                })
+            };
+            let suggestions = children
+                .iter()
+                .rev()
+                .take_while(|child| is_suggestion(child))
+                .count();
+            children.insert(children.len() - suggestions, note);
+        }
         let rustc_rendered =
             without_ansi_codes(diagnostic["rendered"].as_str().unwrap_or_default());
         for child in children.iter().copied() {
@@ -2350,9 +2372,21 @@ impl<'a> Remapper<'a> {
                 }
             }
         }
-        for (file_name, annotations) in group_by_file(&spans) {
+        // The locations in files without text after a snippet (see
+        // `locations_without_source`), and the span-less children drawn after them.
+        let mut primary_continuation: Option<Group<'_>> = None;
+        for (index, (file_name, annotations)) in group_by_file(&spans).into_iter().enumerate() {
             let Some(source) = sources.get(&file_name) else {
-                primary_group = with_locations_without_source(primary_group, &file_name, &spans);
+                let locations = locations_without_source(&file_name, &spans);
+                if index == 0 {
+                    primary_group = primary_group.elements(locations);
+                } else {
+                    primary_continuation = Some(
+                        primary_continuation
+                            .unwrap_or_else(|| Group::with_level(Level::NOTE))
+                            .elements(locations),
+                    );
+                }
                 continue;
             };
             let mut snippet = Snippet::source(source).path(file_name.clone()).fold(true);
@@ -2392,7 +2426,12 @@ impl<'a> Remapper<'a> {
                     }
                     popped => {
                         groups.extend(popped);
-                        primary_group = primary_group.element(message);
+                        match primary_continuation.take() {
+                            Some(continuation) => {
+                                primary_continuation = Some(continuation.element(message))
+                            }
+                            None => primary_group = primary_group.element(message),
+                        }
                     }
                 }
                 continue;
@@ -2428,10 +2467,20 @@ impl<'a> Remapper<'a> {
                 groups.push(group);
                 continue;
             }
-            let child_spans = at_call_sites_of_external_macros(&sources, child_spans);
-            for (file_name, annotations) in group_by_file(&child_spans) {
+            let mut child_spans = at_call_sites_of_external_macros(&sources, child_spans);
+            push_macro_backtrace_labels(&mut child_spans);
+            for (index, (file_name, annotations)) in
+                group_by_file(&child_spans).into_iter().enumerate()
+            {
                 let Some(source) = sources.get(&file_name) else {
-                    group = with_locations_without_source(group, &file_name, &child_spans);
+                    let locations = locations_without_source(&file_name, &child_spans);
+                    if index > 0 {
+                        groups.push(std::mem::replace(
+                            &mut group,
+                            Group::with_level(Level::NOTE),
+                        ));
+                    }
+                    group = group.elements(locations);
                     continue;
                 };
                 let mut snippet = Snippet::source(source).path(file_name.clone()).fold(true);
@@ -2453,6 +2502,9 @@ impl<'a> Remapper<'a> {
             }
             groups.push(group);
             after_note = true;
+        }
+        if let Some(continuation) = primary_continuation {
+            groups.insert(0, continuation);
         }
         groups.insert(0, primary_group);
         let mut rendered = renderer.render(&groups);
@@ -2537,12 +2589,11 @@ fn at_call_sites_of_external_macros(sources: &SourceCache, spans: &[Value]) -> V
 /// library's, `/rustc/<hash>/library/..`, without the `rust-src` component), drawn as rustc
 /// draws them: for each annotated line, its location (`-->` for the first, `:::` after, with
 /// rustc's 0-based column of the line's rightmost annotation), then each label as a
-/// `= note: ..` line; a line without a label after the first is left out.
-fn with_locations_without_source<'g>(
-    mut group: Group<'g>,
-    file_name: &str,
-    spans: &[Value],
-) -> Group<'g> {
+/// `= note: ..` line; a line without a label after the first is left out. rustc starts them
+/// with `-->` even after another file's snippet, which annotate-snippets does only at the head
+/// of a group: the caller puts them in a group of their own there.
+fn locations_without_source<'g>(file_name: &str, spans: &[Value]) -> Vec<Element<'g>> {
+    let mut elements: Vec<Element<'g>> = Vec::new();
     let mut lines: BTreeMap<usize, Vec<&Value>> = BTreeMap::new();
     for span in spans.iter().filter(|span| span["file_name"] == file_name) {
         lines
@@ -2562,16 +2613,18 @@ fn with_locations_without_source<'g>(
             continue;
         }
         let column = as_usize(&annotations[0]["column_start"]).saturating_sub(1);
-        group = group.element(
+        elements.push(
             Origin::path(file_name.to_owned())
                 .line(line)
-                .char_column(column),
+                .char_column(column)
+                .into(),
         );
         for label in labels {
-            group = group.element(Padding).element(Level::NOTE.message(label));
+            elements.push(Padding.into());
+            elements.push(Level::NOTE.message(label).into());
         }
     }
-    group
+    elements
 }
 
 /// The title rustc drew for the suggestion `message` on a line of its own, when it added a
@@ -2583,6 +2636,251 @@ fn rustc_suggestion_title(rustc_rendered: &str, message: &str) -> Option<String>
         let remark = title.strip_prefix(message)?;
         (remark.starts_with(" (notice the ") && remark.ends_with(')')).then(|| title.to_owned())
     })
+}
+
+/// The macro expansions `span` came from, innermost first, as rustc's JSON nests them:
+/// each call site, the macro's name as rustc describes it (`m!`, `#[derive(Copy)]`,
+/// `desugaring of `for` loop`) and whether the macro has a definition site (a desugaring's
+/// is rustc's dummy span, at byte 0 of the first file).
+fn macro_backtrace(span: &Value) -> Vec<(&Value, &str, bool)> {
+    let mut steps = Vec::new();
+    let mut site = span;
+    while let Some(expansion) = site.get("expansion").filter(|e| !e.is_null()) {
+        let Some(call_site) = expansion.get("span") else {
+            break;
+        };
+        let definition = &expansion["def_site_span"];
+        let has_definition =
+            !(as_usize(&definition["byte_start"]) == 0 && as_usize(&definition["byte_end"]) == 0);
+        let name = expansion["macro_decl_name"].as_str().unwrap_or_default();
+        steps.push((call_site, name, has_definition));
+        site = call_site;
+    }
+    steps
+}
+
+/// Whether `span` comes from one of the runtime's macros: the lowering's, which nightly does
+/// not have (it compiles generators itself).
+fn expanded_by_runtime(span: &Value) -> bool {
+    let mut site = span;
+    while let Some(expansion) = site.get("expansion").filter(|e| !e.is_null()) {
+        let definition = expansion["def_site_span"]["file_name"].as_str();
+        if definition.is_some_and(|name| name.starts_with(RUNTIME_PREFIX)) {
+            return true;
+        }
+        let Some(call_site) = expansion.get("span") else {
+            break;
+        };
+        site = call_site;
+    }
+    false
+}
+
+/// A macro's kind as rustc names it ("macro", "attribute macro", "derive macro") and its
+/// name, from rustc's description of an expansion (`m!`, `#[attr]`, `#[derive(Copy)]`);
+/// `None` for a desugaring or a compiler pass.
+fn macro_kind_and_name(description: &str) -> Option<(&'static str, &str)> {
+    if let Some(name) = description
+        .strip_prefix("#[derive(")
+        .and_then(|rest| rest.strip_suffix(")]"))
+    {
+        return Some(("derive macro", name));
+    }
+    if let Some(name) = description
+        .strip_prefix("#[")
+        .and_then(|rest| rest.strip_suffix(']'))
+    {
+        return Some(("attribute macro", name));
+    }
+    description.strip_suffix('!').map(|name| ("macro", name))
+}
+
+/// rustc's emitter labels where a primary span inside a macro's expansion was expanded: the
+/// outermost invocation with a definition, unless the span lies within it ("in this macro
+/// invocation", "in this derive macro expansion"). The JSON has the expansions, not the labels.
+fn push_macro_backtrace_labels(spans: &mut Vec<Value>) {
+    let mut labels: Vec<Value> = Vec::new();
+    for span in spans.iter().filter(|span| span["is_primary"] == true) {
+        if expanded_by_runtime(span) {
+            continue;
+        }
+        let backtrace = macro_backtrace(span);
+        let Some((call_site, description, _)) = backtrace
+            .into_iter()
+            .rev()
+            .find(|(_, _, has_definition)| *has_definition)
+        else {
+            continue;
+        };
+        let contains_span = call_site["file_name"] == span["file_name"]
+            && as_usize(&call_site["byte_start"]) <= as_usize(&span["byte_start"])
+            && as_usize(&span["byte_end"]) <= as_usize(&call_site["byte_end"]);
+        if contains_span {
+            continue;
+        }
+        let text = match macro_kind_and_name(description) {
+            Some(("derive macro", _)) => "in this derive macro expansion".to_owned(),
+            Some(("attribute macro", _)) => "in this attribute macro expansion".to_owned(),
+            Some(_) => "in this macro invocation".to_owned(),
+            None => match description.strip_prefix("desugaring of ") {
+                Some(kind) => format!("in this {kind} desugaring"),
+                None => format!("in {description}"),
+            },
+        };
+        let mut label = call_site.clone();
+        label["label"] = Value::String(text);
+        label["is_primary"] = Value::Bool(false);
+        label["expansion"] = Value::Null;
+        let same = |other: &Value| {
+            other["file_name"] == label["file_name"]
+                && other["byte_start"] == label["byte_start"]
+                && other["byte_end"] == label["byte_end"]
+                && other["label"] == label["label"]
+        };
+        if !labels.iter().any(same) {
+            labels.push(label);
+        }
+    }
+    for mut label in labels {
+        label["is_primary"] = Value::Bool(spans.iter().any(|span| {
+            span["is_primary"] == true
+                && span["file_name"] == label["file_name"]
+                && span["byte_start"] == label["byte_start"]
+                && span["byte_end"] == label["byte_end"]
+        }));
+        spans.push(label);
+    }
+}
+
+/// The standard library's macros whose expansions rustc never blames in its note: the
+/// compiler's built-in ones (`#[rustc_builtin_macro]`) and the exported ones (`println!`,
+/// `vec!`, `assert_eq!`, ..), which hide their backtrace (measured on stable 1.95: an error
+/// inside `println!` or `vec!` has no note, one inside `core`'s internal `add_impl!` has).
+const STD_MACROS_WITHOUT_BACKTRACE: &[&str] = &[
+    // Built-in.
+    "asm",
+    "assert",
+    "cfg",
+    "cfg_select",
+    "column",
+    "compile_error",
+    "concat",
+    "concat_bytes",
+    "const_format_args",
+    "env",
+    "file",
+    "format_args",
+    "format_args_nl",
+    "global_asm",
+    "include",
+    "include_bytes",
+    "include_str",
+    "line",
+    "log_syntax",
+    "module_path",
+    "naked_asm",
+    "offset_of",
+    "option_env",
+    "stringify",
+    "trace_macros",
+    "core_panic",
+    "std_panic",
+    "unreachable",
+    "Clone",
+    "Copy",
+    "Debug",
+    "Default",
+    "Eq",
+    "Hash",
+    "Ord",
+    "PartialEq",
+    "PartialOrd",
+    "CoercePointee",
+    "alloc_error_handler",
+    "bench",
+    "cfg_accessible",
+    "cfg_eval",
+    "derive",
+    "global_allocator",
+    "test",
+    "test_case",
+    // Exported `macro_rules!`.
+    "addr_of",
+    "addr_of_mut",
+    "assert_eq",
+    "assert_ne",
+    "assert_matches",
+    "dbg",
+    "debug_assert",
+    "debug_assert_eq",
+    "debug_assert_ne",
+    "debug_assert_matches",
+    "eprint",
+    "eprintln",
+    "format",
+    "is_x86_feature_detected",
+    "matches",
+    "panic",
+    "panic_2015",
+    "panic_2021",
+    "print",
+    "println",
+    "thread_local",
+    "todo",
+    "unimplemented",
+    "unreachable_2015",
+    "unreachable_2021",
+    "vec",
+    "write",
+    "writeln",
+];
+
+/// rustc's emitter's last note when a primary span (of the diagnostic or of a child) comes
+/// from a macro: "this error originates in the macro `m` (in Nightly builds, ...)", naming
+/// the innermost macro and, when another, the outermost one; left out when the outermost is
+/// one of [`STD_MACROS_WITHOUT_BACKTRACE`]. The JSON does not have it.
+fn macro_origin_note(diagnostic: &Value) -> Option<String> {
+    let empty = Vec::new();
+    let children = diagnostic["children"].as_array().unwrap_or(&empty);
+    let mut macros: Vec<(&str, &str, bool)> = Vec::new();
+    for spans in std::iter::once(&diagnostic["spans"]).chain(children.iter().map(|c| &c["spans"])) {
+        let primary = spans.as_array().unwrap_or(&empty).iter();
+        for span in primary.filter(|span| span["is_primary"] == true) {
+            if expanded_by_runtime(span) {
+                continue;
+            }
+            let mut site = span;
+            while let Some(expansion) = site.get("expansion").filter(|e| !e.is_null()) {
+                let description = expansion["macro_decl_name"].as_str().unwrap_or_default();
+                let in_std = expansion["def_site_span"]["file_name"]
+                    .as_str()
+                    .is_some_and(|name| name.starts_with("/rustc/"));
+                if let Some((kind, name)) = macro_kind_and_name(description) {
+                    macros.push((kind, name, in_std));
+                }
+                let Some(call_site) = expansion.get("span") else {
+                    break;
+                };
+                site = call_site;
+            }
+        }
+    }
+    let (first_kind, first_name, _) = *macros.first()?;
+    let (last_kind, last_name, last_in_std) = *macros.last()?;
+    let bare = last_name.rsplit("::").next().unwrap_or(last_name);
+    if last_in_std && STD_MACROS_WITHOUT_BACKTRACE.contains(&bare) {
+        return None;
+    }
+    let and_then = if last_name != first_name {
+        format!(" which comes from the expansion of the {last_kind} `{last_name}`")
+    } else {
+        String::new()
+    };
+    let level = diagnostic["level"].as_str().unwrap_or("error");
+    Some(format!(
+        "this {level} originates in the {first_kind} `{first_name}`{and_then} \
+         (in Nightly builds, run with -Z macro-backtrace for more info)"
+    ))
 }
 
 type FileAnnotations = Vec<(String, Vec<(Range<usize>, String, bool)>)>;
