@@ -4438,10 +4438,11 @@ fn yield_macro_call_site(span: &Value) -> Option<Value> {
 #[cfg(test)]
 mod tests {
     use super::{
-        describe_expected_found, describe_runtime_types_in, is_returned,
-        name_shortened_runtime_types, pick_full_type, OutputMode, Place, Remapper,
+        describe_expected_found, describe_runtime_types_in, is_returned, macro_origin_note,
+        name_shortened_runtime_types, pick_full_type, push_macro_backtrace_labels, OutputMode,
+        Place, Remapper,
     };
-    use serde_json::json;
+    use serde_json::{json, Value};
 
     #[test]
     fn a_shortened_type_is_put_back_only_when_the_diagnostic_decides_which() {
@@ -4568,6 +4569,78 @@ mod tests {
         );
         assert_eq!(super::replace_braced("no names", "{x@", upper), None);
         assert_eq!(super::replace_braced("{x@keep}", "{x@", upper), None);
+    }
+
+    /// A span inside the expansions named, innermost first, each `(name, definition file)`,
+    /// invoked at `call_site` (bytes of `a.rs`).
+    fn span_expanded_by(macros: &[(&str, &str)], call_site: (usize, usize)) -> Value {
+        let mut site = json!({
+            "file_name": "a.rs", "byte_start": call_site.0, "byte_end": call_site.1,
+            "is_primary": false, "label": null, "expansion": null,
+        });
+        for (name, definition) in macros.iter().rev() {
+            site = json!({
+                "file_name": "a.rs", "byte_start": 0, "byte_end": 1, "is_primary": false,
+                "label": null,
+                "expansion": {
+                    "span": site,
+                    "macro_decl_name": name,
+                    "def_site_span": { "file_name": definition, "byte_start": 5, "byte_end": 9 },
+                },
+            });
+        }
+        site["file_name"] = json!("a.rs");
+        site["byte_start"] = json!(100);
+        site["byte_end"] = json!(104);
+        site["is_primary"] = json!(true);
+        site
+    }
+
+    #[test]
+    fn a_macros_diagnostic_gets_rustcs_invocation_label_and_origin_note() {
+        let std = "/rustc/0000000000000000000000000000000000000000/library/core/src/macros/mod.rs";
+        let in_local = span_expanded_by(&[("inner!", "a.rs"), ("outer!", "a.rs")], (200, 210));
+        let diagnostic = json!({ "level": "error", "spans": [in_local.clone()], "children": [] });
+        assert_eq!(
+            macro_origin_note(&diagnostic).as_deref(),
+            Some(
+                "this error originates in the macro `inner` which comes from the expansion of \
+                 the macro `outer` (in Nightly builds, run with -Z macro-backtrace for more info)"
+            )
+        );
+        let mut spans = vec![in_local];
+        push_macro_backtrace_labels(&mut spans);
+        assert_eq!(spans.len(), 2);
+        assert_eq!(spans[1]["label"], "in this macro invocation");
+        assert_eq!(
+            (
+                spans[1]["byte_start"].clone(),
+                spans[1]["is_primary"].clone()
+            ),
+            (json!(200), json!(false))
+        );
+
+        // `println!` and the built-in `format_args_nl!` hide their backtrace: no note.
+        let in_println = span_expanded_by(
+            &[("$crate::format_args_nl!", std), ("println!", std)],
+            (300, 320),
+        );
+        let diagnostic = json!({ "level": "error", "spans": [in_println], "children": [] });
+        assert_eq!(macro_origin_note(&diagnostic), None);
+
+        // A derive's expansion is labelled as one; a desugaring (no definition) is skipped.
+        let in_derive = span_expanded_by(
+            &[
+                ("desugaring of `for` loop", "a.rs"),
+                ("#[derive(Copy)]", std),
+            ],
+            (40, 44),
+        );
+        let mut spans = vec![in_derive];
+        spans[0]["expansion"]["def_site_span"] =
+            json!({ "file_name": "a.rs", "byte_start": 0, "byte_end": 0 });
+        push_macro_backtrace_labels(&mut spans);
+        assert_eq!(spans[1]["label"], "in this derive macro expansion");
     }
 
     #[test]
