@@ -2414,7 +2414,19 @@ impl<'a> Remapper<'a> {
             let child_level = level_of(child["level"].as_str().unwrap_or("note"));
             let child_message = child["message"].as_str().unwrap_or_default();
             if child_spans.is_empty() {
-                let message = child_level.message(child_message);
+                // rustc highlights what differs in an "expected `..`, found `..`" note; the
+                // JSON's message is plain, rustc's own colored drawing has the highlights.
+                let styled = if self.color {
+                    styled_note(
+                        diagnostic["rendered"].as_str().unwrap_or_default(),
+                        child["level"].as_str().unwrap_or("note"),
+                        child_message,
+                    )
+                } else {
+                    None
+                };
+                let message =
+                    child_level.message(styled.unwrap_or_else(|| child_message.to_owned()));
                 // rustc adds the long-type notes when it emits, and draws them under the
                 // primary snippet.
                 let is_long_type_note = child_message
@@ -3842,6 +3854,60 @@ fn mark_hidden_suggestions(diagnostic: &mut Value) {
 }
 
 /// `text` without the ANSI escape sequences (`ESC [ .. letter`) of a colored rendering.
+/// `message`, a span-less child's (`= note: message`), with the colors rustc gave it in its
+/// own colored drawing `rendered`: the highlighted parts of an expected/found note. Each line
+/// of the message is found in the drawing's text (the first after `level: `) and taken with the
+/// codes around its characters; `None` when the drawing does not show it.
+fn styled_note(rendered: &str, level: &str, message: &str) -> Option<String> {
+    // The plain text of `rendered`, and for each of its bytes the byte of `rendered` it is.
+    let mut plain = String::with_capacity(rendered.len());
+    let mut at: Vec<usize> = Vec::with_capacity(rendered.len());
+    let mut chars = rendered.char_indices().peekable();
+    while let Some((index, c)) = chars.next() {
+        if c == '\x1b' && chars.peek().is_some_and(|&(_, next)| next == '[') {
+            chars.next();
+            for (_, code) in chars.by_ref() {
+                if code.is_ascii_alphabetic() {
+                    break;
+                }
+            }
+            continue;
+        }
+        plain.push(c);
+        at.extend(std::iter::repeat_n(index, c.len_utf8()));
+    }
+    at.push(rendered.len());
+    if !rendered.contains('\x1b') {
+        return None;
+    }
+    let mut lines = message.split('\n');
+    let first = lines.next()?;
+    let mut from = plain.find(&format!("{level}: {first}"))? + level.len() + 2;
+    let mut styled = Vec::new();
+    let mut line = first;
+    loop {
+        let start = from + plain[from..].find(line)?;
+        let end = start + line.len();
+        // Up to the next plain character: the resets after a highlighted end.
+        styled.push(&rendered[at[start]..at[end]]);
+        from = end;
+        match lines.next() {
+            Some(next) => line = next.trim_start(),
+            None => break,
+        }
+    }
+    // Continuation lines keep the JSON's own indentation.
+    let mut text = String::new();
+    for (index, (piece, original)) in styled.iter().zip(message.split('\n')).enumerate() {
+        if index > 0 {
+            text.push('\n');
+            text.push_str(&original[..original.len() - original.trim_start().len()]);
+        }
+        text.push_str(piece);
+    }
+    Some(text)
+}
+
 fn without_ansi_codes(text: &str) -> String {
     let mut plain = String::with_capacity(text.len());
     let mut chars = text.chars();
@@ -4439,8 +4505,8 @@ fn yield_macro_call_site(span: &Value) -> Option<Value> {
 mod tests {
     use super::{
         describe_expected_found, describe_runtime_types_in, is_returned, macro_origin_note,
-        name_shortened_runtime_types, pick_full_type, push_macro_backtrace_labels, OutputMode,
-        Place, Remapper,
+        name_shortened_runtime_types, pick_full_type, push_macro_backtrace_labels, styled_note,
+        OutputMode, Place, Remapper,
     };
     use serde_json::{json, Value};
 
@@ -4641,6 +4707,19 @@ mod tests {
             json!({ "file_name": "a.rs", "byte_start": 0, "byte_end": 0 });
         push_macro_backtrace_labels(&mut spans);
         assert_eq!(spans[1]["label"], "in this derive macro expansion");
+    }
+
+    #[test]
+    fn an_expected_found_note_keeps_rustcs_highlights_in_color() {
+        let rendered = "\x1b[1m\x1b[94m= \x1b[0m\x1b[1mnote\x1b[0m: expected reference `&\x1b[1m\x1b[35mmut \x1b[0mString`\n               found struct `\x1b[1m\x1b[35mString\x1b[0m`\n";
+        let message = "expected reference `&mut String`\n   found struct `String`";
+        assert_eq!(
+            styled_note(rendered, "note", message).as_deref(),
+            Some("expected reference `&\x1b[1m\x1b[35mmut \x1b[0mString`\n   found struct `\x1b[1m\x1b[35mString\x1b[0m`")
+        );
+        // Not shown, or shown without colors: the plain message is drawn.
+        assert_eq!(styled_note(rendered, "note", "another note"), None);
+        assert_eq!(styled_note("= note: plain\n", "note", "plain"), None);
     }
 
     #[test]
