@@ -54,6 +54,15 @@ fn main() -> ui_test::color_eyre::Result<()> {
             Match::Regex(regex::bytes::Regex::new(r"has been written to '[^']*'").unwrap()),
             b"has been written to 'LONG_TYPE_FILE'".to_vec(),
         ));
+        // A note at a standard-library item (drawn as its location without the `rust-src`
+        // component) names the compiler's commit and the item's line, which change with the
+        // base toolchain; rustc's own UI tests write them the same way.
+        filter.push((
+            Match::Regex(
+                regex::bytes::Regex::new(r"/rustc/[0-9a-f]{40}/library/([^:\s]*):\d+:\d+").unwrap(),
+            ),
+            b"$$SRC_DIR/$1:LL:COL".to_vec(),
+        ));
         filter.push((
             Match::Regex(regex::bytes::Regex::new(r"thread '([^']*)' \(\d+\)").unwrap()),
             b"thread '$1' (TID)".to_vec(),

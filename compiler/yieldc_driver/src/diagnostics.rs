@@ -11,7 +11,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
-use annotate_snippets::{AnnotationKind, Group, Level, Patch, Renderer, Snippet};
+use annotate_snippets::{
+    AnnotationKind, Element, Group, Level, Origin, Padding, Patch, Renderer, Snippet,
+};
 use serde_json::{json, Value};
 
 use crate::lowering::{GeneratedKind, LoweredFile, Segment};
@@ -78,6 +80,9 @@ pub struct Remapper<'a> {
     taken_notes: Vec<TakenNote>,
     /// `--diagnostic-width` (rustc's default: 140).
     pub diagnostic_width: usize,
+    /// Redraw every diagnostic with a span in a lowered file, even one whose lines the lowering
+    /// left alone (see [`crate::driver::TEST_FORCE_REDRAW_VARIABLE`]).
+    pub force_redraw: bool,
 }
 
 /// A note rustc shows once per session and put on a feature marker's `unused_imports`
@@ -135,6 +140,7 @@ impl<'a> Remapper<'a> {
             held_unused_features: Vec::new(),
             taken_notes: Vec::new(),
             diagnostic_width: 140,
+            force_redraw: false,
         }
     }
 
@@ -323,6 +329,10 @@ impl<'a> Remapper<'a> {
         remapped_any |= self.moved_by_await(&mut diagnostic);
         self.remap_spans_in(&mut diagnostic, &mut remapped_any);
         remapped_any |= self.reword_escaping_yield(&mut diagnostic);
+        remapped_any |= self.force_redraw
+            && primary
+                .as_ref()
+                .is_some_and(|primary| self.lowered_file_of(primary).is_some());
         if remapped_any || cited_runtime || restored_note {
             let rendered = self.render(&diagnostic);
             // Two places of the lowering that are one place of the user's text (a generator's
@@ -2295,70 +2305,115 @@ impl<'a> Remapper<'a> {
             &sources,
             diagnostic["spans"].as_array().unwrap_or(&empty),
         );
+        push_macro_backtrace_labels(&mut spans);
+        let macro_origin_note = macro_origin_note(diagnostic).map(|note| child("note", &note));
         // Inline help (rustc shows a short single suggestion as a label of the primary span).
-        let mut inline_help = None;
+        let mut inline_help: Option<(Value, String)> = None;
         let all_children = diagnostic["children"].as_array().unwrap_or(&empty);
-        let children: Vec<&Value> = all_children
+        let mut children: Vec<&Value> = all_children
             .iter()
             .filter(|child| child[HIDDEN] != true)
             .collect();
+        // rustc's emitter adds the note on where a macro's diagnostic comes from after the
+        // children, which it draws before the suggestions (the JSON lists those last).
+        if let Some(note) = &macro_origin_note {
+            let is_suggestion = |child: &&Value| {
+                child["spans"].as_array().is_some_and(|spans| {
+                    !spans.is_empty()
+                        && spans
+                            .iter()
+                            .all(|span| span["suggested_replacement"].is_string())
+                })
+            };
+            let suggestions = children
+                .iter()
+                .rev()
+                .take_while(|child| is_suggestion(child))
+                .count();
+            children.insert(children.len() - suggestions, note);
+        }
+        let rustc_rendered =
+            without_ansi_codes(diagnostic["rendered"].as_str().unwrap_or_default());
         for child in children.iter().copied() {
             let child_spans = child["spans"].as_array().unwrap_or(&empty);
+            if child["level"] != "help" || child_spans.len() != 1 {
+                continue;
+            }
+            let Some(replacement) = child_spans[0]["suggested_replacement"].as_str() else {
+                continue;
+            };
             // rustc draws a suggestion as a label only when its message is short, and never a
-            // "verbose" one; the JSON does not say which, rustc's own drawing of the lowered
-            // file does.
+            // "verbose" one nor one that fixes a capitalization; the JSON does not say which,
+            // rustc's own drawing of the lowered file does. A label shows the code unless the
+            // suggestion hides it ("help: consider using `len` instead").
             let message = child["message"].as_str().unwrap_or_default();
-            let rustc_rendered =
-                without_ansi_codes(diagnostic["rendered"].as_str().unwrap_or_default());
+            let with_code = rustc_rendered.contains(&format!("help: {message}: `"));
+            let drawn_as_label_without_code =
+                rustc_rendered.contains(&format!(" help: {message}\n"));
             let inline = if child[VERBOSE] == true {
                 false
-            } else if rustc_rendered.contains(&format!("help: {message}: `")) {
+            } else if with_code || drawn_as_label_without_code {
                 true
-            } else if rustc_rendered.contains(&format!("\nhelp: {message}\n")) {
+            } else if rustc_rendered.contains(&format!("\nhelp: {message}\n"))
+                || rustc_suggestion_title(&rustc_rendered, message).is_some()
+            {
                 false
             } else {
                 message.split_whitespace().count() < 10
             };
-            if child["level"] == "help" && child_spans.len() == 1 && inline {
-                if let Some(replacement) = child_spans[0]["suggested_replacement"].as_str() {
-                    if replacement.is_empty() {
-                        // A removal: rustc labels the removed text `help: …` beside the primary.
-                        let mut removal = child_spans[0].clone();
-                        removal["is_primary"] = Value::Bool(false);
-                        removal["label"] = Value::String(format!(
-                            "help: {}",
-                            child["message"].as_str().unwrap_or_default()
-                        ));
-                        spans.push(removal);
-                        inline_help = Some((child_spans[0].clone(), String::new()));
-                    } else if !replacement.contains('\n') {
-                        inline_help = Some((
-                            child_spans[0].clone(),
-                            format!(
-                                "help: {}: `{}`",
-                                child["message"].as_str().unwrap_or_default(),
-                                replacement
-                            ),
-                        ));
-                    }
+            if !inline {
+                continue;
+            }
+            let hides_code = !with_code && drawn_as_label_without_code;
+            let replacement = replacement.trim();
+            let label = if replacement.is_empty() || hides_code {
+                format!("help: {message}")
+            } else if !replacement.contains('\n') {
+                format!("help: {message}: `{replacement}`")
+            } else {
+                continue;
+            };
+            inline_help = Some((child_spans[0].clone(), label));
+        }
+        // The label goes on the primary span when the suggestion edits exactly that text (under
+        // the primary's own label, if any), else it is a label of its own there.
+        if let Some((help_span, label)) = &inline_help {
+            let same_text = |span: &Value| {
+                span["file_name"] == help_span["file_name"]
+                    && span["byte_start"] == help_span["byte_start"]
+                    && span["byte_end"] == help_span["byte_end"]
+            };
+            let primary = spans
+                .iter()
+                .position(|span| span["is_primary"] == true && same_text(span));
+            match primary {
+                Some(at) if spans[at]["label"].as_str().unwrap_or_default().is_empty() => {
+                    spans[at]["label"] = Value::String(label.clone());
+                }
+                found => {
+                    let mut labelled = help_span.clone();
+                    labelled["is_primary"] = Value::Bool(found.is_some());
+                    labelled["label"] = Value::String(label.clone());
+                    labelled["suggested_replacement"] = Value::Null;
+                    spans.push(labelled);
                 }
             }
         }
-        let labelled_help = inline_help.as_ref().filter(|(_, label)| !label.is_empty());
-        // An inline suggestion away from the primary span is a label of its own there.
-        if let Some((help_span, label)) = labelled_help {
-            let at_primary = spans.iter().any(|span| {
-                span["is_primary"] == true && span["byte_start"] == help_span["byte_start"]
-            });
-            if !at_primary {
-                let mut labelled = help_span.clone();
-                labelled["is_primary"] = Value::Bool(false);
-                labelled["label"] = Value::String(label.clone());
-                spans.push(labelled);
-            }
-        }
-        for (file_name, annotations) in group_by_file(&spans, labelled_help) {
+        // The locations in files without text after a snippet (see
+        // `locations_without_source`), and the span-less children drawn after them.
+        let mut primary_continuation: Option<Group<'_>> = None;
+        for (index, (file_name, annotations)) in group_by_file(&spans).into_iter().enumerate() {
             let Some(source) = sources.get(&file_name) else {
+                let locations = locations_without_source(&file_name, &spans);
+                if index == 0 {
+                    primary_group = primary_group.elements(locations);
+                } else {
+                    primary_continuation = Some(
+                        primary_continuation
+                            .unwrap_or_else(|| Group::with_level(Level::NOTE))
+                            .elements(locations),
+                    );
+                }
                 continue;
             };
             let mut snippet = Snippet::source(source).path(file_name.clone()).fold(true);
@@ -2386,7 +2441,19 @@ impl<'a> Remapper<'a> {
             let child_level = level_of(child["level"].as_str().unwrap_or("note"));
             let child_message = child["message"].as_str().unwrap_or_default();
             if child_spans.is_empty() {
-                let message = child_level.message(child_message);
+                // rustc highlights what differs in an "expected `..`, found `..`" note; the
+                // JSON's message is plain, rustc's own colored drawing has the highlights.
+                let styled = if self.color {
+                    styled_note(
+                        diagnostic["rendered"].as_str().unwrap_or_default(),
+                        child["level"].as_str().unwrap_or("note"),
+                        child_message,
+                    )
+                } else {
+                    None
+                };
+                let message =
+                    child_level.message(styled.unwrap_or_else(|| child_message.to_owned()));
                 // rustc adds the long-type notes when it emits, and draws them under the
                 // primary snippet.
                 let is_long_type_note = child_message
@@ -2398,7 +2465,12 @@ impl<'a> Remapper<'a> {
                     }
                     popped => {
                         groups.extend(popped);
-                        primary_group = primary_group.element(message);
+                        match primary_continuation.take() {
+                            Some(continuation) => {
+                                primary_continuation = Some(continuation.element(message))
+                            }
+                            None => primary_group = primary_group.element(message),
+                        }
                     }
                 }
                 continue;
@@ -2410,7 +2482,11 @@ impl<'a> Remapper<'a> {
             {
                 continue;
             }
-            let mut group = Group::with_title(child_level.secondary_title(child_message));
+            // rustc adds "(notice the capitalization)" to a suggestion's title when it fixes one.
+            let title = rustc_suggestion_title(&rustc_rendered, child_message)
+                .filter(|_| child["level"] == "help")
+                .unwrap_or_else(|| child_message.to_owned());
+            let mut group = Group::with_title(child_level.secondary_title(title));
             if child_spans
                 .iter()
                 .all(|span| span["suggested_replacement"].is_string())
@@ -2430,9 +2506,20 @@ impl<'a> Remapper<'a> {
                 groups.push(group);
                 continue;
             }
-            let child_spans = at_call_sites_of_external_macros(&sources, child_spans);
-            for (file_name, annotations) in group_by_file(&child_spans, None) {
+            let mut child_spans = at_call_sites_of_external_macros(&sources, child_spans);
+            push_macro_backtrace_labels(&mut child_spans);
+            for (index, (file_name, annotations)) in
+                group_by_file(&child_spans).into_iter().enumerate()
+            {
                 let Some(source) = sources.get(&file_name) else {
+                    let locations = locations_without_source(&file_name, &child_spans);
+                    if index > 0 {
+                        groups.push(std::mem::replace(
+                            &mut group,
+                            Group::with_level(Level::NOTE),
+                        ));
+                    }
+                    group = group.elements(locations);
                     continue;
                 };
                 let mut snippet = Snippet::source(source).path(file_name.clone()).fold(true);
@@ -2454,6 +2541,9 @@ impl<'a> Remapper<'a> {
             }
             groups.push(group);
             after_note = true;
+        }
+        if let Some(continuation) = primary_continuation {
+            groups.insert(0, continuation);
         }
         groups.insert(0, primary_group);
         let mut rendered = renderer.render(&groups);
@@ -2530,9 +2620,307 @@ fn at_call_sites_of_external_macros(sources: &SourceCache, spans: &[Value]) -> V
         .collect()
 }
 
+/// The spans of `spans` in `file_name`, a file whose text is not at hand (the standard
+/// library's, `/rustc/<hash>/library/..`, without the `rust-src` component), drawn as rustc
+/// draws them: for each annotated line, its location (`-->` for the first, `:::` after, with
+/// rustc's 0-based column of the line's rightmost annotation), then each label as a
+/// `= note: ..` line; a line without a label after the first is left out. rustc starts them
+/// with `-->` even after another file's snippet, which annotate-snippets does only at the head
+/// of a group: the caller puts them in a group of their own there.
+fn locations_without_source<'g>(file_name: &str, spans: &[Value]) -> Vec<Element<'g>> {
+    let mut elements: Vec<Element<'g>> = Vec::new();
+    let mut lines: BTreeMap<usize, Vec<&Value>> = BTreeMap::new();
+    for span in spans.iter().filter(|span| span["file_name"] == file_name) {
+        lines
+            .entry(as_usize(&span["line_start"]))
+            .or_default()
+            .push(span);
+    }
+    for (index, (line, mut annotations)) in lines.into_iter().enumerate() {
+        annotations.sort_by_key(|span| std::cmp::Reverse(as_usize(&span["column_start"])));
+        let labels: Vec<String> = annotations
+            .iter()
+            .filter_map(|span| span["label"].as_str())
+            .filter(|label| !label.is_empty())
+            .map(str::to_owned)
+            .collect();
+        if index > 0 && labels.is_empty() {
+            continue;
+        }
+        let column = as_usize(&annotations[0]["column_start"]).saturating_sub(1);
+        elements.push(
+            Origin::path(file_name.to_owned())
+                .line(line)
+                .char_column(column)
+                .into(),
+        );
+        for label in labels {
+            elements.push(Padding.into());
+            elements.push(Level::NOTE.message(label).into());
+        }
+    }
+    elements
+}
+
+/// The title rustc drew for the suggestion `message` on a line of its own, when it added a
+/// remark about the text it changes: "`message` (notice the capitalization)" (rustc's
+/// emitter compares the suggestion with the text it replaces, which the JSON does not show).
+fn rustc_suggestion_title(rustc_rendered: &str, message: &str) -> Option<String> {
+    rustc_rendered.lines().find_map(|line| {
+        let title = line.strip_prefix("help: ")?;
+        let remark = title.strip_prefix(message)?;
+        (remark.starts_with(" (notice the ") && remark.ends_with(')')).then(|| title.to_owned())
+    })
+}
+
+/// The macro expansions `span` came from, innermost first, as rustc's JSON nests them:
+/// each call site, the macro's name as rustc describes it (`m!`, `#[derive(Copy)]`,
+/// `desugaring of `for` loop`) and whether the macro has a definition site (a desugaring's
+/// is rustc's dummy span, at byte 0 of the first file).
+fn macro_backtrace(span: &Value) -> Vec<(&Value, &str, bool)> {
+    let mut steps = Vec::new();
+    let mut site = span;
+    while let Some(expansion) = site.get("expansion").filter(|e| !e.is_null()) {
+        let Some(call_site) = expansion.get("span") else {
+            break;
+        };
+        let definition = &expansion["def_site_span"];
+        let has_definition =
+            !(as_usize(&definition["byte_start"]) == 0 && as_usize(&definition["byte_end"]) == 0);
+        let name = expansion["macro_decl_name"].as_str().unwrap_or_default();
+        steps.push((call_site, name, has_definition));
+        site = call_site;
+    }
+    steps
+}
+
+/// Whether `span` comes from one of the runtime's macros: the lowering's, which nightly does
+/// not have (it compiles generators itself).
+fn expanded_by_runtime(span: &Value) -> bool {
+    let mut site = span;
+    while let Some(expansion) = site.get("expansion").filter(|e| !e.is_null()) {
+        let definition = expansion["def_site_span"]["file_name"].as_str();
+        if definition.is_some_and(|name| name.starts_with(RUNTIME_PREFIX)) {
+            return true;
+        }
+        let Some(call_site) = expansion.get("span") else {
+            break;
+        };
+        site = call_site;
+    }
+    false
+}
+
+/// A macro's kind as rustc names it ("macro", "attribute macro", "derive macro") and its
+/// name, from rustc's description of an expansion (`m!`, `#[attr]`, `#[derive(Copy)]`);
+/// `None` for a desugaring or a compiler pass.
+fn macro_kind_and_name(description: &str) -> Option<(&'static str, &str)> {
+    if let Some(name) = description
+        .strip_prefix("#[derive(")
+        .and_then(|rest| rest.strip_suffix(")]"))
+    {
+        return Some(("derive macro", name));
+    }
+    if let Some(name) = description
+        .strip_prefix("#[")
+        .and_then(|rest| rest.strip_suffix(']'))
+    {
+        return Some(("attribute macro", name));
+    }
+    description.strip_suffix('!').map(|name| ("macro", name))
+}
+
+/// rustc's emitter labels where a primary span inside a macro's expansion was expanded: the
+/// outermost invocation with a definition, unless the span lies within it ("in this macro
+/// invocation", "in this derive macro expansion"). The JSON has the expansions, not the labels.
+fn push_macro_backtrace_labels(spans: &mut Vec<Value>) {
+    let mut labels: Vec<Value> = Vec::new();
+    for span in spans.iter().filter(|span| span["is_primary"] == true) {
+        if expanded_by_runtime(span) {
+            continue;
+        }
+        let backtrace = macro_backtrace(span);
+        let Some((call_site, description, _)) = backtrace
+            .into_iter()
+            .rev()
+            .find(|(_, _, has_definition)| *has_definition)
+        else {
+            continue;
+        };
+        let contains_span = call_site["file_name"] == span["file_name"]
+            && as_usize(&call_site["byte_start"]) <= as_usize(&span["byte_start"])
+            && as_usize(&span["byte_end"]) <= as_usize(&call_site["byte_end"]);
+        if contains_span {
+            continue;
+        }
+        let text = match macro_kind_and_name(description) {
+            Some(("derive macro", _)) => "in this derive macro expansion".to_owned(),
+            Some(("attribute macro", _)) => "in this attribute macro expansion".to_owned(),
+            Some(_) => "in this macro invocation".to_owned(),
+            None => match description.strip_prefix("desugaring of ") {
+                Some(kind) => format!("in this {kind} desugaring"),
+                None => format!("in {description}"),
+            },
+        };
+        let mut label = call_site.clone();
+        label["label"] = Value::String(text);
+        label["is_primary"] = Value::Bool(false);
+        label["expansion"] = Value::Null;
+        let same = |other: &Value| {
+            other["file_name"] == label["file_name"]
+                && other["byte_start"] == label["byte_start"]
+                && other["byte_end"] == label["byte_end"]
+                && other["label"] == label["label"]
+        };
+        if !labels.iter().any(same) {
+            labels.push(label);
+        }
+    }
+    for mut label in labels {
+        label["is_primary"] = Value::Bool(spans.iter().any(|span| {
+            span["is_primary"] == true
+                && span["file_name"] == label["file_name"]
+                && span["byte_start"] == label["byte_start"]
+                && span["byte_end"] == label["byte_end"]
+        }));
+        spans.push(label);
+    }
+}
+
+/// The standard library's macros whose expansions rustc never blames in its note: the
+/// compiler's built-in ones (`#[rustc_builtin_macro]`) and the exported ones (`println!`,
+/// `vec!`, `assert_eq!`, ..), which hide their backtrace (measured on stable 1.95: an error
+/// inside `println!` or `vec!` has no note, one inside `core`'s internal `add_impl!` has).
+const STD_MACROS_WITHOUT_BACKTRACE: &[&str] = &[
+    // Built-in.
+    "asm",
+    "assert",
+    "cfg",
+    "cfg_select",
+    "column",
+    "compile_error",
+    "concat",
+    "concat_bytes",
+    "const_format_args",
+    "env",
+    "file",
+    "format_args",
+    "format_args_nl",
+    "global_asm",
+    "include",
+    "include_bytes",
+    "include_str",
+    "line",
+    "log_syntax",
+    "module_path",
+    "naked_asm",
+    "offset_of",
+    "option_env",
+    "stringify",
+    "trace_macros",
+    "core_panic",
+    "std_panic",
+    "unreachable",
+    "Clone",
+    "Copy",
+    "Debug",
+    "Default",
+    "Eq",
+    "Hash",
+    "Ord",
+    "PartialEq",
+    "PartialOrd",
+    "CoercePointee",
+    "alloc_error_handler",
+    "bench",
+    "cfg_accessible",
+    "cfg_eval",
+    "derive",
+    "global_allocator",
+    "test",
+    "test_case",
+    // Exported `macro_rules!`.
+    "addr_of",
+    "addr_of_mut",
+    "assert_eq",
+    "assert_ne",
+    "assert_matches",
+    "dbg",
+    "debug_assert",
+    "debug_assert_eq",
+    "debug_assert_ne",
+    "debug_assert_matches",
+    "eprint",
+    "eprintln",
+    "format",
+    "is_x86_feature_detected",
+    "matches",
+    "panic",
+    "panic_2015",
+    "panic_2021",
+    "print",
+    "println",
+    "thread_local",
+    "todo",
+    "unimplemented",
+    "unreachable_2015",
+    "unreachable_2021",
+    "vec",
+    "write",
+    "writeln",
+];
+
+/// rustc's emitter's last note when a primary span (of the diagnostic or of a child) comes
+/// from a macro: "this error originates in the macro `m` (in Nightly builds, ...)", naming
+/// the innermost macro and, when another, the outermost one; left out when the outermost is
+/// one of [`STD_MACROS_WITHOUT_BACKTRACE`]. The JSON does not have it.
+fn macro_origin_note(diagnostic: &Value) -> Option<String> {
+    let empty = Vec::new();
+    let children = diagnostic["children"].as_array().unwrap_or(&empty);
+    let mut macros: Vec<(&str, &str, bool)> = Vec::new();
+    for spans in std::iter::once(&diagnostic["spans"]).chain(children.iter().map(|c| &c["spans"])) {
+        let primary = spans.as_array().unwrap_or(&empty).iter();
+        for span in primary.filter(|span| span["is_primary"] == true) {
+            if expanded_by_runtime(span) {
+                continue;
+            }
+            let mut site = span;
+            while let Some(expansion) = site.get("expansion").filter(|e| !e.is_null()) {
+                let description = expansion["macro_decl_name"].as_str().unwrap_or_default();
+                let in_std = expansion["def_site_span"]["file_name"]
+                    .as_str()
+                    .is_some_and(|name| name.starts_with("/rustc/"));
+                if let Some((kind, name)) = macro_kind_and_name(description) {
+                    macros.push((kind, name, in_std));
+                }
+                let Some(call_site) = expansion.get("span") else {
+                    break;
+                };
+                site = call_site;
+            }
+        }
+    }
+    let (first_kind, first_name, _) = *macros.first()?;
+    let (last_kind, last_name, last_in_std) = *macros.last()?;
+    let bare = last_name.rsplit("::").next().unwrap_or(last_name);
+    if last_in_std && STD_MACROS_WITHOUT_BACKTRACE.contains(&bare) {
+        return None;
+    }
+    let and_then = if last_name != first_name {
+        format!(" which comes from the expansion of the {last_kind} `{last_name}`")
+    } else {
+        String::new()
+    };
+    let level = diagnostic["level"].as_str().unwrap_or("error");
+    Some(format!(
+        "this {level} originates in the {first_kind} `{first_name}`{and_then} \
+         (in Nightly builds, run with -Z macro-backtrace for more info)"
+    ))
+}
+
 type FileAnnotations = Vec<(String, Vec<(Range<usize>, String, bool)>)>;
 
-fn group_by_file(spans: &[Value], inline_help: Option<&(Value, String)>) -> FileAnnotations {
+fn group_by_file(spans: &[Value]) -> FileAnnotations {
     let mut files: FileAnnotations = Vec::new();
     for span in spans {
         let Some(file_name) = span["file_name"].as_str() else {
@@ -2540,12 +2928,7 @@ fn group_by_file(spans: &[Value], inline_help: Option<&(Value, String)>) -> File
         };
         let range = as_usize(&span["byte_start"])..as_usize(&span["byte_end"]);
         let primary = span["is_primary"] == true;
-        let mut label = span["label"].as_str().unwrap_or_default().to_string();
-        if let Some((help_span, help)) = inline_help {
-            if primary && label.is_empty() && help_span["byte_start"] == span["byte_start"] {
-                label = help.clone();
-            }
-        }
+        let label = span["label"].as_str().unwrap_or_default().to_string();
         let index = match files.iter().position(|(name, _)| name == file_name) {
             Some(index) => index,
             None => {
@@ -3584,6 +3967,60 @@ fn mark_hidden_suggestions(diagnostic: &mut Value) {
 }
 
 /// `text` without the ANSI escape sequences (`ESC [ .. letter`) of a colored rendering.
+/// `message`, a span-less child's (`= note: message`), with the colors rustc gave it in its
+/// own colored drawing `rendered`: the highlighted parts of an expected/found note. Each line
+/// of the message is found in the drawing's text (the first after `level: `) and taken with the
+/// codes around its characters; `None` when the drawing does not show it.
+fn styled_note(rendered: &str, level: &str, message: &str) -> Option<String> {
+    // The plain text of `rendered`, and for each of its bytes the byte of `rendered` it is.
+    let mut plain = String::with_capacity(rendered.len());
+    let mut at: Vec<usize> = Vec::with_capacity(rendered.len());
+    let mut chars = rendered.char_indices().peekable();
+    while let Some((index, c)) = chars.next() {
+        if c == '\x1b' && chars.peek().is_some_and(|&(_, next)| next == '[') {
+            chars.next();
+            for (_, code) in chars.by_ref() {
+                if code.is_ascii_alphabetic() {
+                    break;
+                }
+            }
+            continue;
+        }
+        plain.push(c);
+        at.extend(std::iter::repeat_n(index, c.len_utf8()));
+    }
+    at.push(rendered.len());
+    if !rendered.contains('\x1b') {
+        return None;
+    }
+    let mut lines = message.split('\n');
+    let first = lines.next()?;
+    let mut from = plain.find(&format!("{level}: {first}"))? + level.len() + 2;
+    let mut styled = Vec::new();
+    let mut line = first;
+    loop {
+        let start = from + plain[from..].find(line)?;
+        let end = start + line.len();
+        // Up to the next plain character: the resets after a highlighted end.
+        styled.push(&rendered[at[start]..at[end]]);
+        from = end;
+        match lines.next() {
+            Some(next) => line = next.trim_start(),
+            None => break,
+        }
+    }
+    // Continuation lines keep the JSON's own indentation.
+    let mut text = String::new();
+    for (index, (piece, original)) in styled.iter().zip(message.split('\n')).enumerate() {
+        if index > 0 {
+            text.push('\n');
+            text.push_str(&original[..original.len() - original.trim_start().len()]);
+        }
+        text.push_str(piece);
+    }
+    Some(text)
+}
+
 fn without_ansi_codes(text: &str) -> String {
     let mut plain = String::with_capacity(text.len());
     let mut chars = text.chars();
@@ -4219,10 +4656,11 @@ fn yield_macro_call_site(span: &Value) -> Option<Value> {
 #[cfg(test)]
 mod tests {
     use super::{
-        describe_expected_found, describe_runtime_types_in, is_returned,
-        name_shortened_runtime_types, pick_full_type, OutputMode, Place, Remapper,
+        describe_expected_found, describe_runtime_types_in, is_returned, macro_origin_note,
+        name_shortened_runtime_types, pick_full_type, push_macro_backtrace_labels, styled_note,
+        OutputMode, Place, Remapper,
     };
-    use serde_json::json;
+    use serde_json::{json, Value};
 
     #[test]
     fn a_shortened_type_is_put_back_only_when_the_diagnostic_decides_which() {
@@ -4368,6 +4806,91 @@ mod tests {
         );
         assert_eq!(super::replace_braced("no names", "{x@", upper), None);
         assert_eq!(super::replace_braced("{x@keep}", "{x@", upper), None);
+    }
+
+    /// A span inside the expansions named, innermost first, each `(name, definition file)`,
+    /// invoked at `call_site` (bytes of `a.rs`).
+    fn span_expanded_by(macros: &[(&str, &str)], call_site: (usize, usize)) -> Value {
+        let mut site = json!({
+            "file_name": "a.rs", "byte_start": call_site.0, "byte_end": call_site.1,
+            "is_primary": false, "label": null, "expansion": null,
+        });
+        for (name, definition) in macros.iter().rev() {
+            site = json!({
+                "file_name": "a.rs", "byte_start": 0, "byte_end": 1, "is_primary": false,
+                "label": null,
+                "expansion": {
+                    "span": site,
+                    "macro_decl_name": name,
+                    "def_site_span": { "file_name": definition, "byte_start": 5, "byte_end": 9 },
+                },
+            });
+        }
+        site["file_name"] = json!("a.rs");
+        site["byte_start"] = json!(100);
+        site["byte_end"] = json!(104);
+        site["is_primary"] = json!(true);
+        site
+    }
+
+    #[test]
+    fn a_macros_diagnostic_gets_rustcs_invocation_label_and_origin_note() {
+        let std = "/rustc/0000000000000000000000000000000000000000/library/core/src/macros/mod.rs";
+        let in_local = span_expanded_by(&[("inner!", "a.rs"), ("outer!", "a.rs")], (200, 210));
+        let diagnostic = json!({ "level": "error", "spans": [in_local.clone()], "children": [] });
+        assert_eq!(
+            macro_origin_note(&diagnostic).as_deref(),
+            Some(
+                "this error originates in the macro `inner` which comes from the expansion of \
+                 the macro `outer` (in Nightly builds, run with -Z macro-backtrace for more info)"
+            )
+        );
+        let mut spans = vec![in_local];
+        push_macro_backtrace_labels(&mut spans);
+        assert_eq!(spans.len(), 2);
+        assert_eq!(spans[1]["label"], "in this macro invocation");
+        assert_eq!(
+            (
+                spans[1]["byte_start"].clone(),
+                spans[1]["is_primary"].clone()
+            ),
+            (json!(200), json!(false))
+        );
+
+        // `println!` and the built-in `format_args_nl!` hide their backtrace: no note.
+        let in_println = span_expanded_by(
+            &[("$crate::format_args_nl!", std), ("println!", std)],
+            (300, 320),
+        );
+        let diagnostic = json!({ "level": "error", "spans": [in_println], "children": [] });
+        assert_eq!(macro_origin_note(&diagnostic), None);
+
+        // A derive's expansion is labelled as one; a desugaring (no definition) is skipped.
+        let in_derive = span_expanded_by(
+            &[
+                ("desugaring of `for` loop", "a.rs"),
+                ("#[derive(Copy)]", std),
+            ],
+            (40, 44),
+        );
+        let mut spans = vec![in_derive];
+        spans[0]["expansion"]["def_site_span"] =
+            json!({ "file_name": "a.rs", "byte_start": 0, "byte_end": 0 });
+        push_macro_backtrace_labels(&mut spans);
+        assert_eq!(spans[1]["label"], "in this derive macro expansion");
+    }
+
+    #[test]
+    fn an_expected_found_note_keeps_rustcs_highlights_in_color() {
+        let rendered = "\x1b[1m\x1b[94m= \x1b[0m\x1b[1mnote\x1b[0m: expected reference `&\x1b[1m\x1b[35mmut \x1b[0mString`\n               found struct `\x1b[1m\x1b[35mString\x1b[0m`\n";
+        let message = "expected reference `&mut String`\n   found struct `String`";
+        assert_eq!(
+            styled_note(rendered, "note", message).as_deref(),
+            Some("expected reference `&\x1b[1m\x1b[35mmut \x1b[0mString`\n   found struct `\x1b[1m\x1b[35mString\x1b[0m`")
+        );
+        // Not shown, or shown without colors: the plain message is drawn.
+        assert_eq!(styled_note(rendered, "note", "another note"), None);
+        assert_eq!(styled_note("= note: plain\n", "note", "plain"), None);
     }
 
     #[test]

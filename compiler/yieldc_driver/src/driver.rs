@@ -105,6 +105,12 @@ static CURRENT_INPUT: std::sync::OnceLock<String> = std::sync::OnceLock::new();
 /// test the ICE report (exit code 101). Set it to `1`; it is read only on that path.
 pub const TEST_ICE_VARIABLE: &str = "YIELDC_TEST_ICE";
 
+/// The environment variable that makes the driver redraw every diagnostic whose primary span is
+/// in a lowered file, where it otherwise keeps rustc's drawing when the lines it shows read the
+/// same in the lowered file. Set it to `1` to compare the redraw with rustc's own drawing of a
+/// program (the redraw fidelity probe; `tests/toolchain.rs`).
+pub const TEST_FORCE_REDRAW_VARIABLE: &str = "YIELDC_TEST_FORCE_REDRAW";
+
 /// The toolchain directory (`bin/..`) of the running program.
 pub fn toolchain_dir() -> Option<PathBuf> {
     let exe = std::env::current_exe().ok()?;
@@ -539,6 +545,7 @@ fn compile_shadowed(
                 .json
                 .iter()
                 .any(|json| json.split(',').any(|kind| kind == "diagnostic-short"));
+    remapper.force_redraw = std::env::var_os(TEST_FORCE_REDRAW_VARIABLE).is_some_and(|v| v == "1");
     remapper.feature_markers = feature_markers;
     if let Some(width) = line.diagnostic_width {
         remapper.diagnostic_width = width;
