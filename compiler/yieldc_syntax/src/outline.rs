@@ -208,7 +208,13 @@ fn build_inner(
         (source.to_owned(), first_root, first_has_errors)
     } else {
         let substituted_text = apply_substitutions(source, &substitutions);
-        let (root, has_errors) = parse_source_file(&substituted_text, edition);
+        let postfix_yields: Vec<usize> = substitutions
+            .iter()
+            .filter(|s| s.kind == SubstitutionKind::PostfixYield)
+            .map(|s| s.span.start)
+            .collect();
+        let (root, has_errors) =
+            parse_substituted_source_file(&substituted_text, edition, &postfix_yields);
         (substituted_text, root, has_errors)
     };
     let features = find_features(&root, options.active_cfgs.as_deref());
@@ -245,9 +251,24 @@ fn build_inner(
 /// (literal escapes, misplaced `let`, ...): its errors never change the tree, which is all
 /// that [`parse_part`] asks about, and the pass cost 6 % of the item-limited lowering.
 fn parse_source_file(text: &str, edition: Edition) -> (SyntaxNode, bool) {
+    parse_substituted_source_file(text, edition, &[])
+}
+
+/// [`parse_source_file`] of the substituted text: the `await` of each postfix `.yield`
+/// (`postfix_yields`, their byte offsets) is the keyword in every edition. Before 2018 `await`
+/// is an identifier, and `e.await` would parse as a field access.
+pub(crate) fn parse_substituted_source_file(
+    text: &str,
+    edition: Edition,
+    postfix_yields: &[usize],
+) -> (SyntaxNode, bool) {
     let edition = edition.to_ra();
     let lexed = ra_ap_parser::LexedStr::new(edition, text);
-    let input = lexed.to_input(edition);
+    let input = if postfix_yields.is_empty() || edition != ra_ap_syntax::Edition::Edition2015 {
+        lexed.to_input(edition)
+    } else {
+        to_input_with_postfix_yields(&lexed, edition, postfix_yields)
+    };
     let output = ra_ap_parser::TopEntryPoint::SourceFile.parse(&input);
     let mut builder = ra_ap_syntax::SyntaxTreeBuilder::default();
     let mut has_errors = lexed.errors().next().is_some();
@@ -258,6 +279,54 @@ fn parse_source_file(text: &str, edition: Edition) -> (SyntaxNode, bool) {
         ra_ap_parser::StrStep::Error { .. } => has_errors = true,
     });
     (builder.finish().syntax_node(), has_errors)
+}
+
+/// `LexedStr::to_input` (the same steps), except that the identifier `await` at each offset of
+/// `postfix_yields` is given to the parser as the keyword.
+fn to_input_with_postfix_yields(
+    lexed: &ra_ap_parser::LexedStr<'_>,
+    edition: ra_ap_syntax::Edition,
+    postfix_yields: &[usize],
+) -> ra_ap_parser::Input {
+    let mut input = ra_ap_parser::Input::with_capacity(lexed.len());
+    let mut was_joint = false;
+    for index in 0..lexed.len() {
+        let kind = lexed.kind(index);
+        if kind.is_trivia() {
+            was_joint = false;
+        } else if kind == SyntaxKind::IDENT
+            && lexed.text(index) == "await"
+            && postfix_yields.contains(&lexed.text_start(index))
+        {
+            if was_joint {
+                input.was_joint();
+            }
+            input.push(SyntaxKind::AWAIT_KW, ra_ap_syntax::Edition::Edition2018);
+            was_joint = true;
+        } else if kind == SyntaxKind::IDENT {
+            let text = lexed.text(index);
+            input.push_ident(
+                SyntaxKind::from_contextual_keyword(text, edition).unwrap_or(SyntaxKind::IDENT),
+                edition,
+            );
+            was_joint = true;
+        } else {
+            if was_joint {
+                input.was_joint();
+            }
+            input.push(kind, edition);
+            if kind == SyntaxKind::FLOAT_NUMBER {
+                if !lexed.text(index).ends_with('.') {
+                    input.was_joint();
+                } else {
+                    was_joint = false;
+                }
+            } else {
+                was_joint = true;
+            }
+        }
+    }
+    input
 }
 
 fn is_trivia(kind: SyntaxKind) -> bool {
