@@ -229,10 +229,14 @@ fn provided_group_items(use_tree: &ast::UseTree) -> Option<(&'static str, Vec<as
     let items: Vec<ast::UseTree> = list
         .use_trees()
         .filter(|item| {
-            item.use_tree_list().is_none()
-                && item
-                    .path()
-                    .is_some_and(|path| names.contains(&compact(path.syntax()).as_str()))
+            item.path().is_some_and(|path| {
+                // `Coroutine`, or a path or group under one (`CoroutineState::Yielded`,
+                // `CoroutineState::{self, *}`); `iter`, the macro, only by itself.
+                let path = compact(path.syntax());
+                let first = path.split("::").next().unwrap_or_default();
+                names.contains(&first)
+                    && (first != "iter" || (path == "iter" && item.use_tree_list().is_none()))
+            })
         })
         .collect();
     if items.is_empty() {
@@ -266,15 +270,18 @@ fn root_group_redirects(use_tree: &ast::UseTree) -> Option<Vec<(ast::UseTree, Op
                 item.clone(),
                 Some(format!("::yieldc_rt::{}", compact_spaced(item.syntax()))),
             ));
-        } else if !has_list
-            && matches!(
-                item_path.as_str(),
-                "ops::Coroutine"
-                    | "ops::CoroutineState"
-                    | "iter::from_coroutine"
-                    | "iter::FromCoroutine"
-            )
-        {
+        } else if [
+            "ops::Coroutine",
+            "ops::CoroutineState",
+            "iter::from_coroutine",
+            "iter::FromCoroutine",
+        ]
+        .iter()
+        .any(|name| {
+            item_path
+                .strip_prefix(name)
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with("::"))
+        }) {
             redirects.push((
                 item.clone(),
                 Some(format!("::yieldc_rt::{}", compact_spaced(item.syntax()))),
@@ -289,7 +296,10 @@ fn root_group_redirects(use_tree: &ast::UseTree) -> Option<Vec<(ast::UseTree, Op
                 let Some(name) = inner_item.path().map(|path| compact(path.syntax())) else {
                     continue;
                 };
-                if inner_item.use_tree_list().is_some() || !names.contains(&name.as_str()) {
+                let first = name.split("::").next().unwrap_or_default();
+                if !names.contains(&first)
+                    || (first == "iter" && (name != "iter" || inner_item.use_tree_list().is_some()))
+                {
                     continue;
                 }
                 let redirect = (name != "iter" || inner_item.rename().is_some())
