@@ -207,7 +207,7 @@ impl<'a> Remapper<'a> {
             | self.reword_for_await_pattern(&mut diagnostic)
             | self.label_for_await_iterable(&mut diagnostic)
             | self.drop_gen_fn_capture_hint(&mut diagnostic);
-        if mismatched_generator_keys(&diagnostic) {
+        if mismatched_generator_keys(&diagnostic) || self.parens_around_yield_operand(&diagnostic) {
             self.changed_anything = true;
             return None;
         }
@@ -3429,6 +3429,29 @@ impl Remapper<'_> {
         true
     }
 
+    /// `unused_parens` on the operand of a lowered `yield` (`yield (b + 1)` is `__y!( (b + 1))`,
+    /// or `__yieldc_co.yield_((b + 1))`, a call's argument): nightly does not lint the operand
+    /// of `yield`.
+    fn parens_around_yield_operand(&self, diagnostic: &Value) -> bool {
+        if diagnostic["code"]["code"] != "unused_parens" {
+            return false;
+        }
+        let Some(primary) = primary_span(diagnostic) else {
+            return false;
+        };
+        let Some((_, (_, lowered))) = self.lowered_file_of(primary) else {
+            return false;
+        };
+        let start = as_usize(&primary["byte_start"]);
+        let before = lowered.text.get(..start).unwrap_or_default().trim_end();
+        let opening = before.len().saturating_sub(1);
+        (before.ends_with("__y!(") || before.ends_with("__ym!(") || before.ends_with(".yield_("))
+            && lowered
+                .segments
+                .iter()
+                .any(|segment| segment.lowered.contains(&opening) && segment.generated.is_some())
+    }
+
     /// `unused_imports` on an import of a library path the lowering rewrote to the runtime's
     /// mirror (``unused import: `::yieldc_rt::async_iter::AsyncIterator` ``): the message names
     /// the path as written (`std::async_iter::AsyncIterator`). Returns whether it did.
@@ -3923,14 +3946,15 @@ fn mentions_internals(text: &Value) -> bool {
 }
 
 /// The invocation of the lowering's `__y!` (or, for a `yield` written in a `macro_rules!` body,
-/// `__ym!`) macro that `span` was expanded from, if any.
+/// `__ym!`; in edition 2015, where a `yield` is the runtime's `__await!(..)`, that macro) that
+/// `span` was expanded from, if any.
 fn yield_macro_call_site(span: &Value) -> Option<Value> {
     let mut expansion = span.get("expansion").filter(|e| !e.is_null())?;
     let mut found = None;
     loop {
         if matches!(
             expansion["macro_decl_name"].as_str(),
-            Some("__y!" | "__ym!")
+            Some("__y!" | "__ym!" | "::yieldc_rt::__await!")
         ) {
             found = Some(expansion["span"].clone());
         }
