@@ -197,7 +197,9 @@ fn run(tool: Tool, raw_args: Vec<OsString>) -> Result<i32, String> {
     };
     let cwd = std::env::current_dir()
         .map_err(|err| format!("cannot read the current directory: {err}"))?;
-    let root = cwd.join(&input);
+    // Lexically normalized, as the remapper reads the file names in rustc's diagnostics
+    // (`../src/main.rs` from a sibling directory).
+    let root = crate::modules::normalize(&cwd.join(&input));
     let _ = CURRENT_INPUT.set(input.clone());
     let Ok(root_text) = std::fs::read_to_string(&root) else {
         return pass_through(&base, &line.args); // rustc reports the unreadable input
@@ -842,8 +844,9 @@ fn display_name(path: &Path, package_dir: &Path, prefix_as_given: &str) -> Strin
 /// "allow"`) gets its markers in `#[warn(unused_imports)] const _: () = { .. };`, as nightly's
 /// `unused_features` keeps its default level then (`warnings` and `--cap-lints` still apply);
 /// one that also names `unused_features`, the `unused` group or forces a warning gets no
-/// markers, as the two lints' levels would differ. Not for rustdoc, nor before edition 2018
-/// (`::yieldc_rt` in a `use` names the crate root there). Returns the markers (see
+/// markers, as the two lints' levels would differ. Not for rustdoc. Before edition 2018 a `use`
+/// path starts at the crate root: the markers name `yieldc_rt::..`, the `extern crate` the
+/// lowering declares there (none without it). Returns the markers (see
 /// [`crate::diagnostics::FeatureMarker`]).
 fn add_unused_feature_markers(
     root: &Path,
@@ -853,10 +856,14 @@ fn add_unused_feature_markers(
     gates: &Gates,
     args: &[String],
 ) -> Vec<crate::diagnostics::FeatureMarker> {
-    if edition < Edition::E2018 {
-        return Vec::new();
-    }
     let Some((root_text, root_lowered)) = lowered_files.get(root) else {
+        return Vec::new();
+    };
+    let runtime_path = if edition >= Edition::E2018 {
+        "::yieldc_rt"
+    } else if root_lowered.text.contains("extern crate yieldc_rt;") {
+        "yieldc_rt"
+    } else {
         return Vec::new();
     };
     let named_by_args = lint_arguments(args);
@@ -917,7 +924,7 @@ fn add_unused_feature_markers(
     }
     for (gate, original) in unused {
         let start = text.len();
-        text.push_str(&format!("use ::yieldc_rt::__features::{gate} as _; "));
+        text.push_str(&format!("use {runtime_path}::__features::{gate} as _; "));
         markers.push(crate::diagnostics::FeatureMarker {
             lowered: start..text.len(),
             gate,

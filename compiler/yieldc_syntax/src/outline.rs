@@ -363,9 +363,13 @@ fn find_substitutions(root: &SyntaxNode) -> Vec<Substitution> {
                 }
             }
             SyntaxKind::FOR_KW => {
+                // Before edition 2018, `for await in ..` binds a variable named `await`.
                 if let Some(next) = next_non_trivia(&token)
                     && (next.kind() == SyntaxKind::AWAIT_KW
-                        || (next.kind() == SyntaxKind::IDENT && next.text() == "await"))
+                        || (next.kind() == SyntaxKind::IDENT
+                            && next.text() == "await"
+                            && next_non_trivia(&next)
+                                .is_none_or(|after| after.kind() != SyntaxKind::IN_KW)))
                 {
                     substitutions.push(Substitution {
                         kind: SubstitutionKind::ForAwait,
@@ -1174,12 +1178,19 @@ fn check_yield_context(
         }
         // With the gate, the lowering reports it (and rustc goes on to the closure's E0618);
         // without, this front end's E0658 stops the build, so the error is reported here.
-        Enclosing::Closure(_) if in_implicit_coroutine => {
-            if gates_known && !gated {
+        // Nightly makes any closure with a `yield` (postfix too) a coroutine, and reports once
+        // per closure, at its first `yield`; never E0627 (a closure is a coroutine literal).
+        Enclosing::Closure(range) => {
+            let first = is_first_yield_of_closure(outline, node, range);
+            if in_implicit_coroutine {
+                if gates_known && !gated && first {
+                    diagnostics.push(yield_outside_error(outline, node, span));
+                }
+            } else if first {
                 diagnostics.push(yield_outside_error(outline, node, span));
             }
         }
-        Enclosing::Closure(_) | Enclosing::Item => {
+        Enclosing::Item => {
             diagnostics.push(yield_outside_error(outline, node, span));
             diagnostics.push(Diagnostic::error(
                 Some("E0627"),
@@ -1188,6 +1199,36 @@ fn check_yield_context(
             ));
         }
     }
+}
+
+/// Whether `node` (a `yield`, or the `.await` of a postfix `.yield`) is the first `yield` of its
+/// enclosing plain closure (the one spanning `closure_range`), in source order.
+fn is_first_yield_of_closure(
+    outline: &Outline,
+    node: &SyntaxNode,
+    closure_range: TextRange,
+) -> bool {
+    let Some(closure) = node.ancestors().find(|ancestor| {
+        ancestor.kind() == SyntaxKind::CLOSURE_EXPR && ancestor.text_range() == closure_range
+    }) else {
+        return true;
+    };
+    let first = closure.descendants().find(|candidate| {
+        let is_yield = match candidate.kind() {
+            SyntaxKind::YIELD_EXPR => true,
+            SyntaxKind::AWAIT_EXPR => ast::AwaitExpr::cast(candidate.clone())
+                .and_then(|await_expr| await_expr.await_token())
+                .is_some_and(|token| {
+                    outline
+                        .substitution_at(usize::from(token.text_range().start()))
+                        .is_some_and(|s| s.kind == SubstitutionKind::PostfixYield)
+                }),
+            _ => false,
+        };
+        is_yield
+            && matches!(enclosing_body(candidate), Enclosing::Closure(range) if range == closure_range)
+    });
+    first.is_none_or(|first| first == *node)
 }
 
 /// rustc's error for a `yield` outside any coroutine, with its suggestion to put
