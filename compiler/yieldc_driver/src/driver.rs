@@ -274,6 +274,160 @@ fn crate_gates(base: &Path, line: &CommandLine, root_text: &str) -> Gates {
     }
 }
 
+/// The gates of a crate root's `#![feature]` that the base compiler knows as stable since a
+/// release, and nightly's warnings for them (the base compiler's, spans in the root).
+#[derive(Default)]
+struct StableGates {
+    names: Vec<String>,
+    warnings: Vec<serde_json::Value>,
+}
+
+/// The name rustc gives its standard input in diagnostics.
+const STABLE_GATES_PROBE: &str = "<anon>";
+
+/// Which of the root's gates (other than yieldc's) are stable: the base `rustc` compiles the
+/// root's leading inner attributes alone (same bytes, so the spans of its diagnostics are the
+/// root's), from standard input, for metadata written nowhere, with the command line's
+/// configuration and lint options, and reports each as `stable_features` (it refuses the
+/// `#![feature]` itself, E0554, which is ignored). Nightly accepts such a gate with that
+/// warning; stable would refuse the crate, so the lowering removes them and the driver shows
+/// the warnings. A second probe with the lint forced to warn names the gates whose warning the
+/// crate's levels silence. When the crate makes the warning an error, nothing is removed (the
+/// crate fails, as on nightly, with stable's E0554 besides). One tiny `rustc` run for a root
+/// with other gates than yieldc's; none otherwise.
+fn stable_gates(
+    base: &Path,
+    line: &CommandLine,
+    root_text: &str,
+    features: &[String],
+    edition: Edition,
+) -> StableGates {
+    let none = StableGates::default();
+    if features
+        .iter()
+        .all(|gate| scan::COROUTINE_GATES.contains(&gate.as_str()))
+        || std::env::var_os("RUSTC_BOOTSTRAP").is_some()
+    {
+        return none;
+    }
+    let Some(prelude_end) = lowering::inner_attributes_end(root_text) else {
+        return none;
+    };
+    let Some(prelude) = root_text.get(..prelude_end) else {
+        return none;
+    };
+    let rustc = base
+        .parent()
+        .map(|dir| dir.join(format!("rustc{}", std::env::consts::EXE_SUFFIX)))
+        .filter(|path| path.is_file())
+        .unwrap_or_else(|| base.to_path_buf());
+    let mut args: Vec<String> = [
+        "-",
+        "--crate-type=lib",
+        "--crate-name=yieldc_gates_probe",
+        "--emit=metadata",
+        "--error-format=json",
+    ]
+    .iter()
+    .map(|arg| arg.to_string())
+    .collect();
+    args.push(format!("--edition={}", edition.as_flag()));
+    args.push("-o".to_string());
+    args.push(if cfg!(windows) { "NUL" } else { "/dev/null" }.to_string());
+    let mut lint_args = Vec::new();
+    let mut iter = line.args.iter();
+    while let Some(arg) = iter.next() {
+        let takes_value = matches!(
+            arg.as_str(),
+            "--cfg"
+                | "--target"
+                | "-A"
+                | "-W"
+                | "-D"
+                | "-F"
+                | "--cap-lints"
+                | "--force-warn"
+                | "--allow"
+                | "--warn"
+                | "--deny"
+                | "--forbid"
+        );
+        let target = if arg == "--cfg"
+            || arg == "--target"
+            || arg.starts_with("--cfg=")
+            || arg.starts_with("--target=")
+        {
+            &mut args
+        } else {
+            &mut lint_args
+        };
+        if takes_value {
+            if let Some(value) = iter.next() {
+                target.push(arg.clone());
+                target.push(value.clone());
+            }
+        } else if arg.starts_with("--cfg=")
+            || arg.starts_with("--target=")
+            || ["-A", "-W", "-D", "-F"]
+                .iter()
+                .any(|flag| arg.starts_with(flag) && arg.len() > 2)
+            || [
+                "--cap-lints=",
+                "--force-warn=",
+                "--allow=",
+                "--warn=",
+                "--deny=",
+                "--forbid=",
+            ]
+            .iter()
+            .any(|flag| arg.starts_with(flag))
+        {
+            target.push(arg.clone());
+        }
+    }
+    let probe = |extra: &[String]| -> Vec<serde_json::Value> {
+        let child = Command::new(&rustc)
+            .args(&args)
+            .args(extra)
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::piped())
+            .spawn();
+        let Ok(mut child) = child else {
+            return Vec::new();
+        };
+        if let Some(mut stdin) = child.stdin.take() {
+            stdin.write_all(prelude.as_bytes()).ok();
+        }
+        let Ok(output) = child.wait_with_output() else {
+            return Vec::new();
+        };
+        String::from_utf8_lossy(&output.stderr)
+            .lines()
+            .filter_map(|line| serde_json::from_str::<serde_json::Value>(line).ok())
+            .filter(|diagnostic| diagnostic["code"]["code"] == "stable_features")
+            .collect()
+    };
+    let gate_of = |diagnostic: &serde_json::Value| -> Option<String> {
+        let message = diagnostic["message"].as_str()?;
+        let rest = message.strip_prefix("the feature `")?;
+        Some(rest[..rest.find('`')?].to_string())
+    };
+    let forced = probe(&["--force-warn=stable-features".to_string()]);
+    let names: Vec<String> = forced.iter().filter_map(gate_of).collect();
+    if names.is_empty() {
+        return none;
+    }
+    let warnings = probe(&lint_args);
+    if warnings
+        .iter()
+        .any(|diagnostic| diagnostic["level"] != "warning")
+    {
+        return none;
+    }
+    StableGates { names, warnings }
+}
+
 /// The configuration this compilation runs with: the base `rustc`'s `--print cfg` for the
 /// command line's `--target`, `--cfg` and `-C` options (and `test` under `--test`). `None`
 /// if it cannot be read (then `cfg_attr` gates are not seen, and rustc reports their uses).
@@ -381,6 +535,11 @@ fn compile_shadowed(
     if mirror_base != package_dir {
         module_files = modules::crate_module_files(root, root_text, &mirror_base, edition);
     }
+    let stable = if tool == Tool::Rustdoc {
+        StableGates::default()
+    } else {
+        stable_gates(base, &line, root_text, &crate_features, edition)
+    };
     let mut lowered_files = shadow::LoweredFiles::new();
     for (path, text) in module_files.iter().cloned() {
         let request = LowerRequest {
@@ -388,6 +547,11 @@ fn compile_shadowed(
             is_crate_root: path == root,
             crate_features: crate_features.clone(),
             active_cfgs: gates.active_cfgs.clone(),
+            stable_gates: if path == root {
+                stable.names.clone()
+            } else {
+                Vec::new()
+            },
         };
         let lowered = lowering::lower_file(&text, &request);
         if !lowered.is_identity(&text) {
@@ -405,6 +569,7 @@ fn compile_shadowed(
                 is_crate_root: false,
                 crate_features: crate_features.clone(),
                 active_cfgs: gates.active_cfgs.clone(),
+                stable_gates: Vec::new(),
             };
             let lowered = lowering::lower_file(&text, &request);
             if !lowered.is_identity(&text) {
@@ -526,6 +691,7 @@ fn compile_shadowed(
     };
     let mut remapper = Remapper::new(&lowered_files, mode, color);
     remapper.feature_markers = feature_markers;
+    remapper.crate_features = crate_features.clone();
     if let Some(width) = line.diagnostic_width {
         remapper.diagnostic_width = width;
     }
@@ -554,6 +720,18 @@ fn compile_shadowed(
             emit(&mut stderr, mode, &diagnostic);
         }
         return Ok(1);
+    }
+
+    // Nightly's warnings for gates that are stable (their names were removed from the root).
+    if let Some(shown_root) = lowered_files
+        .get(root)
+        .map(|_| display_name(root, package_dir, &prefix_as_given))
+    {
+        for diagnostic in &stable.warnings {
+            let diagnostic =
+                remapper.replayed_diagnostic(diagnostic.clone(), STABLE_GATES_PROBE, &shown_root);
+            emit(&mut stderr, mode, &diagnostic);
+        }
     }
 
     if tool == Tool::Rustdoc {
@@ -880,6 +1058,7 @@ fn add_unused_feature_markers(
         is_crate_root,
         crate_features: crate_features.to_vec(),
         active_cfgs: gates.active_cfgs.clone(),
+        stable_gates: Vec::new(),
     };
     let others: Vec<(&str, LowerRequest)> = lowered_files
         .iter()
@@ -1080,6 +1259,7 @@ fn print_lowered(file: &str, line: &CommandLine) -> Result<i32, String> {
         is_crate_root: true,
         crate_features: Vec::new(),
         active_cfgs: None,
+        stable_gates: Vec::new(),
     };
     let lowered = lowering::lower_file(&text, &request);
     let mut out = lowered.text.clone();

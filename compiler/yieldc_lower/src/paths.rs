@@ -609,6 +609,7 @@ impl Lowerer<'_> {
         let removed = |name: &str| {
             IMPLEMENTED_GATES.contains(&name)
                 || ACCEPTED_UNIMPLEMENTED_GATES.contains(&name)
+                || self.options.stable_gates.iter().any(|gate| gate == name)
                 || (name == "stmt_expr_attributes" && !keep_stmt_expr_attributes)
         };
         // In `#![cfg_attr(PREDICATE, feature(..), ..)]` (active), a `feature(..)` whose gates
