@@ -287,14 +287,14 @@ const STABLE_GATES_PROBE: &str = "<anon>";
 
 /// Which of the root's gates (other than yieldc's) are stable: the base `rustc` compiles the
 /// root's leading inner attributes alone (same bytes, so the spans of its diagnostics are the
-/// root's), from standard input, for metadata written nowhere, with the command line's
-/// configuration and lint options, and reports each as `stable_features` (it refuses the
-/// `#![feature]` itself, E0554, which is ignored). Nightly accepts such a gate with that
-/// warning; stable would refuse the crate, so the lowering removes them and the driver shows
-/// the warnings. A second probe with the lint forced to warn names the gates whose warning the
-/// crate's levels silence. When the crate makes the warning an error, nothing is removed (the
-/// crate fails, as on nightly, with stable's E0554 besides). One tiny `rustc` run for a root
-/// with other gates than yieldc's; none otherwise.
+/// root's), from standard input, for metadata written nowhere, and reports each such gate as
+/// `stable_features` (it refuses the `#![feature]` itself, E0554, which is ignored). A first
+/// run forces the lint to warn (the names, whatever the crate's levels); only when it names
+/// some, a second run with the command line's lint options gives the warnings nightly shows.
+/// Nightly accepts such a gate with that warning while stable would refuse the crate, so the
+/// lowering removes them and the driver shows the warnings. When the crate makes the warning
+/// an error, nothing is removed (the crate fails, as on nightly, with stable's E0554 besides).
+/// No run for a root whose gates are all yieldc's.
 fn stable_gates(
     base: &Path,
     line: &CommandLine,
