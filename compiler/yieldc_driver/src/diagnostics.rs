@@ -210,6 +210,7 @@ impl<'a> Remapper<'a> {
             | self.reword_for_await_pattern(&mut diagnostic)
             | self.label_for_await_iterable(&mut diagnostic)
             | self.for_await_runtime_spans_at_iterable(&mut diagnostic)
+            | self.reword_loop_keyword_in_generator(&mut diagnostic)
             | self.drop_gen_fn_capture_hint(&mut diagnostic);
         if mismatched_generator_keys(&diagnostic)
             || self.parens_around_yield_operand(&diagnostic)
@@ -2020,6 +2021,49 @@ impl<'a> Remapper<'a> {
                     .as_str()
                     .is_some_and(|message| message.starts_with("the matched value is of type"))
             });
+        }
+        true
+    }
+
+    /// E0267 (`break`/`continue` outside a loop) in a generator's body: rustc names the
+    /// lowering's `async` block ("`break` inside `async` block", its label on the block's
+    /// `async` keywords); nightly names the generator: "`gen` block", "`async gen` block",
+    /// "`gen` function", "`async gen` function". Works on lowered spans, before remapping.
+    fn reword_loop_keyword_in_generator(&self, diagnostic: &mut Value) -> bool {
+        const ASYNC_BLOCK: &str = "`async` block";
+        if diagnostic["code"]["code"] != "E0267"
+            || !diagnostic["message"]
+                .as_str()
+                .is_some_and(|message| message.ends_with(ASYNC_BLOCK))
+        {
+            return false;
+        }
+        let Some(primary) = primary_span(diagnostic).cloned() else {
+            return false;
+        };
+        let Some((_, (_, lowered))) = self.lowered_file_of(&primary) else {
+            return false;
+        };
+        let Some((generated, _)) = innermost_generator(lowered, as_usize(&primary["byte_start"]))
+        else {
+            return false;
+        };
+        let kind = match generated {
+            GeneratedKind::GenBlock => "`gen` block",
+            GeneratedKind::AsyncGenBlock => "`async gen` block",
+            GeneratedKind::GenFn => "`gen` function",
+            GeneratedKind::AsyncGenFn => "`async gen` function",
+            _ => return false,
+        };
+        if let Some(message) = diagnostic["message"].as_str() {
+            diagnostic["message"] = Value::String(message.replace(ASYNC_BLOCK, kind));
+        }
+        if let Some(spans) = diagnostic.get_mut("spans").and_then(Value::as_array_mut) {
+            for span in spans.iter_mut() {
+                if let Some(label) = span["label"].as_str() {
+                    span["label"] = Value::String(label.replace(ASYNC_BLOCK, kind));
+                }
+            }
         }
         true
     }
