@@ -1163,6 +1163,9 @@ fn check_yield_context(
             span,
         ));
     }
+    if is_configured_out_by_cfg_false(node) {
+        return;
+    }
     match enclosing {
         Enclosing::SyncGen(_) | Enclosing::AsyncGen(_) | Enclosing::Coroutine(_) => {}
         // In any `async` body (one nested in a generator included) rustc's lowering of the
@@ -1199,6 +1202,29 @@ fn check_yield_context(
             ));
         }
     }
+}
+
+/// Whether `node` sits in code that `#[cfg(false)]` leaves out (on it or an ancestor): nightly
+/// strips that code before it looks at any `yield` in it (only the syntax gates are checked
+/// earlier). Other predicates are not evaluated here.
+pub fn is_configured_out_by_cfg_false(node: &SyntaxNode) -> bool {
+    node.ancestors().any(|ancestor| {
+        ancestor.children().any(|child| {
+            child.kind() == SyntaxKind::ATTR
+                && ast::Attr::cast(child)
+                    .and_then(|attr| attr.meta())
+                    .is_some_and(|meta| {
+                        let text: String = meta
+                            .syntax()
+                            .text()
+                            .to_string()
+                            .chars()
+                            .filter(|c| !c.is_whitespace())
+                            .collect();
+                        text == "cfg(false)"
+                    })
+        })
+    })
 }
 
 /// Whether `node` (a `yield`, or the `.await` of a postfix `.yield`) is the first `yield` of its
