@@ -83,6 +83,8 @@ pub struct Remapper<'a> {
     /// Redraw every diagnostic with a span in a lowered file, even one whose lines the lowering
     /// left alone (see [`crate::driver::TEST_FORCE_REDRAW_VARIABLE`]).
     pub force_redraw: bool,
+    /// The gates of the crate root's `#![feature]`.
+    pub crate_features: Vec<String>,
 }
 
 /// A note rustc shows once per session and put on a feature marker's `unused_imports`
@@ -138,6 +140,7 @@ impl<'a> Remapper<'a> {
             dropped_copy_errors: Vec::new(),
             feature_markers: Vec::new(),
             held_unused_features: Vec::new(),
+            crate_features: Vec::new(),
             taken_notes: Vec::new(),
             diagnostic_width: 140,
             force_redraw: false,
@@ -222,8 +225,13 @@ impl<'a> Remapper<'a> {
             | reword_awaited_error(&mut diagnostic)
             | self.reword_for_await_pattern(&mut diagnostic)
             | self.label_for_await_iterable(&mut diagnostic)
+            | self.for_await_runtime_spans_at_iterable(&mut diagnostic)
+            | self.reword_loop_keyword_in_generator(&mut diagnostic)
             | self.drop_gen_fn_capture_hint(&mut diagnostic);
-        if mismatched_generator_keys(&diagnostic) {
+        if mismatched_generator_keys(&diagnostic)
+            || self.parens_around_yield_operand(&diagnostic)
+            || self.gated_coroutine_attribute(&diagnostic)
+        {
             self.changed_anything = true;
             return None;
         }
@@ -623,6 +631,45 @@ impl<'a> Remapper<'a> {
     }
 
     /// Renders one of the driver's own diagnostics (front-end errors) in the caller's format.
+    /// A diagnostic of the base compiler about the original text of `shown` (its probe of the
+    /// crate's gates, see the driver's `stable_gates`), spans already in that file: named
+    /// after it, and counted.
+    pub fn replayed_diagnostic(
+        &mut self,
+        mut diagnostic: Value,
+        probe_name: &str,
+        shown: &str,
+    ) -> Value {
+        fn rename(value: &mut Value, probe_name: &str, shown: &str) {
+            match value {
+                Value::Object(map) => {
+                    for (key, inner) in map.iter_mut() {
+                        if key == "file_name" && inner == probe_name {
+                            *inner = Value::String(shown.to_string());
+                        } else {
+                            rename(inner, probe_name, shown);
+                        }
+                    }
+                }
+                Value::Array(items) => items
+                    .iter_mut()
+                    .for_each(|item| rename(item, probe_name, shown)),
+                _ => {}
+            }
+        }
+        rename(&mut diagnostic, probe_name, shown);
+        // The probe renders in full, without color: rustc's own text then, else redrawn.
+        if self.mode == OutputMode::Short || self.color {
+            diagnostic["rendered"] = Value::String(self.render(&diagnostic));
+        } else if let Some(rendered) = diagnostic["rendered"].as_str() {
+            let rendered =
+                rendered.replace(&format!("--> {probe_name}:"), &format!("--> {shown}:"));
+            diagnostic["rendered"] = Value::String(rendered);
+        }
+        self.changed_anything = true;
+        self.count(diagnostic)
+    }
+
     pub fn own_diagnostic(
         &mut self,
         original_path: &str,
@@ -2096,6 +2143,135 @@ impl<'a> Remapper<'a> {
             });
         }
         true
+    }
+
+    /// E0267 (`break`/`continue` outside a loop) in a generator's body: rustc names the
+    /// lowering's `async` block ("`break` inside `async` block", its label on the block's
+    /// `async` keywords); nightly names the generator: "`gen` block", "`async gen` block",
+    /// "`gen` function", "`async gen` function". Works on lowered spans, before remapping.
+    fn reword_loop_keyword_in_generator(&self, diagnostic: &mut Value) -> bool {
+        const ASYNC_BLOCK: &str = "`async` block";
+        if diagnostic["code"]["code"] != "E0267"
+            || !diagnostic["message"]
+                .as_str()
+                .is_some_and(|message| message.ends_with(ASYNC_BLOCK))
+        {
+            return false;
+        }
+        let Some(primary) = primary_span(diagnostic).cloned() else {
+            return false;
+        };
+        let Some((_, (_, lowered))) = self.lowered_file_of(&primary) else {
+            return false;
+        };
+        let Some((generated, _)) = innermost_generator(lowered, as_usize(&primary["byte_start"]))
+        else {
+            return false;
+        };
+        let kind = match generated {
+            GeneratedKind::GenBlock => "`gen` block",
+            GeneratedKind::AsyncGenBlock => "`async gen` block",
+            GeneratedKind::GenFn => "`gen` function",
+            GeneratedKind::AsyncGenFn => "`async gen` function",
+            _ => return false,
+        };
+        if let Some(message) = diagnostic["message"].as_str() {
+            diagnostic["message"] = Value::String(message.replace(ASYNC_BLOCK, kind));
+        }
+        if let Some(spans) = diagnostic.get_mut("spans").and_then(Value::as_array_mut) {
+            for span in spans.iter_mut() {
+                if let Some(label) = span["label"].as_str() {
+                    span["label"] = Value::String(label.replace(ASYNC_BLOCK, kind));
+                }
+            }
+        }
+        true
+    }
+
+    /// A span in the runtime's `__for_await!` expansion (its `match` on the iterable, the pinned
+    /// iterator: "value moved here", "value used here after move" of E0382) is about the
+    /// iterable: moved to the iterable of that invocation (lowered spans, before remapping), as
+    /// nightly's `for` desugaring points there.
+    fn for_await_runtime_spans_at_iterable(&self, diagnostic: &mut Value) -> bool {
+        const MARKER: &str = "__for_await_bind!{[";
+        const NEXT: &str = "] [::yieldc_rt::async_iter::next(__yieldc_iter";
+        let mut changed = false;
+        // E0382: nightly's move is the `into_async_iter` call of its desugaring.
+        let moved_name = diagnostic["message"]
+            .as_str()
+            .and_then(|message| message.strip_prefix("use of moved value: "))
+            .map(str::to_owned);
+        let Some(spans) = diagnostic.get_mut("spans").and_then(Value::as_array_mut) else {
+            return false;
+        };
+        for span in spans.iter_mut() {
+            if !span["file_name"]
+                .as_str()
+                .is_some_and(|name| name.starts_with(RUNTIME_PREFIX))
+            {
+                continue;
+            }
+            let expansion = &span["expansion"];
+            if expansion["macro_decl_name"] != "::yieldc_rt::__for_await!" {
+                continue;
+            }
+            let call_site = expansion["span"].clone();
+            let Some((_, (_, lowered))) = self.lowered_file_of(&call_site) else {
+                continue;
+            };
+            let start = as_usize(&call_site["byte_start"]);
+            let end = as_usize(&call_site["byte_end"]);
+            let Some(invocation) = lowered.text.get(start..end) else {
+                continue;
+            };
+            let Some(marker) = invocation.find(MARKER) else {
+                continue;
+            };
+            // The pattern runs to the first `]` at depth 0 after the marker; the iterable
+            // follows (see `label_for_await_iterable`).
+            let after_marker = marker + MARKER.len();
+            let mut depth = 0usize;
+            let mut pattern_end = None;
+            for (offset, byte) in invocation.as_bytes()[after_marker..].iter().enumerate() {
+                match byte {
+                    b'(' | b'[' | b'{' => depth += 1,
+                    b')' | b'}' => depth = depth.saturating_sub(1),
+                    b']' if depth == 0 => {
+                        pattern_end = Some(after_marker + offset);
+                        break;
+                    }
+                    b']' => depth -= 1,
+                    _ => {}
+                }
+            }
+            let Some(pattern_end) = pattern_end else {
+                continue;
+            };
+            let iterable_start = pattern_end + "] [".len();
+            let Some(iterable_end) = invocation
+                .get(iterable_start..)
+                .and_then(|rest| rest.find(NEXT))
+                .map(|offset| iterable_start + offset)
+            else {
+                continue;
+            };
+            let mut moved = call_site.clone();
+            moved["byte_start"] = json!(start + iterable_start);
+            moved["byte_end"] = json!(start + iterable_end);
+            moved["is_primary"] = span["is_primary"].clone();
+            moved["label"] = match &moved_name {
+                Some(name) if span["label"] == "value moved here" => {
+                    Value::String(format!("{name} moved due to this method call"))
+                }
+                _ => span["label"].clone(),
+            };
+            moved["suggested_replacement"] = span["suggested_replacement"].clone();
+            moved["suggestion_applicability"] = span["suggestion_applicability"].clone();
+            moved["expansion"] = Value::Null;
+            *span = moved;
+            changed = true;
+        }
+        changed
     }
 
     /// E0308 on a `for await` pattern: nightly's `for` desugaring also labels the iterable
@@ -4101,6 +4277,38 @@ impl Remapper<'_> {
         true
     }
 
+    /// Stable's E0658 for a `#[coroutine]` the lowering left in place (on an item, where
+    /// nightly reports only that the attribute cannot be used there) in a crate that declares
+    /// the `coroutines` gate, which the lowering removed.
+    fn gated_coroutine_attribute(&self, diagnostic: &Value) -> bool {
+        diagnostic["code"]["code"] == "E0658"
+            && diagnostic["message"] == "the `#[coroutine]` attribute is an experimental feature"
+            && self.crate_features.iter().any(|gate| gate == "coroutines")
+    }
+
+    /// `unused_parens` on the operand of a lowered `yield` (`yield (b + 1)` is `__y!( (b + 1))`,
+    /// or `__yieldc_co.yield_((b + 1))`, a call's argument): nightly does not lint the operand
+    /// of `yield`.
+    fn parens_around_yield_operand(&self, diagnostic: &Value) -> bool {
+        if diagnostic["code"]["code"] != "unused_parens" {
+            return false;
+        }
+        let Some(primary) = primary_span(diagnostic) else {
+            return false;
+        };
+        let Some((_, (_, lowered))) = self.lowered_file_of(primary) else {
+            return false;
+        };
+        let start = as_usize(&primary["byte_start"]);
+        let before = lowered.text.get(..start).unwrap_or_default().trim_end();
+        let opening = before.len().saturating_sub(1);
+        (before.ends_with("__y!(") || before.ends_with("__ym!(") || before.ends_with(".yield_("))
+            && lowered
+                .segments
+                .iter()
+                .any(|segment| segment.lowered.contains(&opening) && segment.generated.is_some())
+    }
+
     /// `unused_imports` on an import of a library path the lowering rewrote to the runtime's
     /// mirror (``unused import: `::yieldc_rt::async_iter::AsyncIterator` ``): the message names
     /// the path as written (`std::async_iter::AsyncIterator`). Returns whether it did.
@@ -4634,14 +4842,15 @@ fn mentions_internals(text: &Value) -> bool {
 }
 
 /// The invocation of the lowering's `__y!` (or, for a `yield` written in a `macro_rules!` body,
-/// `__ym!`) macro that `span` was expanded from, if any.
+/// `__ym!`; in edition 2015, where a `yield` is the runtime's `__await!(..)`, that macro) that
+/// `span` was expanded from, if any.
 fn yield_macro_call_site(span: &Value) -> Option<Value> {
     let mut expansion = span.get("expansion").filter(|e| !e.is_null())?;
     let mut found = None;
     loop {
         if matches!(
             expansion["macro_decl_name"].as_str(),
-            Some("__y!" | "__ym!")
+            Some("__y!" | "__ym!" | "::yieldc_rt::__await!")
         ) {
             found = Some(expansion["span"].clone());
         }

@@ -278,6 +278,170 @@ fn crate_gates(base: &Path, line: &CommandLine, root_text: &str) -> Gates {
     }
 }
 
+/// The gates of a crate root's `#![feature]` that the base compiler knows as stable since a
+/// release, and nightly's warnings for them (the base compiler's, spans in the root).
+#[derive(Default)]
+struct StableGates {
+    names: Vec<String>,
+    warnings: Vec<serde_json::Value>,
+}
+
+/// The name rustc gives its standard input in diagnostics.
+const STABLE_GATES_PROBE: &str = "<anon>";
+
+/// Which of the root's gates (other than yieldc's) are stable: the base `rustc` compiles the
+/// root's leading inner attributes alone (same bytes, so the spans of its diagnostics are the
+/// root's), from standard input, for metadata written nowhere, and reports each such gate as
+/// `stable_features` (it refuses the `#![feature]` itself, E0554, which is ignored). A first
+/// run forces the lint to warn (the names, whatever the crate's levels); only when it names
+/// some, a second run with the command line's lint options gives the warnings nightly shows.
+/// Nightly accepts such a gate with that warning while stable would refuse the crate, so the
+/// lowering removes them and the driver shows the warnings. When the crate makes the warning
+/// an error, nothing is removed (the crate fails, as on nightly, with stable's E0554 besides).
+/// No run for a root whose gates are all yieldc's.
+fn stable_gates(
+    base: &Path,
+    line: &CommandLine,
+    root_text: &str,
+    features: &[String],
+    edition: Edition,
+) -> StableGates {
+    let none = StableGates::default();
+    if features
+        .iter()
+        .all(|gate| scan::COROUTINE_GATES.contains(&gate.as_str()))
+        || std::env::var_os("RUSTC_BOOTSTRAP").is_some()
+    {
+        return none;
+    }
+    let Some(prelude_end) = lowering::inner_attributes_end(root_text) else {
+        return none;
+    };
+    let Some(prelude) = root_text.get(..prelude_end) else {
+        return none;
+    };
+    let rustc = base
+        .parent()
+        .map(|dir| dir.join(format!("rustc{}", std::env::consts::EXE_SUFFIX)))
+        .filter(|path| path.is_file())
+        .unwrap_or_else(|| base.to_path_buf());
+    let mut args: Vec<String> = [
+        "-",
+        "--crate-type=lib",
+        "--crate-name=yieldc_gates_probe",
+        "--emit=metadata",
+        "--error-format=json",
+    ]
+    .iter()
+    .map(|arg| arg.to_string())
+    .collect();
+    args.push(format!("--edition={}", edition.as_flag()));
+    // The probe's metadata (none while stable refuses `#![feature]`, but a base that accepts
+    // it writes some) goes to a directory of its own, removed afterwards. Never `-o
+    // /dev/null`: a successful `rustc --emit=metadata -o /dev/null` run as root replaces the
+    // device with a regular file (checked with stable 1.95). Without a writable temporary
+    // directory, no probe.
+    let scratch = std::env::temp_dir().join(format!("yieldc-gates-{}", std::process::id()));
+    if std::fs::create_dir(&scratch).is_err() {
+        return none;
+    }
+    let _remove_scratch = RemoveOnDrop(Some(scratch.clone()));
+    args.push("--out-dir".to_string());
+    args.push(scratch.display().to_string());
+    let mut lint_args = Vec::new();
+    let mut iter = line.args.iter();
+    while let Some(arg) = iter.next() {
+        let takes_value = matches!(
+            arg.as_str(),
+            "--cfg"
+                | "--target"
+                | "-A"
+                | "-W"
+                | "-D"
+                | "-F"
+                | "--cap-lints"
+                | "--force-warn"
+                | "--allow"
+                | "--warn"
+                | "--deny"
+                | "--forbid"
+        );
+        let target = if arg == "--cfg"
+            || arg == "--target"
+            || arg.starts_with("--cfg=")
+            || arg.starts_with("--target=")
+        {
+            &mut args
+        } else {
+            &mut lint_args
+        };
+        if takes_value {
+            if let Some(value) = iter.next() {
+                target.push(arg.clone());
+                target.push(value.clone());
+            }
+        } else if arg.starts_with("--cfg=")
+            || arg.starts_with("--target=")
+            || ["-A", "-W", "-D", "-F"]
+                .iter()
+                .any(|flag| arg.starts_with(flag) && arg.len() > 2)
+            || [
+                "--cap-lints=",
+                "--force-warn=",
+                "--allow=",
+                "--warn=",
+                "--deny=",
+                "--forbid=",
+            ]
+            .iter()
+            .any(|flag| arg.starts_with(flag))
+        {
+            target.push(arg.clone());
+        }
+    }
+    let probe = |extra: &[String]| -> Vec<serde_json::Value> {
+        let child = Command::new(&rustc)
+            .args(&args)
+            .args(extra)
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::piped())
+            .spawn();
+        let Ok(mut child) = child else {
+            return Vec::new();
+        };
+        if let Some(mut stdin) = child.stdin.take() {
+            stdin.write_all(prelude.as_bytes()).ok();
+        }
+        let Ok(output) = child.wait_with_output() else {
+            return Vec::new();
+        };
+        String::from_utf8_lossy(&output.stderr)
+            .lines()
+            .filter_map(|line| serde_json::from_str::<serde_json::Value>(line).ok())
+            .filter(|diagnostic| diagnostic["code"]["code"] == "stable_features")
+            .collect()
+    };
+    let gate_of = |diagnostic: &serde_json::Value| -> Option<String> {
+        let message = diagnostic["message"].as_str()?;
+        let rest = message.strip_prefix("the feature `")?;
+        Some(rest[..rest.find('`')?].to_string())
+    };
+    let forced = probe(&["--force-warn=stable-features".to_string()]);
+    let names: Vec<String> = forced.iter().filter_map(gate_of).collect();
+    if names.is_empty() {
+        return none;
+    }
+    let warnings = probe(&lint_args);
+    if warnings
+        .iter()
+        .any(|diagnostic| diagnostic["level"] != "warning")
+    {
+        return none;
+    }
+    StableGates { names, warnings }
+}
+
 /// The configuration this compilation runs with: the base `rustc`'s `--print cfg` for the
 /// command line's `--target`, `--cfg` and `-C` options (and `test` under `--test`). `None`
 /// if it cannot be read (then `cfg_attr` gates are not seen, and rustc reports their uses).
@@ -382,6 +546,11 @@ fn compile_shadowed(
     if mirror_base != package_dir {
         module_files = modules::crate_module_files(root, root_text, &mirror_base, edition);
     }
+    let stable = if tool == Tool::Rustdoc {
+        StableGates::default()
+    } else {
+        stable_gates(base, &line, root_text, &crate_features, edition)
+    };
     let mut lowered_files = shadow::LoweredFiles::new();
     for (path, text) in module_files.iter().cloned() {
         let request = LowerRequest {
@@ -389,6 +558,11 @@ fn compile_shadowed(
             is_crate_root: path == root,
             crate_features: crate_features.clone(),
             active_cfgs: gates.active_cfgs.clone(),
+            stable_gates: if path == root {
+                stable.names.clone()
+            } else {
+                Vec::new()
+            },
         };
         let lowered = lowering::lower_file(&text, &request);
         if !lowered.is_identity(&text) {
@@ -406,6 +580,7 @@ fn compile_shadowed(
                 is_crate_root: false,
                 crate_features: crate_features.clone(),
                 active_cfgs: gates.active_cfgs.clone(),
+                stable_gates: Vec::new(),
             };
             let lowered = lowering::lower_file(&text, &request);
             if !lowered.is_identity(&text) {
@@ -547,6 +722,7 @@ fn compile_shadowed(
                 .any(|json| json.split(',').any(|kind| kind == "diagnostic-short"));
     remapper.force_redraw = std::env::var_os(TEST_FORCE_REDRAW_VARIABLE).is_some_and(|v| v == "1");
     remapper.feature_markers = feature_markers;
+    remapper.crate_features = crate_features.clone();
     if let Some(width) = line.diagnostic_width {
         remapper.diagnostic_width = width;
     }
@@ -579,6 +755,18 @@ fn compile_shadowed(
             emit(&mut stderr, mode, &diagnostic);
         }
         return Ok(1);
+    }
+
+    // Nightly's warnings for gates that are stable (their names were removed from the root).
+    if let Some(shown_root) = lowered_files
+        .get(root)
+        .map(|_| display_name(root, package_dir, &prefix_as_given, &user_remaps))
+    {
+        for diagnostic in &stable.warnings {
+            let diagnostic =
+                remapper.replayed_diagnostic(diagnostic.clone(), STABLE_GATES_PROBE, &shown_root);
+            emit(&mut stderr, mode, &diagnostic);
+        }
     }
 
     if tool == Tool::Rustdoc {
@@ -990,8 +1178,9 @@ fn shadow_remaps(
 /// "allow"`) gets its markers in `#[warn(unused_imports)] const _: () = { .. };`, as nightly's
 /// `unused_features` keeps its default level then (`warnings` and `--cap-lints` still apply);
 /// one that also names `unused_features`, the `unused` group or forces a warning gets no
-/// markers, as the two lints' levels would differ. Not for rustdoc, nor before edition 2018
-/// (`::yieldc_rt` in a `use` names the crate root there). Returns the markers (see
+/// markers, as the two lints' levels would differ. Not for rustdoc. Before edition 2018 a `use`
+/// path starts at the crate root: the markers name `yieldc_rt::..`, the `extern crate` the
+/// lowering declares there (none without it). Returns the markers (see
 /// [`crate::diagnostics::FeatureMarker`]).
 fn add_unused_feature_markers(
     root: &Path,
@@ -1001,10 +1190,14 @@ fn add_unused_feature_markers(
     gates: &Gates,
     args: &[String],
 ) -> Vec<crate::diagnostics::FeatureMarker> {
-    if edition < Edition::E2018 {
-        return Vec::new();
-    }
     let Some((root_text, root_lowered)) = lowered_files.get(root) else {
+        return Vec::new();
+    };
+    let runtime_path = if edition >= Edition::E2018 {
+        "::yieldc_rt"
+    } else if root_lowered.text.contains("extern crate yieldc_rt;") {
+        "yieldc_rt"
+    } else {
         return Vec::new();
     };
     let named_by_args = lint_arguments(args);
@@ -1021,6 +1214,7 @@ fn add_unused_feature_markers(
         is_crate_root,
         crate_features: crate_features.to_vec(),
         active_cfgs: gates.active_cfgs.clone(),
+        stable_gates: Vec::new(),
     };
     let others: Vec<(&str, LowerRequest)> = lowered_files
         .iter()
@@ -1065,7 +1259,7 @@ fn add_unused_feature_markers(
     }
     for (gate, original) in unused {
         let start = text.len();
-        text.push_str(&format!("use ::yieldc_rt::__features::{gate} as _; "));
+        text.push_str(&format!("use {runtime_path}::__features::{gate} as _; "));
         markers.push(crate::diagnostics::FeatureMarker {
             lowered: start..text.len(),
             gate,
@@ -1259,6 +1453,7 @@ fn print_lowered(file: &str, line: &CommandLine) -> Result<i32, String> {
         is_crate_root: true,
         crate_features: Vec::new(),
         active_cfgs: None,
+        stable_gates: Vec::new(),
     };
     let lowered = lowering::lower_file(&text, &request);
     let mut out = lowered.text.clone();

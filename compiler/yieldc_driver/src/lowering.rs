@@ -30,6 +30,16 @@ impl Edition {
             _ => None,
         }
     }
+
+    /// The value of `--edition`.
+    pub fn as_flag(self) -> &'static str {
+        match self {
+            Edition::E2015 => "2015",
+            Edition::E2018 => "2018",
+            Edition::E2021 => "2021",
+            Edition::E2024 => "2024",
+        }
+    }
 }
 
 /// What produced a generated range of the lowered text.
@@ -160,6 +170,14 @@ pub struct LowerRequest {
     pub crate_features: Vec<String>,
     /// The active configuration, when the root has a `cfg_attr` (see [`crate::scan`]).
     pub active_cfgs: Option<Vec<String>>,
+    /// The root's gates that the base compiler knows as stable (see the driver's
+    /// `stable_gates`), removed from its `#![feature]`.
+    pub stable_gates: Vec<String>,
+}
+
+/// See [`yieldc_lower::inner_attributes_end`].
+pub fn inner_attributes_end(source: &str) -> Option<usize> {
+    yieldc_lower::inner_attributes_end(source)
 }
 
 /// Identifies the lowering in `-vV` (changes when the front end changes).
@@ -244,6 +262,7 @@ fn lower_options(request: &LowerRequest) -> yieldc_lower::LowerOptions {
         crate_features: request.crate_features.clone(),
         active_cfgs: request.active_cfgs.clone(),
         force_boxed: false,
+        stable_gates: request.stable_gates.clone(),
     }
 }
 
@@ -256,6 +275,7 @@ pub fn lower_file(source: &str, request: &LowerRequest) -> LoweredFile {
         active_cfgs: request.active_cfgs.clone(),
         // The escape hatch named by `Remapper::internal_failure`.
         force_boxed: std::env::var_os("YIELDC_FORCE_BOXED").is_some_and(|value| value != "0"),
+        stable_gates: request.stable_gates.clone(),
     };
     let lowered = yieldc_lower::lower(source, &options);
     let segments = lowered

@@ -38,9 +38,15 @@ pub fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
 }
 
 /// The `yield` expression at or before `anchor`: from the `yield` keyword to the end of its
-/// operand (a `;`, `,` or unmatched closing delimiter at depth 0).
+/// operand (a `;`, `,` or unmatched closing delimiter at depth 0); or, for a postfix
+/// `EXPR.yield` whose operand starts at `anchor`, from there to the end of `yield`.
 pub fn yield_expression(text: &str, anchor: usize) -> Option<Range<usize>> {
     let anchor = floor_char_boundary(text, anchor);
+    if !text[anchor..].starts_with("yield") {
+        if let Some(end) = postfix_yield_end(text, anchor) {
+            return Some(anchor..end);
+        }
+    }
     let start = if text[anchor..].starts_with("yield") {
         anchor
     } else {
@@ -65,6 +71,37 @@ pub fn yield_expression(text: &str, anchor: usize) -> Option<Range<usize>> {
     }
     let end = start + text[start..end].trim_end().len();
     Some(start..end)
+}
+
+/// The end of the `.yield` of a postfix yield whose operand starts at `anchor`: the first `.`
+/// at depth 0 followed (after whitespace) by the word `yield`, before the statement or argument
+/// ends.
+fn postfix_yield_end(text: &str, anchor: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut depth = 0i32;
+    for (offset, byte) in bytes[anchor..].iter().enumerate() {
+        match byte {
+            b'(' | b'[' | b'{' => depth += 1,
+            b')' | b']' | b'}' if depth == 0 => return None,
+            b')' | b']' | b'}' => depth -= 1,
+            b';' | b',' if depth == 0 => return None,
+            b'.' if depth == 0 => {
+                let after = anchor + offset + 1;
+                let rest = &text[after..];
+                let trimmed = rest.trim_start();
+                let keyword_at = after + (rest.len() - trimmed.len());
+                if trimmed.starts_with("yield")
+                    && !bytes
+                        .get(keyword_at + "yield".len())
+                        .is_some_and(|&next| is_ident_byte(next))
+                {
+                    return Some(keyword_at + "yield".len());
+                }
+            }
+            _ => {}
+        }
+    }
+    None
 }
 
 /// When `anchor` starts the invocation `NAME!` of a macro that may yield (the check copy's
@@ -339,6 +376,12 @@ mod tests {
             "fn main() {\n    let g = gen {\n        let r = &v;\n        yield 1;\n    };\n}\n";
         let at = text.find("yield").unwrap();
         assert_eq!(&text[yield_expression(text, at).unwrap()], "yield 1");
+        let postfix = "for p in &v { (1 + 2).yield; }";
+        let operand = postfix.find("(1").unwrap();
+        assert_eq!(
+            &postfix[yield_expression(postfix, operand).unwrap()],
+            "(1 + 2).yield"
+        );
         let (what, span) = enclosing_generator(text, at);
         assert_eq!(what, "`gen` block");
         assert_eq!(&text[span.unwrap()], "gen");

@@ -467,6 +467,36 @@ fn direct_rustc_lowers_only_the_crates_own_modules() {
 }
 
 #[test]
+fn a_crate_root_above_the_current_directory_is_remapped() {
+    // `rustc ../main.rs`: rustc names the file `../main.rs`, which the driver must find among
+    // its lowered files (the unused gate's warning is built from the lowered root).
+    let (dir, _) = direct_rustc(
+        "direct-parent-root",
+        &[(
+            "main.rs",
+            "#![feature(gen_blocks, async_for_loop)]\nfn main() {\n    let g = gen { yield 1u8; };\n    println!(\"{:?}\", g.collect::<Vec<_>>());\n}\n",
+        )],
+        &["--version"],
+    );
+    std::fs::create_dir_all(dir.join("sub")).unwrap();
+    let output = Command::new(rustc())
+        .args(["--edition", "2024", "../main.rs", "-o", "../main"])
+        .current_dir(dir.join("sub"))
+        .env_remove("CARGO_MANIFEST_DIR")
+        .output()
+        .unwrap();
+    assert_success(&output);
+    let stderr = text(&output.stderr);
+    assert!(
+        stderr.contains(
+            "warning: feature `async_for_loop` is declared but not used\n --> ../main.rs:1:24"
+        ),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("__features"), "{stderr}");
+}
+
+#[test]
 fn doc_source_pages_show_the_original_source() {
     let lib = "#![feature(gen_blocks)]\n//! Docs.\n\n/// Evens below `n`.\npub gen fn evens(n: u32) -> u32 {\n    for i in 0..n {\n        if i % 2 == 0 { yield i; }\n    }\n}\n";
     let project = Project::new("documented", &[("src/lib.rs", lib)]);

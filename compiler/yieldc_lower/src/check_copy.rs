@@ -46,7 +46,8 @@
 //!   statement with a `yield` inside a larger expression that borrows a temporary: boxed;
 //! - items whose duplication changes meaning (`impl`, `trait`, `static`, attributes), tokens
 //!   spanning lines (the copy sits on one line), a `yield` in the arguments of a call to a
-//!   captured callee: boxed.
+//!   callee that may be a captured variable (a name that an identifier pattern of the file
+//!   binds; any other names an item): boxed.
 
 use std::collections::HashMap;
 
@@ -490,7 +491,11 @@ impl Analyzer<'_, '_> {
                         && let Some(segment) = path.segment()
                     {
                         let name = segment.syntax().text().to_string();
-                        free_callee = is_binding_name(&name) && !self.resolves(&name);
+                        // A name that no identifier pattern of the file binds is an item (a
+                        // `fn`), not a captured variable.
+                        free_callee = is_binding_name(&name)
+                            && !self.resolves(&name)
+                            && self.file_binds(&name);
                     }
                 } else if let Some(callee) = call.expr() {
                     self.visit(callee.syntax())?;

@@ -779,7 +779,7 @@ impl Lowerer<'_> {
     ///
     /// In a closure nightly makes a coroutine (see
     /// [`yieldc_syntax::outline::is_implicit_coroutine_closure`]), lowered as a `#[coroutine]`
-    /// one, the `yield` also carries nightly's error (rustc goes on to type the closure as the
+    /// one, its first `yield` also carries nightly's error (rustc goes on to type the closure as the
     /// coroutine it is, e.g. E0618 where it is called):
     ///
     /// ```text
@@ -787,11 +787,21 @@ impl Lowerer<'_> {
     /// ```
     pub(crate) fn lower_yield(&mut self, yield_expr: &ast::YieldExpr) {
         let node = yield_expr.syntax().clone();
+        // Nightly reports once per closure, at its first `yield`.
         let in_implicit_coroutine = self.copy_plan.is_none()
             && self.macro_body.is_none()
             && own_closure(&node).is_some_and(|closure| {
                 self.iter_macro_closure.as_ref() != Some(closure.syntax())
                     && is_implicit_coroutine_closure(&closure)
+                    && closure
+                        .syntax()
+                        .descendants()
+                        .filter(|candidate| candidate.kind() == SyntaxKind::YIELD_EXPR)
+                        .find(|candidate| {
+                            own_closure(candidate)
+                                .is_some_and(|own| own.syntax() == closure.syntax())
+                        })
+                        .is_none_or(|first| first == node)
             });
         if !in_implicit_coroutine {
             self.lower_yield_expression(yield_expr);

@@ -49,6 +49,12 @@ pub(crate) fn lower_by_plan(
     options: &LowerOptions,
     plan: yieldc_syntax::items::ItemPlan,
 ) -> Option<Lowered> {
+    // An edition 2015 crate root declares the runtime before its first item (`paths.rs`,
+    // `emit_source_file`), which the parts cannot place: the first item may be unmarked, or
+    // start with comments that the parse attaches to it.
+    if options.edition == crate::Edition::E2015 && options.is_crate_root {
+        return None;
+    }
     // What a file's `macro_rules!` definitions do with coroutine syntax is gathered over the
     // whole file (`macros::MacroFacts`), from the definitions that contain coroutine syntax
     // (only in marked tiles) and, for yielding ones, the macros that invoke them.

@@ -49,6 +49,10 @@ pub struct LowerOptions {
     pub active_cfgs: Option<Vec<String>>,
     /// Lower every movable generator to the boxed representation, with no check copy.
     pub force_boxed: bool,
+    /// Gates of the root's `#![feature]` that the base compiler reports as stable since a
+    /// release (its `stable_features` lint): removed like the implemented ones, as stable
+    /// refuses any `#![feature]` (E0554) where nightly only warns (the driver's warning).
+    pub stable_gates: Vec<String>,
 }
 
 /// The result of [`lower`].
@@ -73,7 +77,7 @@ pub struct Lowered {
 /// is byte for byte that of [`lower_whole_file`], which is taken whenever the item scan is
 /// unsure.
 pub fn lower(source: &str, options: &LowerOptions) -> Lowered {
-    if !yieldc_syntax::might_use_coroutine_syntax(source) {
+    if !yieldc_syntax::might_use_coroutine_syntax(source) && options.stable_gates.is_empty() {
         return unchanged(source);
     }
     // A successful item scan implies well-formed token trees: the lexer's check (a whole-file
@@ -93,7 +97,7 @@ pub fn lower(source: &str, options: &LowerOptions) -> Lowered {
 /// [`lower`] by one parse of the whole file: the reference implementation that the item-limited
 /// path must agree with byte for byte (text, source map, diagnostics).
 pub fn lower_whole_file(source: &str, options: &LowerOptions) -> Lowered {
-    if !yieldc_syntax::might_use_coroutine_syntax(source) {
+    if !yieldc_syntax::might_use_coroutine_syntax(source) && options.stable_gates.is_empty() {
         return unchanged(source);
     }
     if let Some(result) = reject_token_trees(source, options) {
@@ -128,11 +132,22 @@ fn reject_token_trees(source: &str, options: &LowerOptions) -> Option<Lowered> {
     }
 }
 
+/// The end of the leading inner attributes of `source` (the item scan's prelude: shebang,
+/// trivia and `#![..]`), where the scan can tell. The driver compiles that much on its own to
+/// learn which of the crate's gates the base compiler knows as stable.
+pub fn inner_attributes_end(source: &str) -> Option<usize> {
+    let plan = yieldc_syntax::items::scan_items(source)?;
+    plan.tiles
+        .first()
+        .filter(|tile| tile.kind == yieldc_syntax::items::TileKind::Prelude)
+        .map(|tile| tile.end)
+}
+
 /// The item-limited path of [`lower`] alone: `None` when it is unsure and [`lower`] would parse
 /// the whole file (also for a file without coroutine syntax, which needs no parse). For the
 /// tests and benchmarks that measure how often the fallback is taken.
 pub fn lower_item_limited(source: &str, options: &LowerOptions) -> Option<Lowered> {
-    if !yieldc_syntax::might_use_coroutine_syntax(source) {
+    if !yieldc_syntax::might_use_coroutine_syntax(source) && options.stable_gates.is_empty() {
         return None;
     }
     items::lower_by_items(source, options)

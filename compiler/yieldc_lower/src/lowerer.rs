@@ -489,6 +489,25 @@ impl<'a> Lowerer<'a> {
                     self.lower_yield(&yield_expr);
                     return;
                 }
+                // Outside a coroutine, in code `#[cfg(false)]` leaves out: nightly never looks
+                // at it, but stable would gate the `yield` before stripping the code. The
+                // keyword goes (`yield e` → `e`, bare `yield` → `()`), columns kept.
+                if let Some(yield_expr) = ast::YieldExpr::cast(node.clone())
+                    && let Some(keyword) = yield_expr.yield_token()
+                    && yieldc_syntax::outline::is_configured_out_by_cfg_false(node)
+                {
+                    let start = self.token_start(&keyword);
+                    let end = self.token_end(&keyword);
+                    let blank = if yield_expr.expr().is_some() {
+                        "     "
+                    } else {
+                        "()   "
+                    };
+                    self.emit_children_within(node, self.node_start(node), start);
+                    self.replace(start, end, blank, DesugaringKind::Yield);
+                    self.emit_children_within(node, end, self.node_end(node));
+                    return;
+                }
             }
             SyntaxKind::RETURN_EXPR if self.in_gen_body => {
                 if let Some(return_expr) = ast::ReturnExpr::cast(node.clone())

@@ -99,16 +99,49 @@ impl Lowerer<'_> {
             None => std::borrow::Cow::Borrowed(self.substituted.get(inner_start..inner_end)?),
         };
         let edition = self.outline.edition.to_ra();
+        // Before edition 2018 `e.await` is a field access: the `await` of a postfix `.yield`
+        // is given to the parser as the keyword (only where the arguments are the
+        // substituted text itself).
+        let postfix_yields: Vec<usize> =
+            if self.outline.edition == yieldc_syntax::Edition::E2015 && self.macro_body.is_none() {
+                self.outline
+                    .substitutions
+                    .iter()
+                    .filter(|s| {
+                        s.kind == yieldc_syntax::SubstitutionKind::PostfixYield
+                            && (inner_start..inner_end).contains(&s.span.start)
+                    })
+                    .map(|s| s.span.start)
+                    .collect()
+            } else {
+                Vec::new()
+            };
         for (prefix, suffix, is_call) in [
             (CALL_PREFIX, CALL_SUFFIX, true),
             (BLOCK_PREFIX, BLOCK_SUFFIX, false),
         ] {
             let wrapped = format!("{prefix}{inner}{suffix}");
-            let parse = SourceFile::parse(&wrapped, edition);
-            if !parse.errors().is_empty() {
-                continue;
-            }
-            let root = parse.syntax_node();
+            let root = if postfix_yields.is_empty() {
+                let parse = SourceFile::parse(&wrapped, edition);
+                if !parse.errors().is_empty() {
+                    continue;
+                }
+                parse.syntax_node()
+            } else {
+                let in_wrapped: Vec<usize> = postfix_yields
+                    .iter()
+                    .map(|offset| offset - inner_start + prefix.len())
+                    .collect();
+                let (root, has_errors) = yieldc_syntax::parse_substituted_text(
+                    &wrapped,
+                    self.outline.edition,
+                    &in_wrapped,
+                );
+                if has_errors {
+                    continue;
+                }
+                root
+            };
             let items: Vec<SyntaxNode> = if is_call {
                 let Some(arguments) = root.descendants().find_map(ast::ArgList::cast) else {
                     continue;

@@ -229,16 +229,89 @@ fn provided_group_items(use_tree: &ast::UseTree) -> Option<(&'static str, Vec<as
     let items: Vec<ast::UseTree> = list
         .use_trees()
         .filter(|item| {
-            item.use_tree_list().is_none()
-                && item
-                    .path()
-                    .is_some_and(|path| names.contains(&compact(path.syntax()).as_str()))
+            item.path().is_some_and(|path| {
+                // `Coroutine`, or a path or group under one (`CoroutineState::Yielded`,
+                // `CoroutineState::{self, *}`); `iter`, the macro, only by itself.
+                let path = compact(path.syntax());
+                let first = path.split("::").next().unwrap_or_default();
+                names.contains(&first)
+                    && (first != "iter" || (path == "iter" && item.use_tree_list().is_none()))
+            })
         })
         .collect();
     if items.is_empty() {
         None
     } else {
         Some((module, items))
+    }
+}
+
+/// The items of a group `std::{..}` / `core::{..}` that name what `yieldc_rt` mirrors (at
+/// any place of a nested group, e.g. `std::{async_iter::AsyncIterator, ops::{Coroutine, Add}}`):
+/// each tree to remove from the group, with its redirected text (`None`: the `iter` macro,
+/// which is dropped).
+fn root_group_redirects(use_tree: &ast::UseTree) -> Option<Vec<(ast::UseTree, Option<String>)>> {
+    let path = use_tree.path()?;
+    let root = compact(path.syntax());
+    let root = root.strip_prefix("::").unwrap_or(&root);
+    if !matches!(root, "std" | "core") {
+        return None;
+    }
+    let list = use_tree.use_tree_list()?;
+    let mut redirects = Vec::new();
+    for item in list.use_trees() {
+        let Some(item_path) = item.path() else {
+            continue;
+        };
+        let item_path = compact(item_path.syntax());
+        let has_list = item.use_tree_list().is_some();
+        if item_path == "async_iter" || item_path.starts_with("async_iter::") {
+            redirects.push((
+                item.clone(),
+                Some(format!("::yieldc_rt::{}", compact_spaced(item.syntax()))),
+            ));
+        } else if [
+            "ops::Coroutine",
+            "ops::CoroutineState",
+            "iter::from_coroutine",
+            "iter::FromCoroutine",
+        ]
+        .iter()
+        .any(|name| {
+            item_path
+                .strip_prefix(name)
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with("::"))
+        }) {
+            redirects.push((
+                item.clone(),
+                Some(format!("::yieldc_rt::{}", compact_spaced(item.syntax()))),
+            ));
+        } else if !has_list && item_path == "iter::iter" && item.rename().is_none() {
+            redirects.push((item.clone(), None));
+        } else if has_list
+            && let Some((module, names)) = group_module(&format!("std::{item_path}"))
+            && let Some(inner) = item.use_tree_list()
+        {
+            for inner_item in inner.use_trees() {
+                let Some(name) = inner_item.path().map(|path| compact(path.syntax())) else {
+                    continue;
+                };
+                let first = name.split("::").next().unwrap_or_default();
+                if !names.contains(&first)
+                    || (first == "iter" && (name != "iter" || inner_item.use_tree_list().is_some()))
+                {
+                    continue;
+                }
+                let redirect = (name != "iter" || inner_item.rename().is_some())
+                    .then(|| format!("{module}::{}", compact_spaced(inner_item.syntax())));
+                redirects.push((inner_item, redirect));
+            }
+        }
+    }
+    if redirects.is_empty() {
+        None
+    } else {
+        Some(redirects)
     }
 }
 
@@ -282,9 +355,9 @@ pub(crate) fn path_needs_rewrite(node: &SyntaxNode) -> bool {
         }
         SyntaxKind::USE_TREE => {
             is_iter_macro_import(node)
-                || ast::UseTree::cast(node.clone())
-                    .and_then(|tree| provided_group_items(&tree))
-                    .is_some()
+                || ast::UseTree::cast(node.clone()).is_some_and(|tree| {
+                    provided_group_items(&tree).is_some() || root_group_redirects(&tree).is_some()
+                })
         }
         _ => false,
     }
@@ -407,6 +480,29 @@ impl Lowerer<'_> {
         let Some(tree) = ast::UseTree::cast(node.clone()) else {
             return false;
         };
+        if let Some(redirects) = root_group_redirects(&tree) {
+            // `std::{async_iter::AsyncIterator, pin::pin}` →
+            // `{::yieldc_rt::async_iter::AsyncIterator, std::{{}, pin::pin}}`.
+            let start = self.node_start(node);
+            let end = self.node_end(node);
+            let texts: Vec<&str> = redirects
+                .iter()
+                .filter_map(|(_, text)| text.as_deref())
+                .collect();
+            let mut opening = String::from("{");
+            for text in &texts {
+                opening.push_str(text);
+                opening.push_str(", ");
+            }
+            self.generate(&opening, start, DesugaringKind::LibraryPath);
+            let removed: Vec<(usize, usize)> = redirects
+                .iter()
+                .map(|(item, _)| (self.node_start(item.syntax()), self.node_end(item.syntax())))
+                .collect();
+            self.emit_use_tree_without(node, &removed);
+            self.generate("}", end, DesugaringKind::LibraryPath);
+            return true;
+        }
         let Some((module, items)) = provided_group_items(&tree) else {
             return false;
         };
@@ -452,7 +548,8 @@ impl Lowerer<'_> {
             tree.kind() == SyntaxKind::USE_TREE
                 && (is_iter_macro_import(&tree)
                     || ast::UseTree::cast(tree.clone()).is_some_and(|tree| {
-                        provided_group_items(&tree).is_some() && !provides_whole_group(&tree)
+                        (provided_group_items(&tree).is_some() && !provides_whole_group(&tree))
+                            || root_group_redirects(&tree).is_some()
                     }))
         });
         if !leaves_empty_group {
@@ -512,6 +609,7 @@ impl Lowerer<'_> {
         let removed = |name: &str| {
             IMPLEMENTED_GATES.contains(&name)
                 || ACCEPTED_UNIMPLEMENTED_GATES.contains(&name)
+                || self.options.stable_gates.iter().any(|gate| gate == name)
                 || (name == "stmt_expr_attributes" && !keep_stmt_expr_attributes)
         };
         // In `#![cfg_attr(PREDICATE, feature(..), ..)]` (active), a `feature(..)` whose gates

@@ -202,6 +202,18 @@ pub fn might_use_coroutine_syntax_reference(source: &str) -> bool {
     false
 }
 
+/// Parses `text` (substituted text: each postfix `.yield` already reads `.await`) as a source
+/// file in `edition`, the `await` at each of `postfix_yields` (byte offsets into `text`) being
+/// the keyword even before edition 2018; and whether the lexer or the parser reported errors.
+/// For re-parses of parts of the substituted text (macro arguments).
+pub fn parse_substituted_text(
+    text: &str,
+    edition: Edition,
+    postfix_yields: &[usize],
+) -> (ra_ap_syntax::SyntaxNode, bool) {
+    outline::parse_substituted_source_file(text, edition, postfix_yields)
+}
+
 /// Parses `source` and finds its coroutine forms.
 pub fn parse(source: &str, options: &ParseOptions) -> (Outline, Vec<Diagnostic>) {
     outline::build(source, options)

@@ -208,7 +208,13 @@ fn build_inner(
         (source.to_owned(), first_root, first_has_errors)
     } else {
         let substituted_text = apply_substitutions(source, &substitutions);
-        let (root, has_errors) = parse_source_file(&substituted_text, edition);
+        let postfix_yields: Vec<usize> = substitutions
+            .iter()
+            .filter(|s| s.kind == SubstitutionKind::PostfixYield)
+            .map(|s| s.span.start)
+            .collect();
+        let (root, has_errors) =
+            parse_substituted_source_file(&substituted_text, edition, &postfix_yields);
         (substituted_text, root, has_errors)
     };
     let features = find_features(&root, options.active_cfgs.as_deref());
@@ -245,9 +251,24 @@ fn build_inner(
 /// (literal escapes, misplaced `let`, ...): its errors never change the tree, which is all
 /// that [`parse_part`] asks about, and the pass cost 6 % of the item-limited lowering.
 fn parse_source_file(text: &str, edition: Edition) -> (SyntaxNode, bool) {
+    parse_substituted_source_file(text, edition, &[])
+}
+
+/// [`parse_source_file`] of the substituted text: the `await` of each postfix `.yield`
+/// (`postfix_yields`, their byte offsets) is the keyword in every edition. Before 2018 `await`
+/// is an identifier, and `e.await` would parse as a field access.
+pub(crate) fn parse_substituted_source_file(
+    text: &str,
+    edition: Edition,
+    postfix_yields: &[usize],
+) -> (SyntaxNode, bool) {
     let edition = edition.to_ra();
     let lexed = ra_ap_parser::LexedStr::new(edition, text);
-    let input = lexed.to_input(edition);
+    let input = if postfix_yields.is_empty() || edition != ra_ap_syntax::Edition::Edition2015 {
+        lexed.to_input(edition)
+    } else {
+        to_input_with_postfix_yields(&lexed, edition, postfix_yields)
+    };
     let output = ra_ap_parser::TopEntryPoint::SourceFile.parse(&input);
     let mut builder = ra_ap_syntax::SyntaxTreeBuilder::default();
     let mut has_errors = lexed.errors().next().is_some();
@@ -258,6 +279,54 @@ fn parse_source_file(text: &str, edition: Edition) -> (SyntaxNode, bool) {
         ra_ap_parser::StrStep::Error { .. } => has_errors = true,
     });
     (builder.finish().syntax_node(), has_errors)
+}
+
+/// `LexedStr::to_input` (the same steps), except that the identifier `await` at each offset of
+/// `postfix_yields` is given to the parser as the keyword.
+fn to_input_with_postfix_yields(
+    lexed: &ra_ap_parser::LexedStr<'_>,
+    edition: ra_ap_syntax::Edition,
+    postfix_yields: &[usize],
+) -> ra_ap_parser::Input {
+    let mut input = ra_ap_parser::Input::with_capacity(lexed.len());
+    let mut was_joint = false;
+    for index in 0..lexed.len() {
+        let kind = lexed.kind(index);
+        if kind.is_trivia() {
+            was_joint = false;
+        } else if kind == SyntaxKind::IDENT
+            && lexed.text(index) == "await"
+            && postfix_yields.contains(&lexed.text_start(index))
+        {
+            if was_joint {
+                input.was_joint();
+            }
+            input.push(SyntaxKind::AWAIT_KW, ra_ap_syntax::Edition::Edition2018);
+            was_joint = true;
+        } else if kind == SyntaxKind::IDENT {
+            let text = lexed.text(index);
+            input.push_ident(
+                SyntaxKind::from_contextual_keyword(text, edition).unwrap_or(SyntaxKind::IDENT),
+                edition,
+            );
+            was_joint = true;
+        } else {
+            if was_joint {
+                input.was_joint();
+            }
+            input.push(kind, edition);
+            if kind == SyntaxKind::FLOAT_NUMBER {
+                if !lexed.text(index).ends_with('.') {
+                    input.was_joint();
+                } else {
+                    was_joint = false;
+                }
+            } else {
+                was_joint = true;
+            }
+        }
+    }
+    input
 }
 
 fn is_trivia(kind: SyntaxKind) -> bool {
@@ -294,9 +363,13 @@ fn find_substitutions(root: &SyntaxNode) -> Vec<Substitution> {
                 }
             }
             SyntaxKind::FOR_KW => {
+                // Before edition 2018, `for await in ..` binds a variable named `await`.
                 if let Some(next) = next_non_trivia(&token)
                     && (next.kind() == SyntaxKind::AWAIT_KW
-                        || (next.kind() == SyntaxKind::IDENT && next.text() == "await"))
+                        || (next.kind() == SyntaxKind::IDENT
+                            && next.text() == "await"
+                            && next_non_trivia(&next)
+                                .is_none_or(|after| after.kind() != SyntaxKind::IN_KW)))
                 {
                     substitutions.push(Substitution {
                         kind: SubstitutionKind::ForAwait,
@@ -1090,6 +1163,9 @@ fn check_yield_context(
             span,
         ));
     }
+    if is_configured_out_by_cfg_false(node) {
+        return;
+    }
     match enclosing {
         Enclosing::SyncGen(_) | Enclosing::AsyncGen(_) | Enclosing::Coroutine(_) => {}
         // In any `async` body (one nested in a generator included) rustc's lowering of the
@@ -1105,12 +1181,19 @@ fn check_yield_context(
         }
         // With the gate, the lowering reports it (and rustc goes on to the closure's E0618);
         // without, this front end's E0658 stops the build, so the error is reported here.
-        Enclosing::Closure(_) if in_implicit_coroutine => {
-            if gates_known && !gated {
+        // Nightly makes any closure with a `yield` (postfix too) a coroutine, and reports once
+        // per closure, at its first `yield`; never E0627 (a closure is a coroutine literal).
+        Enclosing::Closure(range) => {
+            let first = is_first_yield_of_closure(outline, node, range);
+            if in_implicit_coroutine {
+                if gates_known && !gated && first {
+                    diagnostics.push(yield_outside_error(outline, node, span));
+                }
+            } else if first {
                 diagnostics.push(yield_outside_error(outline, node, span));
             }
         }
-        Enclosing::Closure(_) | Enclosing::Item => {
+        Enclosing::Item => {
             diagnostics.push(yield_outside_error(outline, node, span));
             diagnostics.push(Diagnostic::error(
                 Some("E0627"),
@@ -1119,6 +1202,59 @@ fn check_yield_context(
             ));
         }
     }
+}
+
+/// Whether `node` sits in code that `#[cfg(false)]` leaves out (on it or an ancestor): nightly
+/// strips that code before it looks at any `yield` in it (only the syntax gates are checked
+/// earlier). Other predicates are not evaluated here.
+pub fn is_configured_out_by_cfg_false(node: &SyntaxNode) -> bool {
+    node.ancestors().any(|ancestor| {
+        ancestor.children().any(|child| {
+            child.kind() == SyntaxKind::ATTR
+                && ast::Attr::cast(child)
+                    .and_then(|attr| attr.meta())
+                    .is_some_and(|meta| {
+                        let text: String = meta
+                            .syntax()
+                            .text()
+                            .to_string()
+                            .chars()
+                            .filter(|c| !c.is_whitespace())
+                            .collect();
+                        text == "cfg(false)"
+                    })
+        })
+    })
+}
+
+/// Whether `node` (a `yield`, or the `.await` of a postfix `.yield`) is the first `yield` of its
+/// enclosing plain closure (the one spanning `closure_range`), in source order.
+fn is_first_yield_of_closure(
+    outline: &Outline,
+    node: &SyntaxNode,
+    closure_range: TextRange,
+) -> bool {
+    let Some(closure) = node.ancestors().find(|ancestor| {
+        ancestor.kind() == SyntaxKind::CLOSURE_EXPR && ancestor.text_range() == closure_range
+    }) else {
+        return true;
+    };
+    let first = closure.descendants().find(|candidate| {
+        let is_yield = match candidate.kind() {
+            SyntaxKind::YIELD_EXPR => true,
+            SyntaxKind::AWAIT_EXPR => ast::AwaitExpr::cast(candidate.clone())
+                .and_then(|await_expr| await_expr.await_token())
+                .is_some_and(|token| {
+                    outline
+                        .substitution_at(usize::from(token.text_range().start()))
+                        .is_some_and(|s| s.kind == SubstitutionKind::PostfixYield)
+                }),
+            _ => false,
+        };
+        is_yield
+            && matches!(enclosing_body(candidate), Enclosing::Closure(range) if range == closure_range)
+    });
+    first.is_none_or(|first| first == *node)
 }
 
 /// rustc's error for a `yield` outside any coroutine, with its suggestion to put
