@@ -244,7 +244,8 @@ impl<'a> Remapper<'a> {
             | strip_runtime_spans(&mut diagnostic)
             | drop_clone_suggestion(&mut diagnostic)
             | reword_within_itself(&mut diagnostic)
-            | place_trait_explanation(&mut diagnostic, self.diagnostic_width);
+            | place_trait_explanation(&mut diagnostic, self.diagnostic_width)
+            | note_cyclic_coroutine(&mut diagnostic);
         self.changed_anything |= cited_runtime;
         let primary = primary_span(&diagnostic).cloned();
         let mut remapped_any = false;
@@ -3701,6 +3702,42 @@ fn strip_runtime_spans(diagnostic: &mut Value) -> bool {
     dropped
 }
 
+/// A coroutine required to yield or return itself: rustc's E0271 "cyclic type of infinite
+/// size" has, for a closure or coroutine (nightly's generators are), a first note on closures
+/// that capture themselves; yieldc's generators are the runtime's structs, which get none.
+/// Returns whether the note was added.
+fn note_cyclic_coroutine(diagnostic: &mut Value) -> bool {
+    const NOTE: &str = "closures cannot capture themselves or take themselves as argument;\n\
+                        this error may be the result of a recent compiler bug-fix,\n\
+                        see issue #46062 <https://github.com/rust-lang/rust/issues/46062>\n\
+                        for more information";
+    let message = diagnostic["message"].as_str().unwrap_or_default();
+    let cyclic = diagnostic["code"]["code"] == "E0271"
+        && GENERATOR_NAME_OPENINGS
+            .iter()
+            .any(|open| message.contains(open))
+        && primary_span(diagnostic)
+            .is_some_and(|span| span["label"] == "cyclic type of infinite size");
+    let Some(children) = diagnostic["children"].as_array_mut().filter(|_| cyclic) else {
+        return false;
+    };
+    if children.iter().any(|child| child["message"] == NOTE) {
+        return false;
+    }
+    children.insert(
+        0,
+        json!({
+            "message": NOTE,
+            "code": null,
+            "level": "note",
+            "spans": [],
+            "children": [],
+            "rendered": null,
+        }),
+    );
+    true
+}
+
 /// E0277's "the trait `X` is not implemented for `T`": rustc labels the span with it when it
 /// is at most `--diagnostic-width` bytes long, and else labels it "unsatisfied trait bound" and
 /// gives the text as the first help. rustc measured its own type names (`{async block@..}`, the
@@ -3784,11 +3821,12 @@ fn expand_long_types(diagnostic: &mut Value) -> bool {
     let contents = unqualified_runtime_types(&contents).unwrap_or(contents);
     // Only the runtime's types are put back; any other shortened type keeps rustc's shortening
     // (and then the notes stay).
+    // A line is one type, or a whole predicate rustc shortened as one
+    // (`<Coro<(), (), ..., ...> as Coroutine>::Return == Coro<(), (), ..., ...>`).
     let is_runtime_type = |full: &str| {
-        let name = full.trim_start_matches("yieldc_rt::");
         RUNTIME_GENERATOR_TYPES
             .iter()
-            .any(|open| name.starts_with(open))
+            .any(|open| full.contains(open))
             && full.contains("{async block@")
     };
     let full_types: Vec<&str> = contents
