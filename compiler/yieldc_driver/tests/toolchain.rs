@@ -895,18 +895,10 @@ fn suggestions_of_redrawn_diagnostics_survive_cargos_colored_json() {
 /// be the same at both lengths. Skipped, with a note, without nightly.
 #[test]
 fn diagnostics_differ_from_nightlys_alike_at_any_path_length() {
-    let Ok(found) = Command::new("rustup")
-        .args(["which", "--toolchain", "nightly", "rustc"])
-        .output()
-    else {
-        println!("note: no rustup; skipped");
-        return;
-    };
-    if !found.status.success() {
+    let Some(nightly) = nightly_rustc() else {
         println!("note: no nightly toolchain; skipped");
         return;
-    }
-    let nightly = std::path::PathBuf::from(text(&found.stdout).trim());
+    };
     let ui = workspace().join("ui-tests/tests/ui");
     let mut cases = Vec::new();
     for group in std::fs::read_dir(&ui).unwrap().flatten() {
