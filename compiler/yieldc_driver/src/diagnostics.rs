@@ -684,8 +684,8 @@ impl<'a> Remapper<'a> {
             true,
             &diagnostic.primary.1,
         )];
-        for (range, label) in &diagnostic.labels {
-            spans.push(self.span_json(original_path, text, range.clone(), false, label));
+        for (range, label, primary) in &diagnostic.labels {
+            spans.push(self.span_json(original_path, text, range.clone(), *primary, label));
         }
         let mut children = Vec::new();
         for note in &diagnostic.notes {

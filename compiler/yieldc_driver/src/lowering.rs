@@ -89,8 +89,8 @@ pub struct FrontEndDiagnostic {
     pub message: String,
     /// Primary span and its label.
     pub primary: (Range<usize>, String),
-    /// Secondary spans and labels.
-    pub labels: Vec<(Range<usize>, String)>,
+    /// Further spans, their labels, and whether each is primary too.
+    pub labels: Vec<(Range<usize>, String, bool)>,
     /// `= help:` lines.
     pub help: Vec<String>,
     /// `= note:` lines.
@@ -303,7 +303,13 @@ pub fn lower_file(source: &str, request: &LowerRequest) -> LoweredFile {
             labels: diagnostic
                 .labels
                 .into_iter()
-                .map(|label| (label.span.start..label.span.end, label.message))
+                .map(|label| {
+                    (
+                        label.span.start..label.span.end,
+                        label.message,
+                        label.primary,
+                    )
+                })
                 .collect(),
             help: diagnostic.help,
             notes: diagnostic.notes,

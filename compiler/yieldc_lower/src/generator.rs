@@ -1468,7 +1468,7 @@ impl Lowerer<'_> {
                     const_span,
                 )
                 .with_primary_label("`const` because of this")
-                .with_label(kind_span, format!("`{kind}` because of this"))
+                .with_primary_span(kind_span, format!("`{kind}` because of this"))
                 .with_label(item_span, ""),
             );
             if let Some(body) = function.body() {

@@ -248,8 +248,21 @@ fn finish(
         return fallback;
     }
     // rustc reports E0627 (a `yield` outside any coroutine) when it type-checks, after every
-    // error of its AST lowering (E0658, E0727, E0728, the `yield` error before each E0627).
-    diagnostics.sort_by_key(|diagnostic| diagnostic.code == Some("E0627"));
+    // error of its AST lowering (E0658, E0727, E0728, the `yield` error before each E0627);
+    // "`gen` fn bodies are not allowed in constant functions" comes after the AST validation's
+    // "functions cannot be both `const` and `gen`" of every function (measured on nightly).
+    diagnostics.sort_by_key(|diagnostic| {
+        if diagnostic.code == Some("E0627") {
+            2
+        } else if diagnostic
+            .message
+            .ends_with("fn bodies are not allowed in constant functions")
+        {
+            1
+        } else {
+            0
+        }
+    });
     Lowered {
         text,
         source_map,

@@ -35,13 +35,16 @@ pub enum Level {
     Warning,
 }
 
-/// A secondary span with its message.
+/// A further span with its message: secondary, or another primary one (rustc underlines each
+/// primary span with `^`; "functions cannot be both `const` and `gen`" has two).
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Label {
     /// Where.
     pub span: Span,
     /// What (may be empty).
     pub message: String,
+    /// Whether the span is primary too.
+    pub primary: bool,
 }
 
 /// A suggested edit, which rustc draws under `help: MESSAGE` as the edited line (`+++` under
@@ -106,6 +109,17 @@ impl Diagnostic {
         self.labels.push(Label {
             span,
             message: message.into(),
+            primary: false,
+        });
+        self
+    }
+
+    /// Adds another primary span, with its label.
+    pub fn with_primary_span(mut self, span: Span, message: impl Into<String>) -> Self {
+        self.labels.push(Label {
+            span,
+            message: message.into(),
+            primary: true,
         });
         self
     }
