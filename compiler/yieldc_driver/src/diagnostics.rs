@@ -237,7 +237,8 @@ impl<'a> Remapper<'a> {
         }
         let unreachable_yield = self.unreachable_yield_statement(&mut diagnostic);
         let renamed = self.rename_types(&mut diagnostic);
-        let described = self.describe_generator_values(&mut diagnostic);
+        let described = self.describe_generator_values(&mut diagnostic)
+            | self.label_assigned_variable(&mut diagnostic);
         let cited_runtime = reworded
             | renamed
             | described
@@ -1676,23 +1677,70 @@ impl<'a> Remapper<'a> {
         if receiver.is_empty() || receiver.starts_with(|c: char| c.is_ascii_digit()) {
             return None;
         }
-        let binding = original[..receiver_start]
-            .rmatch_indices("let ")
-            .find_map(|(at, _)| {
-                let rest = original[at + 4..].trim_start();
-                let rest = rest.strip_prefix("mut ").map_or(rest, str::trim_start);
-                let rest = rest.strip_prefix(receiver)?;
-                if rest.starts_with(|c: char| c.is_alphanumeric() || c == '_') {
-                    return None;
-                }
-                let value = rest.trim_start().strip_prefix('=')?;
-                (!value.starts_with('=')).then_some(value)
-            })?;
-        let mut value = binding.trim_start();
-        if let Some(rest) = value.strip_prefix("#[coroutine]") {
-            value = rest.trim_start();
+        bound_generator(original, file, receiver, receiver_start)
+    }
+
+    /// E0308 for a generator assigned to a variable whose `let` holds another one (`let mut g
+    /// = gen { .. }; g = gen { .. };`): nightly also labels that `let`'s generator "expected
+    /// due to this value"; rustc reports the mismatch of the runtime's arguments, where it
+    /// gives no such label. Runs after [`Self::describe_generator_values`], on lowered spans.
+    fn label_assigned_variable(&self, diagnostic: &mut Value) -> bool {
+        const LABEL: &str = "expected due to this value";
+        if diagnostic["code"]["code"] != "E0308" {
+            return false;
         }
-        block_name(original, file, original.len() - value.len())
+        let Some(primary) = primary_span(diagnostic).cloned() else {
+            return false;
+        };
+        let (Some((_, (original, lowered))), Some(file)) = (
+            self.lowered_file_of(&primary),
+            primary["file_name"].as_str(),
+        ) else {
+            return false;
+        };
+        if self.generator_description(&primary).is_none() {
+            return false;
+        }
+        let start = lowered.to_original(as_usize(&primary["byte_start"]));
+        let Some(target) = original
+            .get(..start)
+            .map(str::trim_end)
+            .and_then(|before| before.strip_suffix('='))
+            .filter(|target| !target.ends_with(|c: char| "=<>!+-*/%&|^".contains(c)))
+            .map(str::trim_end)
+        else {
+            return false;
+        };
+        let variable_start = target
+            .rfind(|c: char| !(c.is_alphanumeric() || c == '_'))
+            .map_or(0, |at| at + 1);
+        let variable = &target[variable_start..];
+        let head = target[..variable_start].trim_end();
+        let is_word = |word: &str| {
+            head.strip_suffix(word)
+                .is_some_and(|rest| !rest.ends_with(|c: char| c.is_alphanumeric() || c == '_'))
+        };
+        if variable.is_empty()
+            || variable.starts_with(|c: char| c.is_ascii_digit())
+            || is_word("let")
+            || is_word("mut")
+        {
+            return false;
+        }
+        let Some(mut site) = bound_generator(original, file, variable, variable_start)
+            .and_then(|name| self.generator_site_named(&name))
+        else {
+            return false;
+        };
+        let Some(spans) = diagnostic["spans"].as_array_mut() else {
+            return false;
+        };
+        if spans.iter().any(|span| span["label"] == LABEL) {
+            return false;
+        }
+        site["label"] = json!(LABEL);
+        spans.push(site);
+        true
     }
 
     /// Whether lowered `span` starts at the `async` of a generator's body (the runtime
@@ -2762,6 +2810,29 @@ impl<'r, 'a> SourceCache<'r, 'a> {
         self.read.borrow_mut().push((file_name.to_string(), text));
         Some(text)
     }
+}
+
+/// The generator that the nearest `let` of `variable` before `before` binds, written in place
+/// (`let mut g = gen { .. };`, `let c = #[coroutine] || ..;`), named as nightly names it.
+fn bound_generator(original: &str, file: &str, variable: &str, before: usize) -> Option<String> {
+    let binding = original
+        .get(..before)?
+        .rmatch_indices("let ")
+        .find_map(|(at, _)| {
+            let rest = original[at + 4..].trim_start();
+            let rest = rest.strip_prefix("mut ").map_or(rest, str::trim_start);
+            let rest = rest.strip_prefix(variable)?;
+            if rest.starts_with(|c: char| c.is_alphanumeric() || c == '_') {
+                return None;
+            }
+            let value = rest.trim_start().strip_prefix('=')?;
+            (!value.starts_with('=')).then_some(value)
+        })?;
+    let mut value = binding.trim_start();
+    if let Some(rest) = value.strip_prefix("#[coroutine]") {
+        value = rest.trim_start();
+    }
+    block_name(original, file, original.len() - value.len())
 }
 
 /// `spans` as rustc's human output draws them: a span in another crate's macro (the standard

@@ -1,8 +1,8 @@
 // Two gen blocks where one type is expected: nightly's single E0308, "expected `gen` block, found
 // a different `gen` block".
-// FIXME(yieldc): nightly also labels `let mut g = gen { .. }` "expected due to this value" for
-// the assignment; rustc reports the mismatch at the runtime's argument, where it has no such
-// label.
+// The assignment's `let mut g = gen { .. }` is also labelled "expected due to this value" (rustc
+// reports the mismatch at the runtime's argument, where it gives no such label; the driver adds
+// it).
 #![feature(gen_blocks)]
 
 fn main() {
