@@ -3126,6 +3126,11 @@ fn macro_origin_note(diagnostic: &Value) -> Option<String> {
     let empty = Vec::new();
     let children = diagnostic["children"].as_array().unwrap_or(&empty);
     let mut macros: Vec<(&str, &str, bool)> = Vec::new();
+    // Whether the outermost invocation of a standard-library macro is the user's (`pin!(..)` in
+    // the crate): those are the exported macros, which hide their backtrace (nightly has no note
+    // for `pin!`, which the list below lacked); an internal one (`core`'s `add_impl!`) is
+    // invoked inside the library.
+    let mut std_macro_invoked_by_user = false;
     for spans in std::iter::once(&diagnostic["spans"]).chain(children.iter().map(|c| &c["spans"])) {
         let primary = spans.as_array().unwrap_or(&empty).iter();
         for span in primary.filter(|span| span["is_primary"] == true) {
@@ -3144,6 +3149,15 @@ fn macro_origin_note(diagnostic: &Value) -> Option<String> {
                 let Some(call_site) = expansion.get("span") else {
                     break;
                 };
+                let call_site_in_std = call_site["file_name"]
+                    .as_str()
+                    .is_some_and(|name| name.starts_with("/rustc/"));
+                let is_last_expansion = call_site
+                    .get("expansion")
+                    .is_none_or(|expansion| expansion.is_null());
+                if in_std && is_last_expansion && !call_site_in_std {
+                    std_macro_invoked_by_user = true;
+                }
                 site = call_site;
             }
         }
@@ -3151,7 +3165,7 @@ fn macro_origin_note(diagnostic: &Value) -> Option<String> {
     let (first_kind, first_name, _) = *macros.first()?;
     let (last_kind, last_name, last_in_std) = *macros.last()?;
     let bare = last_name.rsplit("::").next().unwrap_or(last_name);
-    if last_in_std && STD_MACROS_WITHOUT_BACKTRACE.contains(&bare) {
+    if last_in_std && (STD_MACROS_WITHOUT_BACKTRACE.contains(&bare) || std_macro_invoked_by_user) {
         return None;
     }
     let and_then = if last_name != first_name {
@@ -5182,6 +5196,21 @@ mod tests {
         );
         let diagnostic = json!({ "level": "error", "spans": [in_println], "children": [] });
         assert_eq!(macro_origin_note(&diagnostic), None);
+        // Nor does any library macro the crate invokes (`pin!`, in no list); one the library
+        // invokes itself (`core`'s internal `add_impl!`) does not hide it.
+        let in_pin = span_expanded_by(&[("pin!", std)], (300, 320));
+        let diagnostic = json!({ "level": "error", "spans": [in_pin], "children": [] });
+        assert_eq!(macro_origin_note(&diagnostic), None);
+        let mut in_add_impl = span_expanded_by(&[("add_impl!", std)], (300, 320));
+        in_add_impl["expansion"]["span"]["file_name"] = json!(std);
+        let diagnostic = json!({ "level": "error", "spans": [in_add_impl], "children": [] });
+        assert_eq!(
+            macro_origin_note(&diagnostic).as_deref(),
+            Some(
+                "this error originates in the macro `add_impl` \
+                 (in Nightly builds, run with -Z macro-backtrace for more info)"
+            )
+        );
 
         // A derive's expansion is labelled as one; a desugaring (no definition) is skipped.
         let in_derive = span_expanded_by(
