@@ -222,24 +222,8 @@ pub fn gate_usage(source: &str, options: &LowerOptions, test: bool) -> GateUsage
 /// Whether `node` or one of its ancestors carries `#[cfg(test)]` while `test` is off, or
 /// `#[cfg(not(test))]` while it is on.
 fn configured_out(node: &SyntaxNode, test: bool) -> bool {
-    let off = if test { "cfg(not(test))" } else { "cfg(test)" };
-    node.ancestors().any(|ancestor| {
-        ancestor.children().any(|child| {
-            child.kind() == SyntaxKind::ATTR
-                && ast::Attr::cast(child)
-                    .and_then(|attr| attr.meta())
-                    .is_some_and(|meta| {
-                        let text: String = meta
-                            .syntax()
-                            .text()
-                            .to_string()
-                            .chars()
-                            .filter(|c| !c.is_whitespace())
-                            .collect();
-                        text == off
-                    })
-        })
-    })
+    let off = if test { "not(test)" } else { "test" };
+    yieldc_syntax::outline::has_cfg_on_ancestors(node, off)
 }
 
 /// As [`token_tree_uses`], inside code `cfg` leaves out (see [`gate_usage`]).

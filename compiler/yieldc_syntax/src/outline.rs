@@ -1208,6 +1208,13 @@ fn check_yield_context(
 /// strips that code before it looks at any `yield` in it (only the syntax gates are checked
 /// earlier). Other predicates are not evaluated here.
 pub fn is_configured_out_by_cfg_false(node: &SyntaxNode) -> bool {
+    has_cfg_on_ancestors(node, "false")
+}
+
+/// Whether `node` or one of its ancestors carries `#[cfg(PREDICATE)]`, the predicate compared
+/// as written (whitespace ignored): `"false"`, `"test"`, `"not(test)"`.
+pub fn has_cfg_on_ancestors(node: &SyntaxNode, predicate: &str) -> bool {
+    let wanted = format!("cfg({predicate})");
     node.ancestors().any(|ancestor| {
         ancestor.children().any(|child| {
             child.kind() == SyntaxKind::ATTR
@@ -1221,7 +1228,7 @@ pub fn is_configured_out_by_cfg_false(node: &SyntaxNode) -> bool {
                             .chars()
                             .filter(|c| !c.is_whitespace())
                             .collect();
-                        text == "cfg(false)"
+                        text == wanted
                     })
         })
     })
