@@ -2213,7 +2213,8 @@ impl<'a> Remapper<'a> {
         let Some((_, (_, lowered))) = self.lowered_file_of(&primary) else {
             return false;
         };
-        let Some((generated, _)) = innermost_generator(lowered, as_usize(&primary["byte_start"]))
+        let Some((generated, opening)) =
+            innermost_generator(lowered, as_usize(&primary["byte_start"]))
         else {
             return false;
         };
@@ -2224,12 +2225,39 @@ impl<'a> Remapper<'a> {
             GeneratedKind::AsyncGenFn => "`async gen` function",
             _ => return false,
         };
+        // A function's "enclosing" label is on its header on nightly (the `async` block is
+        // inside the body's braces in the lowered text).
+        let header = matches!(generated, GeneratedKind::GenFn | GeneratedKind::AsyncGenFn)
+            .then(|| {
+                let (original, lowered) = self
+                    .lowered_files
+                    .get(&self.original_path(primary["file_name"].as_str().unwrap_or_default()))?;
+                let (start, end) = gen_fn_header(original, opening.start.checked_sub(1)?)?;
+                Some((
+                    start,
+                    end,
+                    lowered_offset(lowered, start)?,
+                    lowered_offset(lowered, end - 1)? + 1,
+                ))
+            })
+            .flatten();
         if let Some(message) = diagnostic["message"].as_str() {
             diagnostic["message"] = Value::String(message.replace(ASYNC_BLOCK, kind));
         }
         if let Some(spans) = diagnostic.get_mut("spans").and_then(Value::as_array_mut) {
             for span in spans.iter_mut() {
-                if let Some(label) = span["label"].as_str() {
+                if let Some(label) = span["label"].as_str().map(str::to_owned) {
+                    match header {
+                        Some((start, end, lowered_start, lowered_end))
+                            if label.starts_with("enclosing ") && span["is_primary"] == false =>
+                        {
+                            span["byte_start"] = json!(lowered_start);
+                            span["byte_end"] = json!(lowered_end);
+                            // The lowering drops a leading `gen`: no lowered byte maps there.
+                            span[ORIGINAL_RANGE] = json!([start, end]);
+                        }
+                        _ => {}
+                    }
                     span["label"] = Value::String(label.replace(ASYNC_BLOCK, kind));
                 }
             }
@@ -2435,6 +2463,10 @@ impl<'a> Remapper<'a> {
     }
 
     fn remap_span(&self, span: &mut Value, remapped_any: &mut bool) {
+        let original_range = span
+            .as_object_mut()
+            .and_then(|object| object.remove(ORIGINAL_RANGE))
+            .and_then(|range| Some(as_usize(&range[0])..as_usize(range.get(1)?)));
         // Code expanded from the body's `__y!` macro (a lowered `yield`) is shown at the
         // `yield` it came from: the macro's invocation.
         if let Some(call_site) = yield_macro_call_site(span) {
@@ -2462,13 +2494,15 @@ impl<'a> Remapper<'a> {
         if lowered.is_identity(original_text) {
             return;
         }
-        let mut range = self.generator_opening(span).unwrap_or_else(|| {
-            remap_range(
-                lowered,
-                as_usize(&span["byte_start"]),
-                as_usize(&span["byte_end"]),
-            )
-        });
+        let mut range = original_range
+            .or_else(|| self.generator_opening(span))
+            .unwrap_or_else(|| {
+                remap_range(
+                    lowered,
+                    as_usize(&span["byte_start"]),
+                    as_usize(&span["byte_end"]),
+                )
+            });
         // "consider making the function `async`" inserts `async ` before the lowered `fn`; in
         // a `gen fn` nightly inserts it before `gen` (`async gen fn`).
         if range.is_empty() && span["suggested_replacement"].as_str() == Some("async ") {
@@ -3428,6 +3462,71 @@ fn block_name(original: &str, file: &str, start: usize) -> Option<String> {
     Some(format!(
         "{{{kind}@{file}:{start_line}:{start_column}: {end_line}:{end_column}}}"
     ))
+}
+
+/// A span's key (removed when it is remapped) for an original range that a rule chose, where
+/// no lowered range maps back to it.
+const ORIGINAL_RANGE: &str = "yieldc_original_range";
+
+/// The header of the `gen fn` whose body's `{` is at original `brace`: from its first
+/// qualifier (`pub`, `async`, `unsafe`, `extern "C"`, ..) to the end of its return type or
+/// where clause, as nightly's "enclosing `gen` function" label spans it.
+fn gen_fn_header(original: &str, brace: usize) -> Option<(usize, usize)> {
+    if original.get(brace..=brace) != Some("{") {
+        return None;
+    }
+    let end = original[..brace].trim_end().len();
+    let mut start = original[..end].rfind("fn ")?;
+    let is_identifier = |c: char| c.is_alphanumeric() || c == '_';
+    loop {
+        let before = original[..start].trim_end();
+        let qualifier = ["gen", "async", "unsafe", "const", "safe", "default", "pub"]
+            .into_iter()
+            .find(|word| {
+                before.ends_with(word)
+                    && !before[..before.len() - word.len()].ends_with(is_identifier)
+            });
+        if let Some(word) = qualifier {
+            start = before.len() - word.len();
+        } else if before.ends_with(')') && before.contains("pub(") {
+            // `pub(crate)`, `pub(in path)`
+            start = before.rfind("pub(")?;
+        } else if before.ends_with('"') {
+            // `extern "C"`
+            let open = before[..before.len() - 1].rfind('"')?;
+            let extern_at = before[..open].trim_end();
+            if !extern_at.ends_with("extern") {
+                break;
+            }
+            start = extern_at.len() - "extern".len();
+        } else if before.ends_with("extern") && !before[..before.len() - 6].ends_with(is_identifier)
+        {
+            start = before.len() - "extern".len();
+        } else {
+            break;
+        }
+    }
+    (start < end).then_some((start, end))
+}
+
+/// The lowered offset of original byte `original` outside check copies: in a verbatim copy,
+/// else the start of the first segment after it (generated text that replaced it, or the copy
+/// after text the lowering dropped).
+fn lowered_offset(lowered: &LoweredFile, original: usize) -> Option<usize> {
+    let segments = || {
+        lowered
+            .segments
+            .iter()
+            .filter(|segment| !segment.in_check_copy)
+    };
+    segments()
+        .find(|segment| segment.generated.is_none() && segment.original.contains(&original))
+        .map(|segment| segment.lowered.start + original - segment.original.start)
+        .or_else(|| {
+            segments()
+                .find(|segment| segment.original.end > original)
+                .map(|segment| segment.lowered.start)
+        })
 }
 
 /// The generator keywords at the start of `text`: the kind nightly names (`gen block`,
@@ -4988,11 +5087,30 @@ fn yield_macro_call_site(span: &Value) -> Option<Value> {
 #[cfg(test)]
 mod tests {
     use super::{
-        describe_expected_found, describe_runtime_types_in, is_returned, macro_origin_note,
-        name_shortened_runtime_types, pick_full_type, push_macro_backtrace_labels, styled_note,
-        OutputMode, Place, Remapper,
+        describe_expected_found, describe_runtime_types_in, gen_fn_header, is_returned,
+        macro_origin_note, name_shortened_runtime_types, pick_full_type,
+        push_macro_backtrace_labels, styled_note, OutputMode, Place, Remapper,
     };
     use serde_json::{json, Value};
+
+    #[test]
+    fn gen_fn_headers_from_first_qualifier_to_return_type_or_where_clause() {
+        fn header(text: &str) -> Option<&str> {
+            let brace = text.rfind('{')?;
+            gen_fn_header(text, brace).map(|(start, end)| &text[start..end])
+        }
+        assert_eq!(header("gen fn f() -> u8 {"), Some("gen fn f() -> u8"));
+        assert_eq!(
+            header("#[inline]\n    pub(crate) async gen unsafe fn g(x: fn(u8)) {"),
+            Some("pub(crate) async gen unsafe fn g(x: fn(u8))")
+        );
+        assert_eq!(
+            header("pub gen extern \"C\" fn h<T>(t: T) -> T\nwhere\n    T: Copy,\n{"),
+            Some("pub gen extern \"C\" fn h<T>(t: T) -> T\nwhere\n    T: Copy,")
+        );
+        assert_eq!(header("let x = {"), None);
+        assert_eq!(gen_fn_header("gen fn f() {}", 3), None);
+    }
 
     #[test]
     fn a_shortened_type_is_put_back_only_when_the_diagnostic_decides_which() {

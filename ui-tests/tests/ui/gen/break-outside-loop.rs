@@ -1,6 +1,6 @@
 // `break` in a generator's body outside any loop: E0267 naming the generator as nightly does.
-// FIXME(yieldc): for a `gen fn`, nightly also labels the function's header "enclosing `gen`
-// function"; yieldc shows no enclosing label there.
+// For a `gen fn`, the "enclosing `gen` function" label is on the function's header, as on
+// nightly.
 #![feature(gen_blocks)]
 
 gen fn numbers() -> u8 {

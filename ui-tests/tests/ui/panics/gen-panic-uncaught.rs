@@ -1,6 +1,6 @@
 //@run: 101
 // A panic in a gen body propagates out of `next()` with its message and location.
-// FIXME(yieldc): the blessed run output is yieldc's; nightly differs (see the nightly-diff allow file).
+// The run output is nightly's (checked by the nightly diff).
 #![feature(gen_blocks)]
 
 fn main() {

@@ -1,6 +1,6 @@
 //@run: 101
 // `unwrap` on `None` inside a gen body: location of the call.
-// FIXME(yieldc): the blessed run output is yieldc's; nightly differs (see the nightly-diff allow file).
+// The run output is nightly's (checked by the nightly diff).
 #![feature(gen_blocks)]
 
 fn main() {
