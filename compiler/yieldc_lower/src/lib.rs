@@ -77,6 +77,9 @@ pub struct Lowered {
 /// is byte for byte that of [`lower_whole_file`], which is taken whenever the item scan is
 /// unsure.
 pub fn lower(source: &str, options: &LowerOptions) -> Lowered {
+    if let Some(rest) = source.strip_prefix(BYTE_ORDER_MARK) {
+        return after_byte_order_mark(lower(rest, options));
+    }
     if !yieldc_syntax::might_use_coroutine_syntax(source) && options.stable_gates.is_empty() {
         return unchanged(source);
     }
@@ -97,6 +100,9 @@ pub fn lower(source: &str, options: &LowerOptions) -> Lowered {
 /// [`lower`] by one parse of the whole file: the reference implementation that the item-limited
 /// path must agree with byte for byte (text, source map, diagnostics).
 pub fn lower_whole_file(source: &str, options: &LowerOptions) -> Lowered {
+    if let Some(rest) = source.strip_prefix(BYTE_ORDER_MARK) {
+        return after_byte_order_mark(lower_whole_file(rest, options));
+    }
     if !yieldc_syntax::might_use_coroutine_syntax(source) && options.stable_gates.is_empty() {
         return unchanged(source);
     }
@@ -104,6 +110,33 @@ pub fn lower_whole_file(source: &str, options: &LowerOptions) -> Lowered {
         return result;
     }
     lower_parsed_whole_file(source, options)
+}
+
+/// A byte-order mark that starts a file: rustc skips it (its positions still count it).
+const BYTE_ORDER_MARK: char = '\u{feff}';
+
+/// The lowering of a file that starts with a [`BYTE_ORDER_MARK`], from that of the rest: the
+/// mark is kept (copied), and every offset moves by its length.
+fn after_byte_order_mark(mut lowered: Lowered) -> Lowered {
+    let mark = BYTE_ORDER_MARK.len_utf8();
+    lowered.text.insert(0, BYTE_ORDER_MARK);
+    lowered.source_map = lowered.source_map.after_copied_prefix(mark);
+    let shift = |span: &mut Span| {
+        span.start += mark;
+        span.end += mark;
+    };
+    for diagnostic in &mut lowered.diagnostics {
+        shift(&mut diagnostic.primary);
+        diagnostic
+            .labels
+            .iter_mut()
+            .for_each(|label| shift(&mut label.span));
+        diagnostic
+            .suggestions
+            .iter_mut()
+            .for_each(|suggestion| shift(&mut suggestion.span));
+    }
+    lowered
 }
 
 /// A file rustc's lexer rejects, or one nested too deep to parse safely: left unchanged (with

@@ -84,6 +84,41 @@ impl SourceMap {
         }
     }
 
+    /// The map of `PREFIX TEXT`, where this one maps `TEXT` and both sides start with the same
+    /// `len` bytes of `PREFIX`, copied.
+    pub(crate) fn after_copied_prefix(&self, len: usize) -> SourceMap {
+        let shifted = |range: &std::ops::Range<usize>| range.start + len..range.end + len;
+        let mut entries = vec![MapEntry {
+            lowered: 0..len,
+            original: 0..len,
+            kind: None,
+            in_check_copy: false,
+        }];
+        for entry in &self.entries {
+            let (lowered, original) = (shifted(&entry.lowered), shifted(&entry.original));
+            let last = entries.last_mut().filter(|last| {
+                last.kind.is_none()
+                    && entry.kind.is_none()
+                    && !last.in_check_copy
+                    && !entry.in_check_copy
+                    && last.lowered.end == lowered.start
+                    && last.original.end == original.start
+            });
+            match last {
+                Some(last) => {
+                    last.lowered.end = lowered.end;
+                    last.original.end = original.end;
+                }
+                None => entries.push(MapEntry {
+                    lowered,
+                    original,
+                    ..entry.clone()
+                }),
+            }
+        }
+        SourceMap { entries }
+    }
+
     /// The desugaring that generated lowered byte `lowered` (`None` for original text).
     pub fn kind_at(&self, lowered: usize) -> Option<DesugaringKind> {
         self.entry_at(lowered).and_then(|entry| entry.kind)

@@ -167,3 +167,45 @@ fn nesting_beyond_the_limits_is_an_error_not_a_crash() {
         format!("yieldc cannot lower generators nested more than {levels} deep")
     );
 }
+
+#[test]
+fn a_byte_order_mark_is_kept_and_the_rest_lowered_as_without_it() {
+    for (name, source) in programs() {
+        let with_mark = format!("\u{feff}{source}");
+        let plain = lower(&source, &options());
+        let lowered = lower(&with_mark, &options());
+        check_invariants(&with_mark, &lowered).unwrap_or_else(|error| panic!("{name}: {error}"));
+        assert_eq!(lowered.text, format!("\u{feff}{}", plain.text), "{name}");
+        let mark = '\u{feff}'.len_utf8();
+        assert_eq!(lowered.source_map.to_original(0), 0, "{name}");
+        for entry in plain.source_map.entries() {
+            assert_eq!(
+                lowered.source_map.to_original(entry.lowered.start + mark),
+                plain.source_map.to_original(entry.lowered.start) + mark,
+                "{name}"
+            );
+        }
+        let spans = |lowered: &yieldc_lower::Lowered| -> Vec<(usize, usize)> {
+            lowered
+                .diagnostics
+                .iter()
+                .map(|diagnostic| (diagnostic.primary.start, diagnostic.primary.end))
+                .collect()
+        };
+        let shifted: Vec<_> = spans(&plain)
+            .into_iter()
+            .map(|(start, end)| (start + mark, end + mark))
+            .collect();
+        assert_eq!(spans(&lowered), shifted, "{name}");
+        assert_eq!(
+            yieldc_lower::lower_whole_file(&with_mark, &options()).text,
+            lowered.text,
+            "{name}"
+        );
+    }
+    // A gate after the mark is the crate's gate (it was E0658 at every `gen`).
+    let gated = "\u{feff}#![feature(gen_blocks)]\nfn main() { let _ = gen { yield 1 }; }\n";
+    let lowered = lower(gated, &options());
+    assert!(lowered.diagnostics.is_empty(), "{:?}", lowered.diagnostics);
+    assert!(!lowered.text.contains("feature(gen_blocks)"));
+}
