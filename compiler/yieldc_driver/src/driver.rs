@@ -552,6 +552,7 @@ fn compile_shadowed(
         stable_gates(base, &line, root_text, &crate_features, edition)
     };
     let mut lowered_files = shadow::LoweredFiles::new();
+    let included = modules::included_files(&module_files);
     for (path, text) in module_files.iter().cloned() {
         let request = LowerRequest {
             edition,
@@ -563,6 +564,7 @@ fn compile_shadowed(
             } else {
                 Vec::new()
             },
+            is_included: included.contains(&path),
         };
         let lowered = lowering::lower_file(&text, &request);
         if !lowered.is_identity(&text) {
@@ -581,6 +583,7 @@ fn compile_shadowed(
                 crate_features: crate_features.clone(),
                 active_cfgs: gates.active_cfgs.clone(),
                 stable_gates: Vec::new(),
+                is_included: true,
             };
             let lowered = lowering::lower_file(&text, &request);
             if !lowered.is_identity(&text) {
@@ -1215,6 +1218,7 @@ fn add_unused_feature_markers(
         crate_features: crate_features.to_vec(),
         active_cfgs: gates.active_cfgs.clone(),
         stable_gates: Vec::new(),
+        is_included: false,
     };
     let others: Vec<(&str, LowerRequest)> = lowered_files
         .iter()
@@ -1454,6 +1458,7 @@ fn print_lowered(file: &str, line: &CommandLine) -> Result<i32, String> {
         crate_features: Vec::new(),
         active_cfgs: None,
         stable_gates: Vec::new(),
+        is_included: false,
     };
     let lowered = lowering::lower_file(&text, &request);
     let mut out = lowered.text.clone();

@@ -173,6 +173,9 @@ pub struct LowerRequest {
     /// The root's gates that the base compiler knows as stable (see the driver's
     /// `stable_gates`), removed from its `#![feature]`.
     pub stable_gates: Vec<String>,
+    /// Whether the file is brought in by `include!`, where it may be one expression (see
+    /// [`yieldc_lower::lower_included_expression`]).
+    pub is_included: bool,
 }
 
 /// See [`yieldc_lower::inner_attributes_end`].
@@ -277,7 +280,12 @@ pub fn lower_file(source: &str, request: &LowerRequest) -> LoweredFile {
         force_boxed: std::env::var_os("YIELDC_FORCE_BOXED").is_some_and(|value| value != "0"),
         stable_gates: request.stable_gates.clone(),
     };
-    let lowered = yieldc_lower::lower(source, &options);
+    // A file `include!`d where an expression goes is one expression, not items.
+    let lowered = request
+        .is_included
+        .then(|| yieldc_lower::lower_included_expression(source, &options))
+        .flatten()
+        .unwrap_or_else(|| yieldc_lower::lower(source, &options));
     let segments = lowered
         .source_map
         .entries()

@@ -10,8 +10,9 @@
 //! inside them, to the directory the inline modules give.
 //!
 //! Files pulled in with `include!("path")` (a plain string literal, relative to the including
-//! file) are part of the crate too: they are lowered like modules (a `mod` declaration inside an
-//! included file is not followed: rustc resolves it from the including module).
+//! file) are part of the crate too: they are lowered like modules, or as one expression when
+//! they are one (a `mod` declaration inside an included file is not followed: rustc resolves it
+//! from the including module).
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -99,6 +100,21 @@ pub fn crate_module_files(
         }
     }
     files
+}
+
+/// Which of `files` (from [`crate_module_files`]) some file of them brings in with
+/// `include!`.
+pub fn included_files(files: &[(PathBuf, String)]) -> HashSet<PathBuf> {
+    let mut included = HashSet::new();
+    for (path, text) in files {
+        let Some(dir) = path.parent() else {
+            continue;
+        };
+        for target in include_targets(text) {
+            included.insert(normalize(&dir.join(target)));
+        }
+    }
+    included
 }
 
 /// How many directories above `package_dir` the crate's files may reach with relative paths

@@ -741,11 +741,13 @@ pub fn readme() -> &'static str {
     println!("cargo::rerun-if-changed=build.rs");
 }
 "#;
-    let main = r#"fn main() {
+    let main = r#"#![feature(gen_blocks)]
+fn main() {
     println!("common {:?} {}", member::common::common().collect::<Vec<_>>(), member::common::here());
     println!("inc {:?}", member::inc::snip().collect::<Vec<_>>());
     println!("built {:?}", member::built::from_build().collect::<Vec<_>>());
     println!("readme {}", member::readme().trim());
+    println!("expression {:?}", include!("numbers.rs").collect::<Vec<u32>>());
 }
 "#;
     let snippet = "pub gen fn snip() -> u32 {\n    yield 40;\n}\n";
@@ -760,6 +762,8 @@ pub fn readme() -> &'static str {
             ("member/src/lib.rs", member_lib),
             ("member/src/snippet.rs", snippet),
             ("member/src/main.rs", main),
+            // An `include!` where an expression goes: the file is one expression.
+            ("member/src/numbers.rs", "gen {\n    yield 1;\n    yield 2;\n}\n"),
         ],
     );
     let output = project.cargo(&["run", "-q", "-p", "member"]);
@@ -768,7 +772,7 @@ pub fn readme() -> &'static str {
     // What `cargo +nightly run -q -p member` prints.
     assert_eq!(
         text(&output.stdout),
-        "common [\"common\"] member/src/../../shared/common.rs:5\ninc [40]\nbuilt [7]\nreadme the readme\n"
+        "common [\"common\"] member/src/../../shared/common.rs:5\ninc [40]\nbuilt [7]\nreadme the readme\nexpression [1, 2]\n"
     );
     // Errors in an `include!`d file point at it.
     write(

@@ -165,6 +165,79 @@ fn reject_token_trees(source: &str, options: &LowerOptions) -> Option<Lowered> {
     }
 }
 
+/// Lowers a file that is an expression, as one that `include!` brings into an expression
+/// position is (`let g = include!("numbers.rs");` with `gen { .. }` in the file). `None` when
+/// it does not need this: no coroutine syntax, the file parses as items (lowered by [`lower`]),
+/// or it does not parse as one expression either. The file is lowered as the argument of a
+/// call in a function, and the wrapper's text taken off again:
+///
+/// ```text
+/// fn __yieldc_included(){__yieldc_f(FILE
+/// );}
+/// ```
+pub fn lower_included_expression(source: &str, options: &LowerOptions) -> Option<Lowered> {
+    if let Some(rest) = source.strip_prefix(BYTE_ORDER_MARK) {
+        return lower_included_expression(rest, options).map(after_byte_order_mark);
+    }
+    const PREFIX: &str = "fn __yieldc_included(){__yieldc_f(";
+    const SUFFIX: &str = "\n);}";
+    if !yieldc_syntax::might_use_coroutine_syntax(source) {
+        return None;
+    }
+    let edition = options.edition.to_ra();
+    let parses = |text: &str| {
+        yieldc_syntax::ra_ap_syntax::SourceFile::parse(text, edition)
+            .errors()
+            .is_empty()
+    };
+    let wrapped = format!("{PREFIX}{source}{SUFFIX}");
+    if parses(source) || !parses(&wrapped) {
+        return None;
+    }
+    let options = LowerOptions {
+        is_crate_root: false,
+        ..options.clone()
+    };
+    let lowered = lower(&wrapped, &options);
+    let inner_end = lowered.text.len().checked_sub(SUFFIX.len())?;
+    if !lowered.text.starts_with(PREFIX) || !lowered.text.ends_with(SUFFIX) {
+        return None;
+    }
+    let source_range = PREFIX.len()..PREFIX.len() + source.len();
+    let shift = |span: Span| -> Option<Span> {
+        (source_range.start <= span.start && span.end <= source_range.end).then(|| {
+            Span::new(
+                span.start - source_range.start,
+                span.end - source_range.start,
+            )
+        })
+    };
+    let mut diagnostics = Vec::new();
+    for mut diagnostic in lowered.diagnostics {
+        // A diagnostic about the wrapper would be the lowering's own: dropped with it.
+        let Some(primary) = shift(diagnostic.primary) else {
+            continue;
+        };
+        diagnostic.primary = primary;
+        diagnostic
+            .labels
+            .retain_mut(|label| shift(label.span).map(|span| label.span = span).is_some());
+        diagnostic.suggestions.retain_mut(|suggestion| {
+            shift(suggestion.span)
+                .map(|span| suggestion.span = span)
+                .is_some()
+        });
+        diagnostics.push(diagnostic);
+    }
+    Some(Lowered {
+        text: lowered.text[PREFIX.len()..inner_end].to_owned(),
+        source_map: lowered
+            .source_map
+            .slice(PREFIX.len()..inner_end, source_range),
+        diagnostics,
+    })
+}
+
 /// The end of the leading inner attributes of `source` (the item scan's prelude: shebang,
 /// trivia and `#![..]`), where the scan can tell. The driver compiles that much on its own to
 /// learn which of the crate's gates the base compiler knows as stable.

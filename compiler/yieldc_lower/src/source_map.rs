@@ -119,6 +119,38 @@ impl SourceMap {
         SourceMap { entries }
     }
 
+    /// The map of the lowered bytes `lowered` alone, as a map of the original bytes
+    /// `original` alone (both ranges then start at 0): segments cut at the two ends, and
+    /// original offsets kept within `original`.
+    pub(crate) fn slice(
+        &self,
+        lowered: std::ops::Range<usize>,
+        original: std::ops::Range<usize>,
+    ) -> SourceMap {
+        let clamp = |offset: usize| offset.clamp(original.start, original.end) - original.start;
+        let mut entries = Vec::new();
+        for entry in &self.entries {
+            let start = entry.lowered.start.max(lowered.start);
+            let end = entry.lowered.end.min(lowered.end);
+            if start >= end {
+                continue;
+            }
+            let original_range = if entry.kind.is_none() {
+                // A copy maps byte for byte: cut its original range as its lowered one.
+                let from = entry.original.start + (start - entry.lowered.start);
+                clamp(from)..clamp(from + (end - start))
+            } else {
+                clamp(entry.original.start)..clamp(entry.original.end)
+            };
+            entries.push(MapEntry {
+                lowered: start - lowered.start..end - lowered.start,
+                original: original_range,
+                ..entry.clone()
+            });
+        }
+        SourceMap { entries }
+    }
+
     /// The desugaring that generated lowered byte `lowered` (`None` for original text).
     pub fn kind_at(&self, lowered: usize) -> Option<DesugaringKind> {
         self.entry_at(lowered).and_then(|entry| entry.kind)

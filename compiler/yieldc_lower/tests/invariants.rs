@@ -209,3 +209,52 @@ fn a_byte_order_mark_is_kept_and_the_rest_lowered_as_without_it() {
     assert!(lowered.diagnostics.is_empty(), "{:?}", lowered.diagnostics);
     assert!(!lowered.text.contains("feature(gen_blocks)"));
 }
+
+#[test]
+fn a_file_that_is_one_expression_is_lowered_as_one() {
+    use yieldc_lower::lower_included_expression;
+    let expression = "// numbers\ngen {\n    yield 1u32;\n    let v = vec![2];\n    for x in v { yield x; }\n}\n";
+    let lowered = lower_included_expression(expression, &options()).expect("an expression");
+    check_invariants(expression, &lowered).unwrap();
+    assert!(
+        lowered.text.starts_with("// numbers\n::yieldc_rt::__gen!("),
+        "{}",
+        lowered.text
+    );
+    assert!(
+        !lowered.text.contains("__yieldc_included"),
+        "{}",
+        lowered.text
+    );
+    assert!(lowered.diagnostics.is_empty(), "{:?}", lowered.diagnostics);
+    // As items it is nightly's error at every `yield` (what `include!` of it used to give).
+    assert!(!lower(expression, &options()).diagnostics.is_empty());
+    // Diagnostics keep the file's offsets.
+    let awaiting = "gen {\n    async {}.await;\n    yield 1;\n}\n";
+    let lowered = lower_included_expression(awaiting, &options()).expect("an expression");
+    let await_at = awaiting.find("await").unwrap();
+    assert!(
+        lowered
+            .diagnostics
+            .iter()
+            .any(|diagnostic| diagnostic.primary.start == await_at),
+        "{:?}",
+        lowered.diagnostics
+    );
+    // With a byte-order mark.
+    let marked = format!("\u{feff}{expression}");
+    let lowered = lower_included_expression(&marked, &options()).expect("an expression");
+    check_invariants(&marked, &lowered).unwrap();
+    // Items, plain text and what is neither are not this function's.
+    for source in [
+        "gen fn f() -> u8 { yield 1; }\n",
+        "fn main() {}\n",
+        "gen { yield 1 } gen { yield 2 }\n",
+        "gen {\n",
+    ] {
+        assert!(
+            lower_included_expression(source, &options()).is_none(),
+            "{source}"
+        );
+    }
+}
