@@ -1174,11 +1174,12 @@ fn shadow_remaps(
 
 /// Nightly's `unused_features` lint ("feature `X` is declared but not used"), which stable
 /// rustc does not have, for the gates the lowering removed: one import per unused gate at the
-/// end of the lowered root, `use ::yieldc_rt::__features::GATE as _;`, whose `unused_imports`
+/// end of the lowered root, `use ::yieldc_rt::__features::GATE as _;` (all in one
+/// `#[allow(clippy::items_after_test_module)] const _: () = { .. };`), whose `unused_imports`
 /// warning [`Remapper`] turns into nightly's. rustc then applies the lint levels (`unused`,
 /// `warnings`, `--cap-lints`) as nightly does for `unused_features`. A crate that sets a level
 /// for `unused_imports` alone (`#![allow(unused_imports)]`, `[lints.rust] unused_imports =
-/// "allow"`) gets its markers in `#[warn(unused_imports)] const _: () = { .. };`, as nightly's
+/// "allow"`) gets `#[warn(unused_imports)]` on that `const`, as nightly's
 /// `unused_features` keeps its default level then (`warnings` and `--cap-lints` still apply);
 /// one that also names `unused_features`, the `unused` group or forces a warning gets no
 /// markers, as the two lints' levels would differ. Not for rustdoc. Before edition 2018 a `use`
@@ -1254,13 +1255,18 @@ fn add_unused_feature_markers(
     if !text.ends_with('\n') {
         text.push('\n');
     }
+    // In one item, after a `#[cfg(test)] mod tests` that may end the root: clippy's
+    // `items_after_test_module` would fire at the user's module (nightly has no such items),
+    // and an `allow` on a `use` is clippy's `useless_attribute`.
+    text.push_str("#[allow(clippy::items_after_test_module)] ");
     let mut markers = Vec::new();
     let mut level_attribute = None;
     if imports_have_their_own_level {
         let start = text.len() + "#[warn(".len();
-        text.push_str("#[warn(unused_imports)] const _: () = { ");
+        text.push_str("#[warn(unused_imports)] ");
         level_attribute = Some(start..start + "unused_imports".len());
     }
+    text.push_str("const _: () = { ");
     for (gate, original) in unused {
         let start = text.len();
         text.push_str(&format!("use {runtime_path}::__features::{gate} as _; "));
@@ -1271,9 +1277,7 @@ fn add_unused_feature_markers(
             level_attribute: level_attribute.clone(),
         });
     }
-    if imports_have_their_own_level {
-        text.push_str("};");
-    }
+    text.push_str("};");
     markers
 }
 

@@ -606,7 +606,7 @@ fn clippy_keeps_lints_on_user_code_and_none_on_the_lowering() {
         "clippy_crate",
         &[(
             "src/main.rs",
-            r#"#![feature(gen_blocks, async_iterator)]
+            r#"#![feature(gen_blocks, async_iterator, async_for_loop)]
 #![deny(clippy::pedantic, clippy::empty_loop)]
 use std::async_iter::AsyncIterator;
 
@@ -630,12 +630,15 @@ fn main() {
     }
     let _ = numbers().size_hint();
 }
+
+#[cfg(test)]
+mod tests {}
 "#,
         )],
     );
     let mut command = Command::new(&cargo_clippy);
     command
-        .arg("clippy")
+        .args(["clippy", "--all-targets"])
         .current_dir(&project.dir)
         .env("RUSTC", toolchain.join("bin/rustc"))
         .env("CARGO_TARGET_DIR", &project.target)
@@ -655,6 +658,14 @@ fn main() {
     // The check copy's scaffolding: no `match_bool` on its arms, no `empty_loop` after it.
     assert!(!stderr.contains("match_bool"), "{stderr}");
     assert!(!stderr.contains("empty_loop"), "{stderr}");
+    // The unused gate is nightly's warning; the marker the driver appends after the test
+    // module is not an item after it, nor an `allow` on a `use`.
+    assert!(
+        stderr.contains("warning: feature `async_for_loop` is declared but not used"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("items_after_test_module"), "{stderr}");
+    assert!(!stderr.contains("useless"), "{stderr}");
 }
 
 /// clippy-driver trims no paths: rustc names the runtime's types with their crate
