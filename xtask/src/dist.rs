@@ -9,6 +9,9 @@
 //!                                             beside itself, so it must sit here)
 //! lib/yieldc/base                             `tool=path` lines: the base rustc, rustdoc, …
 //! lib/yieldc/libyieldc_rt.rlib                the runtime, compiled by the base rustc
+//! lib/yieldc/host                             the base rustc's host target
+//! lib/yieldc/<target>/libyieldc_rt.rlib       the runtime for every other target the base
+//!                                             toolchain has (the driver picks it by `--target`)
 //! ```
 
 use std::path::{Path, PathBuf};
@@ -142,16 +145,87 @@ pub fn assemble(
         }
     }
     write_replacing(&lib_yieldc.join("base"), base_file.as_bytes())?;
-    build_runtime(&base_rustc, workspace, &lib_yieldc)?;
+    build_runtime(&base_rustc, workspace, &lib_yieldc, None)?;
+    let (host, targets) = installed_targets(&base_rustc)?;
+    write_replacing(&lib_yieldc.join("host"), format!("{host}\n").as_bytes())?;
+    for target in targets.iter().filter(|target| **target != host) {
+        eprintln!("== the runtime for `{target}` ==");
+        let dir = lib_yieldc.join(target);
+        std::fs::create_dir_all(&dir)
+            .map_err(|err| format!("cannot create `{}`: {err}", dir.display()))?;
+        // A target the runtime cannot be built for is left out (the driver then says so for
+        // a crate compiled for it); the host's is the toolchain.
+        if let Err(err) = build_runtime(&base_rustc, workspace, &dir, Some(target)) {
+            eprintln!("warning: no runtime for `{target}`: {err}");
+        }
+    }
     Ok(())
 }
 
-/// Compiles `library/yieldc_rt` with the base rustc into `out_dir/libyieldc_rt.rlib`.
-pub fn build_runtime(base_rustc: &Path, workspace: &Path, out_dir: &Path) -> Result<(), String> {
+/// The host of `base_rustc` and the targets its sysroot has a standard library for (a
+/// `lib/rustlib/<target>/lib/libcore-*.rlib`), sorted.
+fn installed_targets(base_rustc: &Path) -> Result<(String, Vec<String>), String> {
+    let run = |args: &[&str]| -> Result<String, String> {
+        let output = Command::new(base_rustc)
+            .args(args)
+            .output()
+            .map_err(|err| format!("cannot run `{}`: {err}", base_rustc.display()))?;
+        if !output.status.success() {
+            return Err(format!(
+                "`{} {}` failed: {}",
+                base_rustc.display(),
+                args.join(" "),
+                String::from_utf8_lossy(&output.stderr).trim()
+            ));
+        }
+        Ok(String::from_utf8_lossy(&output.stdout).into_owned())
+    };
+    let version = run(&["-vV"])?;
+    let host = version
+        .lines()
+        .find_map(|line| line.strip_prefix("host: "))
+        .ok_or_else(|| format!("`{} -vV` names no host", base_rustc.display()))?
+        .trim()
+        .to_owned();
+    let sysroot = PathBuf::from(run(&["--print", "sysroot"])?.trim());
+    let mut targets: Vec<String> = std::fs::read_dir(sysroot.join("lib/rustlib"))
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter(|entry| {
+            std::fs::read_dir(entry.path().join("lib"))
+                .into_iter()
+                .flatten()
+                .flatten()
+                .any(|file| {
+                    let name = file.file_name().to_string_lossy().into_owned();
+                    name.starts_with("libcore-") && name.ends_with(".rlib")
+                })
+        })
+        .map(|entry| entry.file_name().to_string_lossy().into_owned())
+        .collect();
+    targets.sort();
+    Ok((host, targets))
+}
+
+/// Compiles `library/yieldc_rt` with the base rustc into `out_dir/libyieldc_rt.rlib`, for
+/// `target` (`None`: the host).
+pub fn build_runtime(
+    base_rustc: &Path,
+    workspace: &Path,
+    out_dir: &Path,
+    target: Option<&str>,
+) -> Result<(), String> {
     let staging = out_dir.join(format!("staging-{}", std::process::id()));
     std::fs::create_dir_all(&staging).map_err(|err| err.to_string())?;
     let status = Command::new(base_rustc)
         .arg(workspace.join("library/yieldc_rt/src/lib.rs"))
+        .args(
+            target
+                .map(|target| ["--target", target])
+                .into_iter()
+                .flatten(),
+        )
         .args([
             "--crate-name",
             "yieldc_rt",

@@ -93,6 +93,8 @@ pub struct CommandLine {
     pub crate_name: Option<String>,
     /// `--edition`.
     pub edition: Option<String>,
+    /// `--target`.
+    pub target: Option<String>,
     /// `-C extra-filename=`.
     pub extra_filename: Option<String>,
     /// `--out-dir`.
@@ -161,6 +163,7 @@ impl CommandLine {
             match (name.as_str(), value) {
                 ("--crate-name", Some(value)) => line.crate_name = Some(value),
                 ("--edition", Some(value)) => line.edition = Some(value),
+                ("--target", Some(value)) => line.target = Some(value),
                 ("-C" | "--codegen", Some(value)) => {
                     if let Some(extra) = value.strip_prefix("extra-filename=") {
                         line.extra_filename = Some(extra.to_string());
@@ -342,6 +345,18 @@ mod tests {
         assert!(parse("-vV").is_probe);
         assert!(parse("- --crate-name ___ --print=file-names --crate-type bin").is_probe);
         assert!(parse("--extern yieldc_rt=/r/libyieldc_rt.rlib a.rs").has_yieldc_rt_extern);
+        assert_eq!(
+            parse("--target x86_64-unknown-linux-musl a.rs")
+                .target
+                .as_deref(),
+            Some("x86_64-unknown-linux-musl")
+        );
+        assert_eq!(
+            parse("--target=wasm32-unknown-unknown a.rs")
+                .target
+                .as_deref(),
+            Some("wasm32-unknown-unknown")
+        );
         assert!(parse("--extern noprelude:yieldc_rt=/r.rlib a.rs").has_yieldc_rt_extern);
         let line = parse("a.rs --yieldc-print-lowered b.rs");
         assert_eq!(line.print_lowered.as_deref(), Some("b.rs"));

@@ -146,12 +146,41 @@ fn base_tool(tool: Tool) -> Result<PathBuf, String> {
 }
 
 /// The runtime rlib injected as `--extern yieldc_rt`.
-fn runtime_rlib() -> Option<PathBuf> {
+/// The runtime rlib for a crate compiled for `target` (`--target`; `None`: the host): the
+/// host's in `lib/yieldc/`, another target's in `lib/yieldc/<target>/` (`cargo x dist` builds
+/// one for every target the base toolchain has; `lib/yieldc/host` names the host). An error
+/// for a target the toolchain has no runtime for, which rustc would report as E0461 at the
+/// first generator.
+fn runtime_rlib(target: Option<&str>) -> Result<Option<PathBuf>, String> {
     if let Some(path) = std::env::var_os("YIELDC_RT_RLIB") {
-        return Some(PathBuf::from(path));
+        return Ok(Some(PathBuf::from(path)));
     }
-    let path = toolchain_dir()?.join("lib/yieldc/libyieldc_rt.rlib");
-    path.exists().then_some(path)
+    let Some(lib) = toolchain_dir().map(|dir| dir.join("lib/yieldc")) else {
+        return Ok(None);
+    };
+    const RLIB: &str = "libyieldc_rt.rlib";
+    if let Some(target) = target {
+        // A target given as a path names its specification file.
+        let name = Path::new(target).file_stem().map_or_else(
+            || target.to_owned(),
+            |stem| stem.to_string_lossy().into_owned(),
+        );
+        let for_target = lib.join(&name).join(RLIB);
+        if for_target.exists() {
+            return Ok(Some(for_target));
+        }
+        let host = std::fs::read_to_string(lib.join("host")).unwrap_or_default();
+        if !host.trim().is_empty() && host.trim() != name {
+            return Err(format!(
+                "the runtime of yieldc (`yieldc_rt`) is not built for the target `{name}`: add \
+                 the target to the base toolchain (`rustup target add {name} --toolchain \
+                 <base>`, the `base` of `yieldc.toml`), then assemble the toolchain again \
+                 (`cargo x dist`), which builds the runtime for every target the base has"
+            ));
+        }
+    }
+    let path = lib.join(RLIB);
+    Ok(path.exists().then_some(path))
 }
 
 fn run(tool: Tool, raw_args: Vec<OsString>) -> Result<i32, String> {
@@ -231,7 +260,7 @@ fn run(tool: Tool, raw_args: Vec<OsString>) -> Result<i32, String> {
     if !needs_lowering {
         // A crate without the syntax may still depend on one with it, whose metadata names
         // `yieldc_rt`: rustc must be able to find it.
-        return pass_through_unlowered(&base, line.args);
+        return pass_through_unlowered(&base, line);
     }
     compile_shadowed(
         tool,
@@ -627,7 +656,7 @@ fn compile_shadowed(
     if lowered_files.is_empty() && !feature_errors_to_rewrite {
         // The scan's hint was wrong (`yield` in a comment, `r#yield`): the crate is compiled
         // exactly as written, with no shadow.
-        return pass_through_unlowered(base, line.args);
+        return pass_through_unlowered(base, line);
     }
     // A shadow outside a target directory is private to this run, and removed at its end
     // whatever happens (errors, an ICE).
@@ -855,7 +884,7 @@ fn compile_shadowed(
         args.push("-Csymbol-mangling-version=v0".to_string());
     }
     if !line.has_yieldc_rt_extern {
-        if let Some(rlib) = runtime_rlib() {
+        if let Some(rlib) = runtime_rlib(line.target.as_deref())? {
             args.push("--extern".to_string());
             args.push(format!("yieldc_rt={}", rlib.display()));
             if let Some(dir) = rlib.parent() {
@@ -970,7 +999,7 @@ fn run_rustdoc_on_shadow(
     if let Some(index) = line.input_index {
         args[index] = shadow_root.display().to_string();
     }
-    if let Some(rlib) = runtime_rlib() {
+    if let Some(rlib) = runtime_rlib(line.target.as_deref())? {
         if !line.has_yieldc_rt_extern {
             args.push("--extern".to_string());
             args.push(format!("yieldc_rt={}", rlib.display()));
@@ -1364,8 +1393,11 @@ fn lint_attribute_names(text: &str, lints: &[&str]) -> bool {
 
 /// Runs the base tool on a crate that needs no lowering. Such a crate may still depend on one
 /// with coroutine syntax, whose metadata names `yieldc_rt`: rustc must be able to find it.
-fn pass_through_unlowered(base: &Path, mut args: Vec<String>) -> Result<i32, String> {
-    if let Some(dir) = runtime_rlib().as_deref().and_then(Path::parent) {
+fn pass_through_unlowered(base: &Path, line: CommandLine) -> Result<i32, String> {
+    let mut args = line.args;
+    // (No runtime for the target: nothing to find, and no error for a crate without the syntax.)
+    let rlib = runtime_rlib(line.target.as_deref()).ok().flatten();
+    if let Some(dir) = rlib.as_deref().and_then(Path::parent) {
         args.push("-L".to_string());
         args.push(format!("dependency={}", dir.display()));
     }

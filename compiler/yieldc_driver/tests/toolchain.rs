@@ -1291,3 +1291,57 @@ fn dep_info_names_the_files_as_given() {
          ../pkg/a-b.rs:\n../pkg/m.rs:\n# env-dep:YIELDC_FORCE_BOXED\n"
     );
 }
+
+#[test]
+fn crates_for_another_target_use_that_targets_runtime() {
+    // `cargo x dist` builds the runtime for every target the base toolchain has a standard
+    // library for; a crate compiled with `--target` links that one (E0461 at the first
+    // generator before: the host's rlib was the only one).
+    let lib = toolchain().join("lib/yieldc");
+    let version = text(
+        &Command::new(base_rustc())
+            .arg("-vV")
+            .output()
+            .unwrap()
+            .stdout,
+    );
+    let host = version
+        .lines()
+        .find_map(|line| line.strip_prefix("host: "))
+        .unwrap();
+    assert_eq!(
+        std::fs::read_to_string(lib.join("host")).unwrap().trim(),
+        host
+    );
+    let project = Project::new(
+        "other_target",
+        &[(
+            "src/main.rs",
+            "#![feature(gen_blocks)]\nfn main() {\n    let v: Vec<u8> = gen { yield 1; yield 2; }.collect();\n    println!(\"{v:?}\");\n}\n",
+        )],
+    );
+    // The host named as the target: the host's runtime.
+    let output = project.cargo(&["run", "-q", "--target", host]);
+    assert_success(&output);
+    assert_eq!(text(&output.stdout), "[1, 2]\n");
+    // A target without a runtime (not installed for the base): yieldc says what to do.
+    let missing = "wasm32-unknown-unknown";
+    if !lib.join(missing).exists() {
+        let output = project.cargo(&["build", "--target", missing]);
+        assert!(!output.status.success());
+        assert!(
+            text(&output.stderr).contains(&format!(
+                "error: the runtime of yieldc (`yieldc_rt`) is not built for the target `{missing}`"
+            )),
+            "{}",
+            text(&output.stderr)
+        );
+    }
+    // Another target the base has (where this machine can run it): built and run.
+    let musl = "x86_64-unknown-linux-musl";
+    if host == "x86_64-unknown-linux-gnu" && lib.join(musl).join("libyieldc_rt.rlib").exists() {
+        let output = project.cargo(&["run", "-q", "--target", musl]);
+        assert_success(&output);
+        assert_eq!(text(&output.stdout), "[1, 2]\n");
+    }
+}
