@@ -4003,6 +4003,7 @@ fn expand_long_types(diagnostic: &mut Value) -> bool {
         return false;
     };
     let contents = unqualified_runtime_types(&contents).unwrap_or(contents);
+    let contents = unqualified_library_mirrors(&contents);
     // Only the runtime's types are put back; any other shortened type keeps rustc's shortening
     // (and then the notes stay).
     // A line is one type, or a whole predicate rustc shortened as one
@@ -4176,7 +4177,14 @@ fn expand_in(value: &mut Value, known: &Known, complete: &mut bool) {
                 continue;
             }
             let (prefix, suffix) = (&part[..first], &part[last + 3..]);
-            let abbreviates = |full: &&str| full.starts_with(prefix) && full.ends_with(suffix);
+            // A whole predicate (`Coro<..>: Coroutine<u32>`) abbreviates a predicate only: the
+            // file may hold its type alone too, which ends the same way.
+            let part_is_predicate = is_predicate(part);
+            let abbreviates = |full: &&str| {
+                full.starts_with(prefix)
+                    && full.ends_with(suffix)
+                    && is_predicate(full) == part_is_predicate
+            };
             let candidates: Vec<&str> = known
                 .full_types
                 .iter()
@@ -4210,6 +4218,24 @@ fn expand_in(value: &mut Value, known: &Known, complete: &mut bool) {
             }
         }
     }
+}
+
+/// Whether a type name (possibly shortened with `...`) is a whole predicate, `TYPE: TRAIT`:
+/// a `: ` outside any brackets (a generator's name `{gen block@f.rs:1:2: 1:5}` has its own).
+fn is_predicate(text: &str) -> bool {
+    let mut depth = 0usize;
+    let mut previous = ' ';
+    for c in text.chars() {
+        match c {
+            '<' | '(' | '[' | '{' => depth += 1,
+            '>' if previous == '-' => {}
+            '>' | ')' | ']' | '}' => depth = depth.saturating_sub(1),
+            ' ' if previous == ':' && depth == 0 => return true,
+            _ => {}
+        }
+        previous = c;
+    }
+    false
 }
 
 /// Stable suggests cloning a lowered generator (the runtime type has a conditional `Clone`
@@ -4777,6 +4803,38 @@ fn unqualified_runtime_types(text: &str) -> Option<String> {
     (out != text).then_some(out)
 }
 
+/// The runtime's mirrors of the library's traits unqualified, as rustc names them in a message:
+/// a long-type file holds `Coro<..>: yieldc_rt::Coroutine<u32>` where the message shortens
+/// `Coro<..., ...>: Coroutine<u32>`.
+fn unqualified_library_mirrors(text: &str) -> String {
+    let mut out = text.to_string();
+    for module in ["", "ops::", "iter::", "async_iter::"] {
+        for name in [
+            "CoroutineState",
+            "Coroutine",
+            "FromCoroutine",
+            "AsyncIterator",
+        ] {
+            let qualified = format!("yieldc_rt::{module}{name}");
+            let mut rest = out.as_str();
+            let mut unqualified = String::with_capacity(out.len());
+            while let Some(at) = rest.find(&qualified) {
+                let after = &rest[at + qualified.len()..];
+                unqualified.push_str(&rest[..at]);
+                if after.starts_with(|c: char| c.is_alphanumeric() || c == '_') {
+                    unqualified.push_str(&qualified);
+                } else {
+                    unqualified.push_str(name);
+                }
+                rest = after;
+            }
+            unqualified.push_str(rest);
+            out = unqualified;
+        }
+    }
+    out
+}
+
 /// The runtime's generator types, as rustc opens them in a type name.
 const RUNTIME_GENERATOR_TYPES: [&str; 6] = [
     "Gen<",
@@ -5087,11 +5145,31 @@ fn yield_macro_call_site(span: &Value) -> Option<Value> {
 #[cfg(test)]
 mod tests {
     use super::{
-        describe_expected_found, describe_runtime_types_in, gen_fn_header, is_returned,
-        macro_origin_note, name_shortened_runtime_types, pick_full_type,
-        push_macro_backtrace_labels, styled_note, OutputMode, Place, Remapper,
+        describe_expected_found, describe_runtime_types_in, gen_fn_header, is_predicate,
+        is_returned, macro_origin_note, name_shortened_runtime_types, pick_full_type,
+        push_macro_backtrace_labels, styled_note, unqualified_library_mirrors, OutputMode, Place,
+        Remapper,
     };
     use serde_json::{json, Value};
+
+    #[test]
+    fn predicates_are_told_from_types() {
+        assert!(is_predicate("Coro<u8, u8, ..., ...>: Coroutine<u32>"));
+        assert!(is_predicate("Gen<fn() -> u8, ...>: Send"));
+        assert!(!is_predicate("Coro<u8, u8, ..., ...>"));
+        assert!(!is_predicate(
+            "Gen<u32, {gen block@src/main.rs:3:17: 3:20}, ...>"
+        ));
+        assert!(!is_predicate(
+            "<Coro<(), (), ..., ...> as Coroutine>::Return"
+        ));
+        assert_eq!(
+            unqualified_library_mirrors(
+                "Coro<..>: yieldc_rt::Coroutine<u32> + yieldc_rt::CoroutineStateX"
+            ),
+            "Coro<..>: Coroutine<u32> + yieldc_rt::CoroutineStateX"
+        );
+    }
 
     #[test]
     fn gen_fn_headers_from_first_qualifier_to_return_type_or_where_clause() {
