@@ -21,7 +21,9 @@ use support::{
     Random, check_invariants, inject, inject_gen_fns, mutate, options, programs, random_bytes,
     registry_files, token_soup,
 };
-use yieldc_lower::{Edition, LowerOptions, Lowered, lower_item_limited, lower_whole_file};
+use yieldc_lower::{
+    Edition, LowerOptions, Lowered, lower_included_expression, lower_item_limited, lower_whole_file,
+};
 
 fn main() {
     let mut args = std::env::args().skip(1);
@@ -77,6 +79,12 @@ fn main() {
                 }
             }
         };
+        // Some files start with a byte-order mark.
+        let source = if random.below(10) == 0 {
+            format!("\u{feff}{source}")
+        } else {
+            source
+        };
         let edition = if random.below(5) == 0 {
             Edition::E2021
         } else {
@@ -90,6 +98,10 @@ fn main() {
             let whole = lower_whole_file(&source, &options);
             let by_items = lower_item_limited(&source, &options);
             let agreement = by_items.as_ref().map(|by_items| same(by_items, &whole));
+            // As an `include!`d expression too (most inputs are not one).
+            if let Some(expression) = lower_included_expression(&source, &options) {
+                check_invariants(&source, &expression)?;
+            }
             check_invariants(&source, by_items.as_ref().unwrap_or(&whole)).map(|()| agreement)
         });
         let target = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target");
