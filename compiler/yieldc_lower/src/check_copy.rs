@@ -748,7 +748,7 @@ impl Analyzer<'_, '_> {
             while let Some(access) = field.and_then(ast::FieldExpr::cast) {
                 if let Some(field_name) = access.name_ref() {
                     place.push('.');
-                    place.push_str(&field_name.text());
+                    place.push_str(field_name.text());
                 }
                 if access.syntax() == &chain {
                     break;
@@ -1334,7 +1334,7 @@ fn binds_reference(pat: &ast::IdentPat, references: &[String]) -> bool {
             if let Some(ast::Expr::MethodCallExpr(call)) = &iterable {
                 return call
                     .name_ref()
-                    .is_some_and(|method| matches!(&*method.text(), "iter" | "iter_mut"))
+                    .is_some_and(|method| matches!(method.text(), "iter" | "iter_mut"))
                     && call.generic_arg_list().is_none()
                     && call
                         .arg_list()

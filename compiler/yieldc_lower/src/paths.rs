@@ -82,7 +82,7 @@ pub(crate) fn library_gate_uses_in(outline: &yieldc_syntax::outline::Outline) ->
             && path.segments().any(|segment| {
                 segment.name_ref().is_some_and(|name| {
                     matches!(
-                        &*name.text(),
+                        name.text(),
                         "async_iter"
                             | "Coroutine"
                             | "CoroutineState"
@@ -410,7 +410,7 @@ impl Lowerer<'_> {
         for child in node.children_with_tokens() {
             if declare_runtime
                 && let NodeOrToken::Node(item) = &child
-                && !ast::Attr::cast(item.clone()).is_some_and(|attr| attr.excl_token().is_some())
+                && ast::Attr::cast(item.clone()).is_none_or(|attr| attr.excl_token().is_none())
             {
                 let start = self.node_start(item);
                 self.generate(

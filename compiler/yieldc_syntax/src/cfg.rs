@@ -161,7 +161,7 @@ fn evaluate(tokens: &[(Token<'_>, Range<usize>)], active: &[String]) -> bool {
             (Token::Str(value), _),
         ] => {
             let wanted = format!("{name}=\"{value}\"");
-            active.iter().any(|cfg| *cfg == wanted)
+            active.contains(&wanted)
         }
         _ => false,
     }

@@ -688,8 +688,8 @@ pub fn gen_fn_qualifiers(function: &ast::Fn) -> Option<(SyntaxToken, Option<Synt
     };
     if function.unsafe_token().is_none()
         && function.abi().is_none()
-        && !lone_keyword(previous_node(function.syntax()), SyntaxKind::GEN_KW)
-            .is_some_and(|token| token.kind() == SyntaxKind::IDENT)
+        && lone_keyword(previous_node(function.syntax()), SyntaxKind::GEN_KW)
+            .is_none_or(|token| token.kind() != SyntaxKind::IDENT)
     {
         return None;
     }
