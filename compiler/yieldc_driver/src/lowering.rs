@@ -240,6 +240,21 @@ pub fn unused_features(
     if declared.is_empty() {
         return Vec::new();
     }
+    // A macro of another crate may expand to generator syntax the text does not show (nightly
+    // then counts its gate used): no gate is reported unused in a crate that invokes one.
+    let texts: Vec<&str> = std::iter::once(root_text)
+        .chain(files.iter().map(|(text, _)| *text))
+        .collect();
+    let local_macros: Vec<&str> = texts
+        .iter()
+        .flat_map(|text| macro_rules_names(text))
+        .collect();
+    if texts
+        .iter()
+        .any(|text| invokes_foreign_macro(text, &local_macros))
+    {
+        return Vec::new();
+    }
     let mut used = root_usage.used.clone();
     for (text, request) in files {
         used.extend(gate_usage(text, &lower_options(request), test).used);
@@ -256,6 +271,113 @@ pub fn unused_features(
         }
     }
     unused
+}
+
+/// The standard library's macros (and yieldc's `iter!`), which expand to no generator syntax
+/// of the crate's.
+const STANDARD_MACROS: &[&str] = &[
+    "addr_of",
+    "addr_of_mut",
+    "asm",
+    "assert",
+    "assert_eq",
+    "assert_matches",
+    "assert_ne",
+    "cfg",
+    "cfg_select",
+    "column",
+    "compile_error",
+    "concat",
+    "const_format_args",
+    "dbg",
+    "debug_assert",
+    "debug_assert_eq",
+    "debug_assert_matches",
+    "debug_assert_ne",
+    "env",
+    "eprint",
+    "eprintln",
+    "file",
+    "format",
+    "format_args",
+    "global_asm",
+    "include",
+    "include_bytes",
+    "include_str",
+    "is_x86_feature_detected",
+    "iter",
+    "line",
+    "matches",
+    "module_path",
+    "naked_asm",
+    "offset_of",
+    "option_env",
+    "panic",
+    "pin",
+    "print",
+    "println",
+    "ready",
+    "stringify",
+    "thread_local",
+    "todo",
+    "try",
+    "unimplemented",
+    "unreachable",
+    "vec",
+    "write",
+    "writeln",
+];
+
+/// The names `text` defines with `macro_rules!` (a byte scan).
+fn macro_rules_names(text: &str) -> Vec<&str> {
+    let mut names = Vec::new();
+    let mut rest = text;
+    while let Some(at) = rest.find("macro_rules!") {
+        rest = rest[at + "macro_rules!".len()..].trim_start();
+        let name_end = rest
+            .find(|c: char| !(c.is_alphanumeric() || c == '_'))
+            .unwrap_or(rest.len());
+        names.push(rest[..name_end].trim_start_matches("r#"));
+        rest = &rest[name_end..];
+    }
+    names
+}
+
+/// Whether `text` invokes a macro that may come from another crate: `NAME!(..)` with a name
+/// neither the standard library's nor in `local`, or `PATH::NAME!(..)` whose path does not
+/// start at `std`, `core`, `alloc`, `crate`, `self`, `super`. A byte scan: a mention in a
+/// comment or a string counts too (at worst, a warning nightly gives is missing).
+fn invokes_foreign_macro(text: &str, local: &[&str]) -> bool {
+    let bytes = text.as_bytes();
+    let is_identifier = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+    for (at, _) in text.match_indices('!') {
+        let after = text[at + 1..].trim_start();
+        if !after.starts_with(['(', '[', '{']) || at == 0 || !is_identifier(bytes[at - 1]) {
+            continue;
+        }
+        let mut start = at;
+        while start > 0 && (is_identifier(bytes[start - 1]) || bytes[start - 1] == b':') {
+            start -= 1;
+        }
+        if start > 0 && bytes[start - 1] == b'$' {
+            continue; // `$crate::m!` in a transcriber: the crate's own macro
+        }
+        let path = &text[start..at];
+        let name = path.rsplit("::").next().unwrap_or(path);
+        if name == "macro_rules" {
+            continue;
+        }
+        let foreign = match path.trim_start_matches("::").split_once("::") {
+            Some((first, _)) => {
+                !["std", "core", "alloc", "crate", "self", "super"].contains(&first)
+            }
+            None => !STANDARD_MACROS.contains(&name) && !local.contains(&name),
+        };
+        if foreign {
+            return true;
+        }
+    }
+    false
 }
 
 fn lower_options(request: &LowerRequest) -> yieldc_lower::LowerOptions {
@@ -376,5 +498,28 @@ pub fn identity(source: &str) -> LoweredFile {
             in_check_copy: false,
         }],
         diagnostics: Vec::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{invokes_foreign_macro, macro_rules_names};
+
+    #[test]
+    fn macros_of_other_crates_are_told_from_the_crates_and_the_standard_librarys() {
+        let text = "macro_rules! twice { ($e:expr) => { [$e, $e] } }\nfn main() { println!(\"{:?}\", twice!(1)); assert_ne!(1, 2); let _ = std::pin::pin!(async {}); if 1 != 2 {} }";
+        let local = macro_rules_names(text);
+        assert_eq!(local, ["twice"]);
+        assert!(!invokes_foreign_macro(text, &local));
+        assert!(!invokes_foreign_macro(
+            "crate::m!(); self::n!{}; $crate::o![]",
+            &[]
+        ));
+        assert!(invokes_foreign_macro(
+            "let g = genlib::repeat_gen!(1, 2);",
+            &[]
+        ));
+        assert!(invokes_foreign_macro("let g = repeat_gen! (1, 2);", &local));
+        assert!(!invokes_foreign_macro("let not = !true; x!= 3;", &[]));
     }
 }

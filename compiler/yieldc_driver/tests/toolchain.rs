@@ -1345,3 +1345,37 @@ fn crates_for_another_target_use_that_targets_runtime() {
         assert_eq!(text(&output.stdout), "[1, 2]\n");
     }
 }
+
+#[test]
+fn gates_used_through_another_crates_macro_are_not_reported_unused() {
+    // `app` declares `gen_blocks` and gets its `gen` block from `genlib`'s macro: nightly counts
+    // the gate used in the expansion (no `unused_features` warning), which yieldc cannot see.
+    let project = Project::new(
+        "foreign_macro_gate",
+        &[
+            ("Cargo.toml", "[workspace]\nmembers = [\"genlib\", \"app\"]\nresolver = \"3\"\n"),
+            ("genlib/Cargo.toml", "[package]\nname = \"genlib\"\nversion = \"0.1.0\"\nedition = \"2024\"\n"),
+            (
+                "genlib/src/lib.rs",
+                "#![feature(gen_blocks)]\n#[macro_export]\nmacro_rules! repeat_gen {\n    ($e:expr, $n:expr) => {\n        gen move { for _ in 0..$n { yield $e; } }\n    };\n}\npub fn three() -> impl Iterator<Item = u8> { repeat_gen!(7u8, 3) }\n",
+            ),
+            (
+                "app/Cargo.toml",
+                "[package]\nname = \"app\"\nversion = \"0.1.0\"\nedition = \"2024\"\n[dependencies]\ngenlib = { path = \"../genlib\" }\n",
+            ),
+            (
+                "app/src/main.rs",
+                "#![feature(gen_blocks)]\nfn main() {\n    let v: Vec<u8> = genlib::three().collect();\n    let w: Vec<u32> = genlib::repeat_gen!(1u32, 2).collect();\n    println!(\"{v:?} {w:?}\");\n}\n",
+            ),
+        ],
+    );
+    let output = project.cargo(&["run", "-q", "-p", "app"]);
+    assert_success(&output);
+    // What `cargo +nightly run -q -p app` prints.
+    assert_eq!(text(&output.stdout), "[7, 7, 7] [1, 1]\n");
+    assert!(
+        !text(&output.stderr).contains("declared but not used"),
+        "{}",
+        text(&output.stderr)
+    );
+}
