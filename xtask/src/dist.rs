@@ -5,6 +5,7 @@
 //! ```text
 //! bin/rustc, bin/rustdoc, bin/clippy-driver   the yieldc wrappers (copies)
 //! bin/cargo                                   symlink to the base toolchain's cargo
+//! bin/rustfmt, bin/cargo-fmt                  symlinks to the base's (when it has them)
 //! bin/cargo-clippy                            copy of the base one (it runs the clippy-driver
 //!                                             beside itself, so it must sit here)
 //! lib/yieldc/base                             `tool=path` lines: the base rustc, rustdoc, …
@@ -124,6 +125,16 @@ pub fn assemble(
         )?;
     }
     symlink_replacing(&base_cargo, &bin.join("cargo"))?;
+    // `cargo +yieldc fmt`: the base's rustfmt parses and formats generator syntax as nightly's
+    // does (it has the parser; the gates are the compiler's).
+    for tool in ["rustfmt", "cargo-fmt"] {
+        if let Ok(path) = base_tool(base, tool) {
+            symlink_replacing(
+                &path,
+                &bin.join(format!("{tool}{}", std::env::consts::EXE_SUFFIX)),
+            )?;
+        }
+    }
     if let Ok(cargo_clippy) = base_tool(base, "cargo-clippy") {
         copy_replacing(&cargo_clippy, &bin.join("cargo-clippy"))?;
         // cargo-clippy loads librustc_driver from `$ORIGIN/../lib`.

@@ -1379,3 +1379,35 @@ fn gates_used_through_another_crates_macro_are_not_reported_unused() {
         text(&output.stderr)
     );
 }
+
+#[test]
+fn rustfmt_of_the_toolchain_formats_generator_syntax() {
+    // `cargo +yieldc fmt` runs the toolchain's `cargo-fmt` and `rustfmt`: the base's, which
+    // format `gen` blocks, `gen fn` and `yield` as nightly's rustfmt does.
+    let rustfmt = toolchain().join("bin/rustfmt");
+    let base_has_rustfmt =
+        dist::base_tool(&dist::Config::load(&workspace()).base, "rustfmt").is_ok();
+    assert_eq!(rustfmt.exists(), base_has_rustfmt);
+    assert_eq!(toolchain().join("bin/cargo-fmt").exists(), base_has_rustfmt);
+    if !base_has_rustfmt {
+        return;
+    }
+    let project = Project::new(
+        "formatted",
+        &[(
+            "src/lib.rs",
+            "#![feature(gen_blocks)]\npub gen fn x()->u8{yield 1;let g=gen move{yield 2u8;};for v in g{yield v;}}\n",
+        )],
+    );
+    let output = Command::new(&rustfmt)
+        .args(["--edition", "2024"])
+        .arg(project.dir.join("src/lib.rs"))
+        .output()
+        .unwrap();
+    assert_success(&output);
+    // What nightly's rustfmt writes.
+    assert_eq!(
+        std::fs::read_to_string(project.dir.join("src/lib.rs")).unwrap(),
+        "#![feature(gen_blocks)]\npub gen fn x() -> u8 {\n    yield 1;\n    let g = gen move {\n        yield 2u8;\n    };\n    for v in g {\n        yield v;\n    }\n}\n"
+    );
+}
