@@ -2469,6 +2469,25 @@ impl<'a> Remapper<'a> {
                 as_usize(&span["byte_end"]),
             )
         });
+        // A `gen fn`'s body `{ .. }` lowers to `{::yieldc_rt::__gen!(..)}`: a span on the
+        // invocation (rustc's E0621 on the generator's hidden type) is nightly's span on the
+        // body, braces included.
+        let start = as_usize(&span["byte_start"]);
+        let on_gen_fn_invocation = lowered.segment_at(start).is_some_and(|segment| {
+            matches!(
+                segment.generated,
+                Some(GeneratedKind::GenFn | GeneratedKind::AsyncGenFn)
+            ) && !segment.in_check_copy
+        }) && lowered
+            .text
+            .get(start..)
+            .is_some_and(|text| text.starts_with("::yieldc_rt::__"));
+        if on_gen_fn_invocation
+            && range.start > 0
+            && original_text.as_bytes().get(range.start - 1) == Some(&b'{')
+        {
+            range.start -= 1;
+        }
         // "consider making the function `async`" inserts `async ` before the lowered `fn`; in
         // a `gen fn` nightly inserts it before `gen` (`async gen fn`).
         if range.is_empty() && span["suggested_replacement"].as_str() == Some("async ") {
@@ -3745,6 +3764,26 @@ fn strip_runtime_spans(diagnostic: &mut Value) -> bool {
     };
     let mut dropped = false;
     if let Some(spans) = diagnostic.get_mut("spans").and_then(Value::as_array_mut) {
+        // A primary span inside a runtime macro's expansion (rustc's E0621 on a generator's
+        // hidden type points into `__gen!`) is about the code the macro was invoked for: it
+        // moves to the invocation in the user's file, rather than leaving the diagnostic
+        // without a location.
+        let has_own_primary = spans
+            .iter()
+            .any(|span| span["is_primary"] == true && !in_runtime(span));
+        if !has_own_primary {
+            for span in spans.iter_mut() {
+                if span["is_primary"] == true && in_runtime(span) {
+                    if let Some(site) = call_site_outside_runtime(span) {
+                        let mut moved = site;
+                        moved["label"] = span["label"].clone();
+                        moved["is_primary"] = Value::Bool(true);
+                        *span = moved;
+                        dropped = true;
+                    }
+                }
+            }
+        }
         let before = spans.len();
         spans.retain(|span| !in_runtime(span));
         dropped |= spans.len() != before;
@@ -3785,6 +3824,28 @@ fn strip_runtime_spans(diagnostic: &mut Value) -> bool {
         }
     }
     dropped
+}
+
+/// The innermost call site of `span`'s macro expansions that lies outside the runtime (the
+/// invocation of `::yieldc_rt::__gen!` in a lowered file), without its own expansion.
+fn call_site_outside_runtime(span: &Value) -> Option<Value> {
+    let mut site = span;
+    while let Some(call_site) = site
+        .get("expansion")
+        .filter(|expansion| !expansion.is_null())
+        .and_then(|expansion| expansion.get("span"))
+    {
+        site = call_site;
+        let in_runtime = site["file_name"]
+            .as_str()
+            .is_some_and(|name| name.starts_with(RUNTIME_PREFIX));
+        if !in_runtime {
+            let mut found = site.clone();
+            found["expansion"] = Value::Null;
+            return Some(found);
+        }
+    }
+    None
 }
 
 /// A coroutine required to yield or return itself: rustc's E0271 "cyclic type of infinite
