@@ -63,6 +63,11 @@ pub struct Remapper<'a> {
     held_feature_error: Option<Value>,
     /// E0635 (unknown feature) diagnostics seen.
     unknown_features: usize,
+    /// A `yield` of a reference to the generator's own data, reworded from stable's E0521
+    /// (see [`Self::reword_escaping_yield`]), held until the next diagnostic: nightly's borrow
+    /// checker sorts its errors by span, and the E0626 of the same borrow (from the check copy)
+    /// comes after it from stable.
+    held_escaping_yield: Option<Value>,
     /// Whether emitted diagnostics are counted (not while one is held).
     counting: bool,
     /// The rendered text of every remapped diagnostic emitted so far.
@@ -135,6 +140,7 @@ impl<'a> Remapper<'a> {
             changed_anything: false,
             held_feature_error: None,
             unknown_features: 0,
+            held_escaping_yield: None,
             counting: true,
             remapped_renders: std::collections::HashSet::new(),
             dropped_copy_errors: Vec::new(),
@@ -155,6 +161,60 @@ impl<'a> Remapper<'a> {
     /// dropped when there was one: the crate is rejected either way, as on nightly, and the
     /// E0554 of a known gate yieldc lacks shows once the unknown ones are gone.
     pub fn rewrite(&mut self, diagnostic: Value) -> Vec<Value> {
+        let emitted = self.rewrite_in_stable_order(diagnostic);
+        self.in_borrowck_order(emitted)
+    }
+
+    /// The held E0515 of a `yield` (see [`Self::held_escaping_yield`]), at the end of the
+    /// diagnostics.
+    pub fn release_held_escaping_yield(&mut self) -> Option<Value> {
+        self.held_escaping_yield.take()
+    }
+
+    /// `emitted` with a reworded E0515 of a `yield` held back until the next diagnostic, and
+    /// put after it when that is an E0626 in the same file at an earlier span (nightly's
+    /// borrow checker emits its errors sorted by span).
+    fn in_borrowck_order(&mut self, emitted: Vec<Value>) -> Vec<Value> {
+        let is_escaping_yield = |diagnostic: &Value| {
+            diagnostic["code"]["code"] == "E0515"
+                && diagnostic["message"]
+                    .as_str()
+                    .is_some_and(|message| message.starts_with("cannot yield value referencing"))
+        };
+        let mut ordered = Vec::new();
+        for diagnostic in emitted {
+            if let Some(held) = self.held_escaping_yield.take() {
+                let position = |value: &Value| {
+                    primary_span(value).map(|span| {
+                        (
+                            span["file_name"].as_str().unwrap_or_default().to_owned(),
+                            as_usize(&span["byte_start"]),
+                        )
+                    })
+                };
+                let goes_first = diagnostic["code"]["code"] == "E0626"
+                    && matches!(
+                        (position(&diagnostic), position(&held)),
+                        (Some((file, at)), Some((held_file, held_at)))
+                            if file == held_file && at < held_at
+                    );
+                if goes_first {
+                    ordered.push(diagnostic);
+                    ordered.push(held);
+                    continue;
+                }
+                ordered.push(held);
+            }
+            if is_escaping_yield(&diagnostic) {
+                self.held_escaping_yield = Some(diagnostic);
+            } else {
+                ordered.push(diagnostic);
+            }
+        }
+        ordered
+    }
+
+    fn rewrite_in_stable_order(&mut self, diagnostic: Value) -> Vec<Value> {
         let code = diagnostic["code"]["code"].as_str().map(str::to_owned);
         let mut emitted = Vec::new();
         if diagnostic["message"].as_str() == Some("cannot find macro `__ym` in this scope") {
@@ -2076,20 +2136,64 @@ impl<'a> Remapper<'a> {
         };
         let head_start = as_usize(&head["byte_start"]);
         let borrow_range = as_usize(&borrow["byte_start"])..as_usize(&borrow["byte_end"]);
-        if !original_text
+        // The head is a `gen` block's `gen`, or a `gen fn`'s body brace.
+        let is_gen_block = original_text
             .get(head_start..)
-            .is_some_and(|rest| rest.starts_with("gen"))
-            || borrow_range.start < head_start
-        {
+            .is_some_and(|rest| rest.starts_with("gen"));
+        // (stable's head of a `gen fn`'s body is the async block the lowering opens right
+        // after the user's `{`.)
+        let brace = if original_text.as_bytes().get(head_start) == Some(&b'{') {
+            Some(head_start)
+        } else {
+            head_start
+                .checked_sub(1)
+                .filter(|&before| original_text.as_bytes().get(before) == Some(&b'{'))
+        };
+        let is_gen_fn_body = brace.is_some_and(|brace| {
+            source_text::fn_signature(original_text, brace).is_some_and(|signature| {
+                let words: Vec<&str> = original_text[signature]
+                    .split(|c: char| !(c.is_alphanumeric() || c == '_'))
+                    .collect();
+                let fn_at = words.iter().position(|word| *word == "fn");
+                fn_at.is_some_and(|fn_at| {
+                    words[..fn_at].contains(&"gen") && !words[..fn_at].contains(&"async")
+                })
+            })
+        });
+        let head_start = if is_gen_fn_body {
+            brace.unwrap_or(head_start)
+        } else {
+            head_start
+        };
+        if !(is_gen_block || is_gen_fn_body) || borrow_range.start < head_start {
             return false;
         }
+        // The `yield` whose operand holds the borrow; else (the borrow flows into a later
+        // `yield` through a local, `let s = &data[..]; .. yield c`) the first `yield` after
+        // the borrow in the generator's body, the one nightly reports in the examples seen.
         let Some(yield_range) = source_text::yield_expression(original_text, borrow_range.start)
             .filter(|range| range.start > head_start && borrow_range.end <= range.end)
+            .or_else(|| {
+                let close = source_text::generator_body_close(original_text, head_start)?;
+                source_text::first_yield_expression_in(original_text, borrow_range.end, close)
+            })
         else {
             return false;
         };
         let body = &original_text[head_start..borrow_range.start];
-        let what = if source_text::binds(body, &name) {
+        // A `gen fn`'s parameters are locals of its body too.
+        let is_parameter = is_gen_fn_body
+            && source_text::fn_signature(original_text, head_start).is_some_and(|signature| {
+                let signature = &original_text[signature];
+                signature.match_indices(name.as_str()).any(|(at, _)| {
+                    let before_ok = signature[..at]
+                        .chars()
+                        .next_back()
+                        .is_none_or(|c| !(c.is_alphanumeric() || c == '_'));
+                    before_ok && signature[at + name.len()..].trim_start().starts_with(':')
+                })
+            });
+        let what = if is_parameter || source_text::binds(body, &name) {
             "local variable"
         } else {
             "local data"

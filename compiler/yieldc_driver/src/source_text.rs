@@ -73,6 +73,33 @@ pub fn yield_expression(text: &str, anchor: usize) -> Option<Range<usize>> {
     Some(start..end)
 }
 
+/// The first prefix `yield` expression that starts in `text[from..end]` (a best effort on the
+/// text: the word `yield` not preceded by `.`; comments and literals are not skipped).
+pub fn first_yield_expression_in(text: &str, from: usize, end: usize) -> Option<Range<usize>> {
+    let from = floor_char_boundary(text, from);
+    let end = floor_char_boundary(text, end.min(text.len()));
+    let bytes = text.as_bytes();
+    let mut search_from = from;
+    while let Some(offset) = text.get(search_from..end)?.find("yield") {
+        let at = search_from + offset;
+        let after = at + "yield".len();
+        let before_ok = at == 0 || !(is_ident_byte(bytes[at - 1]) || bytes[at - 1] == b'.');
+        let after_ok = after >= bytes.len() || !is_ident_byte(bytes[after]);
+        if before_ok && after_ok {
+            return yield_expression(text, at);
+        }
+        search_from = after;
+    }
+    None
+}
+
+/// The closing brace of the generator whose head (`gen`, `async gen`, or a `gen fn`'s body
+/// brace) starts at `head`: the match of the first `{` at or after it.
+pub fn generator_body_close(text: &str, head: usize) -> Option<usize> {
+    let open = head + text.get(head..)?.find('{')?;
+    matching_close(text, open)
+}
+
 /// The end of the `.yield` of a postfix yield whose operand starts at `anchor`: the first `.`
 /// at depth 0 followed (after whitespace) by the word `yield`, before the statement or argument
 /// ends.
