@@ -396,9 +396,14 @@ impl<'a> Remapper<'a> {
             self.changed_anything = true;
             return None;
         }
+        let coroutine_head = self.implicit_coroutine_head(&diagnostic);
         remapped_any |= self.moved_by_await(&mut diagnostic);
         self.remap_spans_in(&mut diagnostic, &mut remapped_any);
         remapped_any |= self.reword_escaping_yield(&mut diagnostic);
+        remapped_any |= self.reword_closure_parameter_type_help(&mut diagnostic);
+        if let Some((file_name, head)) = coroutine_head {
+            remapped_any |= self.suggest_coroutine_attribute(&mut diagnostic, &file_name, head);
+        }
         remapped_any |= self.force_redraw
             && primary
                 .as_ref()
@@ -1193,6 +1198,119 @@ impl<'a> Remapper<'a> {
         }
     }
 
+    /// E0282's "consider giving `x` an explicit type" on a coroutine closure's parameter, which
+    /// the lowering binds with a `let` in the body: nightly says "consider giving this closure
+    /// parameter an explicit type". Works on remapped spans.
+    fn reword_closure_parameter_type_help(&self, diagnostic: &mut Value) -> bool {
+        if diagnostic["code"]["code"] != "E0282" {
+            return false;
+        }
+        let Some(file) = primary_span(diagnostic).and_then(|span| self.lowered_file_of(span))
+        else {
+            return false;
+        };
+        let (_, (original_text, lowered)) = file;
+        if lowered.is_identity(original_text) {
+            return false;
+        }
+        let mut changed = false;
+        let Some(children) = diagnostic["children"].as_array_mut() else {
+            return false;
+        };
+        for help in children.iter_mut() {
+            let Some(name) = help["message"]
+                .as_str()
+                .and_then(|message| message.strip_prefix("consider giving `"))
+                .and_then(|rest| rest.strip_suffix("` an explicit type"))
+                .map(str::to_owned)
+            else {
+                continue;
+            };
+            let Some(at) = help["spans"]
+                .as_array()
+                .and_then(|spans| spans.first())
+                .map(|span| as_usize(&span["byte_start"]))
+            else {
+                continue;
+            };
+            let Some(before) = original_text.get(..at) else {
+                continue;
+            };
+            let Some(before_name) = before.strip_suffix(name.as_str()) else {
+                continue;
+            };
+            // The nearest delimiter before the name on its line: `|` in a closure's parameters
+            // (`|x|`, `|a, x|`), else a `let` pattern's `(`, `=`, `{`, `;`.
+            let line = &before_name[before_name.rfind('\n').map_or(0, |at| at + 1)..];
+            let in_closure_parameters = line
+                .rfind(['|', '(', '=', '{', ';'])
+                .is_some_and(|at| line.as_bytes()[at] == b'|');
+            if in_closure_parameters {
+                help["message"] =
+                    Value::String("consider giving this closure parameter an explicit type".into());
+                // Drawn apart, as rustc drew it under its own wording.
+                help[VERBOSE] = Value::Bool(true);
+                changed = true;
+            }
+        }
+        changed
+    }
+
+    /// The lowering's error for a `yield` in a closure nightly makes a coroutine (a
+    /// `compile_error!` at the `yield`, see `yieldc_lower`'s `lower_yield`): the original offset
+    /// of that closure's head, where nightly suggests `#[coroutine]`. Works on lowered spans.
+    fn implicit_coroutine_head(&self, diagnostic: &Value) -> Option<(String, usize)> {
+        if diagnostic["message"]
+            != "`yield` can only be used in `#[coroutine]` closures, or `gen` blocks"
+            || !diagnostic["code"].is_null()
+            || diagnostic["children"]
+                .as_array()
+                .is_some_and(|children| !children.is_empty())
+        {
+            return None;
+        }
+        let primary = primary_span(diagnostic)?;
+        let (_, (_, lowered)) = self.lowered_file_of(primary)?;
+        let (kind, opening) = innermost_generator(lowered, as_usize(&primary["byte_start"]))?;
+        (kind == GeneratedKind::CoroutineClosure).then(|| {
+            (
+                primary["file_name"].as_str().unwrap_or_default().to_owned(),
+                opening.start,
+            )
+        })
+    }
+
+    /// Nightly's help on a `yield` in a plain closure: "use `#[coroutine]` to make this closure
+    /// a coroutine", inserting the attribute at the closure's `head` (an original offset).
+    fn suggest_coroutine_attribute(
+        &self,
+        diagnostic: &mut Value,
+        file_name: &str,
+        head: usize,
+    ) -> bool {
+        let Some(primary) = primary_span(diagnostic) else {
+            return false;
+        };
+        let Some((_, (original_text, _))) = self.lowered_file_of(primary) else {
+            return false;
+        };
+        let mut span = self.span_json(file_name, original_text, head..head, false, "");
+        span["suggested_replacement"] = Value::String("#[coroutine] ".into());
+        span["suggestion_applicability"] = Value::String("MaybeIncorrect".into());
+        let mut help = child(
+            "help",
+            "use `#[coroutine]` to make this closure a coroutine",
+        );
+        help["spans"] = json!([span]);
+        // Drawn apart, as nightly draws it.
+        help[VERBOSE] = Value::Bool(true);
+        match diagnostic["children"].as_array_mut() {
+            Some(children) => children.push(help),
+            None => diagnostic["children"] = json!([help]),
+        }
+        true
+    }
+
     /// rustc draws the lines between two annotated lines of one snippet too (one line as
     /// is, more as `...`): its `rendered` is faithful only if every line from the first to
     /// the last annotated line of a file reads the same in the lowered file (`yield` between
@@ -1515,6 +1633,12 @@ impl<'a> Remapper<'a> {
     /// Runs after [`Self::rename_types`], on lowered spans. Returns whether anything changed.
     fn describe_generator_values(&self, diagnostic: &mut Value) -> bool {
         let mut changed = false;
+        // A trait error names the type in its labels too ("expected an `FnMut(i32)` closure,
+        // found `{coroutine@..}`"), as its message does; a type mismatch describes it.
+        let named_in_message = (diagnostic["code"]["code"] == "E0277")
+            .then(|| diagnostic["message"].as_str().map(generator_names_in))
+            .flatten()
+            .and_then(|names| names.into_iter().next());
         let mut generator_names: Vec<String> = Vec::new();
         let mut relocated = false;
         if let Some(spans) = diagnostic.get_mut("spans").and_then(Value::as_array_mut) {
@@ -1570,8 +1694,12 @@ impl<'a> Remapper<'a> {
                 let Some(description) = self.generator_description(&site) else {
                     continue;
                 };
-                let reworded = describe_runtime_types_in(&label, description)
-                    .unwrap_or_else(|| label.replace("`async` block", description));
+                let description = match &named_in_message {
+                    Some(name) => format!("`{name}`"),
+                    None => description.to_owned(),
+                };
+                let reworded = describe_runtime_types_in(&label, &description)
+                    .unwrap_or_else(|| label.replace("`async` block", &description));
                 let is_primary = span["is_primary"].clone();
                 *span = site;
                 span["is_primary"] = is_primary;

@@ -783,8 +783,13 @@ impl Lowerer<'_> {
     /// coroutine it is, e.g. E0618 where it is called):
     ///
     /// ```text
-    /// (::core::compile_error!("`yield` can only be used in .."), YIELD').1
+    /// { const _: () = ::core::compile_error!("`yield` can only be used in .."); YIELD' }
     /// ```
+    ///
+    /// (In an item of its own, not the closure's body: an error expression in the body, as
+    /// `(compile_error!(..), YIELD').1` was, taints the closure's type check, and rustc then
+    /// stays silent about it, e.g. nightly's E0277 where it is passed for an `FnMut`, or its
+    /// E0282 for a parameter whose type the `yield` needs.)
     pub(crate) fn lower_yield(&mut self, yield_expr: &ast::YieldExpr) {
         let node = yield_expr.syntax().clone();
         // Nightly reports once per closure, at its first `yield`.
@@ -809,13 +814,13 @@ impl Lowerer<'_> {
         }
         let (start, end) = (self.node_start(&node), self.node_end(&node));
         let opening = format!(
-            "({}::compile_error!(\"`yield` can only be used in `#[coroutine]` closures, or `gen` blocks\"), ",
+            "{{ const _: () = {}::compile_error!(\"`yield` can only be used in `#[coroutine]` closures, or `gen` blocks\"); ",
             self.core_path()
         );
         self.out
             .generated(&opening, start..end, DesugaringKind::Yield);
         self.lower_yield_expression(yield_expr);
-        self.generate(").1", end, DesugaringKind::Yield);
+        self.generate(" }", end, DesugaringKind::Yield);
     }
 
     fn lower_yield_expression(&mut self, yield_expr: &ast::YieldExpr) {
