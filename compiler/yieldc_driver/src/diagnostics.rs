@@ -398,8 +398,10 @@ impl<'a> Remapper<'a> {
         }
         let coroutine_head = self.implicit_coroutine_head(&diagnostic);
         remapped_any |= self.moved_by_await(&mut diagnostic);
+        remapped_any |= self.place_capture_uses(&mut diagnostic);
         self.remap_spans_in(&mut diagnostic, &mut remapped_any);
         remapped_any |= self.reword_escaping_yield(&mut diagnostic);
+        remapped_any |= self.label_gen_fn_return_type(&mut diagnostic);
         remapped_any |= self.reword_closure_parameter_type_help(&mut diagnostic);
         if let Some((file_name, head)) = coroutine_head {
             remapped_any |= self.suggest_coroutine_attribute(&mut diagnostic, &file_name, head);
@@ -1311,6 +1313,78 @@ impl<'a> Remapper<'a> {
         true
     }
 
+    /// rustc's "use occurs due to use in coroutine" (E0382 on a variable moved into two
+    /// generators) points, for the lowered body, at the generator's opening (the handle the
+    /// lowering binds first), which is generated text and would be dropped; nightly points at
+    /// the variable's first mention in the body. Works on lowered spans.
+    fn place_capture_uses(&self, diagnostic: &mut Value) -> bool {
+        let Some(name) = diagnostic["message"]
+            .as_str()
+            .and_then(|message| message.strip_suffix('`'))
+            .and_then(|message| message.rsplit_once('`'))
+            .map(|(_, name)| name.to_owned())
+            .filter(|name| !name.is_empty())
+        else {
+            return false;
+        };
+        let mut placed = false;
+        let Some(spans) = diagnostic["spans"].as_array_mut() else {
+            return false;
+        };
+        for span in spans.iter_mut() {
+            let is_capture_use = span["is_primary"] == false
+                && span["label"]
+                    .as_str()
+                    .is_some_and(|label| label.ends_with("occurs due to use in coroutine"));
+            if !is_capture_use || !self.is_all_generated(span) {
+                continue;
+            }
+            let Some((_, (original_text, lowered))) = self.lowered_file_of(span) else {
+                continue;
+            };
+            let Some(opening) = lowered.segment_at(as_usize(&span["byte_start"])) else {
+                continue;
+            };
+            if !matches!(
+                opening.generated,
+                Some(
+                    GeneratedKind::GenBlock
+                        | GeneratedKind::AsyncGenBlock
+                        | GeneratedKind::GenFn
+                        | GeneratedKind::AsyncGenFn
+                        | GeneratedKind::CoroutineClosure
+                )
+            ) || opening.in_check_copy
+            {
+                continue;
+            }
+            let body_start = opening.original.start;
+            let Some(body_end) = source_text::generator_body_close(original_text, body_start)
+            else {
+                continue;
+            };
+            let Some(mention) =
+                source_text::first_word_in(original_text, &name, body_start, body_end)
+            else {
+                continue;
+            };
+            // Back to lowered bytes: the mention is the user's text, copied verbatim.
+            let Some(copied) = lowered.segments.iter().find(|segment| {
+                segment.generated.is_none()
+                    && !segment.in_check_copy
+                    && segment.original.start <= mention.start
+                    && mention.end <= segment.original.end
+            }) else {
+                continue;
+            };
+            let lowered_start = copied.lowered.start + (mention.start - copied.original.start);
+            span["byte_start"] = json!(lowered_start);
+            span["byte_end"] = json!(lowered_start + mention.len());
+            placed = true;
+        }
+        placed
+    }
+
     /// rustc draws the lines between two annotated lines of one snippet too (one line as
     /// is, more as `...`): its `rendered` is faithful only if every line from the first to
     /// the last annotated line of a file reads the same in the lowered file (`yield` between
@@ -2192,7 +2266,11 @@ impl<'a> Remapper<'a> {
         let segment = lowered.segment_at(start)?;
         if !matches!(
             segment.generated,
-            Some(GeneratedKind::GenBlock | GeneratedKind::AsyncGenBlock)
+            Some(
+                GeneratedKind::GenBlock
+                    | GeneratedKind::AsyncGenBlock
+                    | GeneratedKind::CoroutineClosure
+            )
         ) || segment.in_check_copy
         {
             return None;
@@ -2205,6 +2283,17 @@ impl<'a> Remapper<'a> {
             + (async_at - segment.lowered.start);
         if start < async_at || end > brace_at {
             return None;
+        }
+        // A coroutine closure's body block stands for the closure: its head, `static move
+        // |args|`, is what nightly spans ("value moved here", "value used here after move").
+        if segment.generated == Some(GeneratedKind::CoroutineClosure) {
+            if start == end {
+                // An insertion (a suggestion) is placed as the lowering's map places it.
+                return None;
+            }
+            let head = original_text.get(segment.original.clone())?;
+            let head_end = coroutine_head_end(head)?;
+            return Some(segment.original.start..segment.original.start + head_end);
         }
         let (_, keyword, with_move) =
             generator_keywords(original_text.get(segment.original.clone())?)?;
@@ -2353,6 +2442,66 @@ impl<'a> Remapper<'a> {
         ]);
         diagnostic["children"] = json!([]);
         true
+    }
+
+    /// `return value;` in a `gen fn` (or `async gen fn`) with a declared item type: the body
+    /// returns `()`, and nightly labels the `-> T` "expected `()` because of return type"; the
+    /// lowered body is an `async` block, whose `return` has no such label. Works on remapped
+    /// spans.
+    fn label_gen_fn_return_type(&self, diagnostic: &mut Value) -> bool {
+        if diagnostic["code"]["code"] != "E0308" || diagnostic["message"] != "mismatched types" {
+            return false;
+        }
+        let Some(primary) = primary_span(diagnostic) else {
+            return false;
+        };
+        if !primary["label"]
+            .as_str()
+            .is_some_and(|label| label.starts_with("expected `()`, found"))
+        {
+            return false;
+        }
+        let Some((_, (original_text, lowered))) = self.lowered_file_of(primary) else {
+            return false;
+        };
+        if lowered.is_identity(original_text) {
+            return false;
+        }
+        let start = as_usize(&primary["byte_start"]);
+        let Some(before) = original_text.get(..start) else {
+            return false;
+        };
+        let before = before.trim_end();
+        let after_return = before.ends_with("return")
+            && !before[..before.len() - "return".len()]
+                .ends_with(|c: char| c.is_alphanumeric() || c == '_');
+        if !after_return {
+            return false;
+        }
+        let (kind, Some(body)) = source_text::enclosing_generator(original_text, start) else {
+            return false;
+        };
+        if !kind.ends_with("fn body") {
+            return false;
+        }
+        let Some(return_type) = source_text::fn_signature(original_text, body.start)
+            .and_then(|signature| source_text::return_type(original_text, signature))
+        else {
+            return false;
+        };
+        let file_name = primary["file_name"].as_str().unwrap_or_default().to_owned();
+        let label = self.span_json(
+            &file_name,
+            original_text,
+            return_type,
+            false,
+            "expected `()` because of return type",
+        );
+        if let Some(spans) = diagnostic["spans"].as_array_mut() {
+            spans.insert(0, label);
+            return true;
+        }
+        false
     }
 
     /// Edition 2024's "this call may capture more lifetimes than intended" note and its
