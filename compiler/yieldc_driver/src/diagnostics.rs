@@ -1617,6 +1617,34 @@ impl<'a> Remapper<'a> {
         };
         let offset = as_usize(&primary["byte_start"]);
         let innermost = innermost_generator(lowered, offset).map(|(kind, _)| kind);
+        // rustc's "this function should return `Result` or `Option` to accept `?`" is on the
+        // `async` the lowering opens a `gen fn`'s body with (generated text, dropped): nightly's
+        // is on the body, braces included.
+        if matches!(
+            innermost,
+            Some(GeneratedKind::GenFn | GeneratedKind::AsyncGenFn)
+        ) {
+            if let Some((extent, _)) = generator_extent(lowered, offset) {
+                if let Some(spans) = diagnostic["spans"].as_array_mut() {
+                    for span in spans.iter_mut() {
+                        let about_body = span["is_primary"] == false
+                            && span["label"].as_str().is_some_and(|label| {
+                                label.starts_with("this function should return")
+                            });
+                        if about_body && self.is_all_generated(span) {
+                            // The lowered body ends `..})}`: the last `}` is the user's.
+                            let end = if lowered.text.as_bytes().get(extent.end) == Some(&b'}') {
+                                extent.end + 1
+                            } else {
+                                extent.end
+                            };
+                            span["byte_start"] = json!(extent.start);
+                            span["byte_end"] = json!(end);
+                        }
+                    }
+                }
+            }
+        }
         let (article, name) = match innermost.as_ref() {
             Some(GeneratedKind::GenFn) => ("a", "gen function"),
             Some(GeneratedKind::GenBlock) => ("a", "gen block"),
@@ -2716,11 +2744,25 @@ impl<'a> Remapper<'a> {
         let Some(primary) = primary_span(diagnostic).cloned() else {
             return false;
         };
+        // The item type: from the label ("expected `u32`, found `(_, _)`"), or, when the label
+        // does not name it ("expected a tuple with 2 elements, found one with 3 elements"),
+        // from the note ("expected tuple `(u32, u32)`\n found tuple `(_, _, _)`").
+        let from_note = || {
+            diagnostic["children"].as_array()?.iter().find_map(|child| {
+                let message = child["message"].as_str()?;
+                let first_line = message.lines().next()?.trim_start();
+                let rest = first_line.strip_prefix("expected ")?;
+                let (_, quoted) = rest.split_once('`')?;
+                let (item, _) = quoted.rsplit_once('`')?;
+                Some(item.to_owned())
+            })
+        };
         let Some(item) = primary["label"]
             .as_str()
             .and_then(|label| label.strip_prefix("expected `"))
             .and_then(|rest| rest.split_once("`, found"))
             .map(|(item, _)| item.to_owned())
+            .or_else(from_note)
         else {
             return false;
         };
