@@ -402,6 +402,7 @@ impl<'a> Remapper<'a> {
         self.remap_spans_in(&mut diagnostic, &mut remapped_any);
         remapped_any |= self.reword_escaping_yield(&mut diagnostic);
         remapped_any |= self.label_gen_fn_return_type(&mut diagnostic);
+        remapped_any |= self.reword_for_await_trait_errors(&mut diagnostic);
         remapped_any |= self.reword_closure_parameter_type_help(&mut diagnostic);
         if let Some((file_name, head)) = coroutine_head {
             remapped_any |= self.suggest_coroutine_attribute(&mut diagnostic, &file_name, head);
@@ -2470,6 +2471,107 @@ impl<'a> Remapper<'a> {
         ]);
         diagnostic["children"] = json!([]);
         true
+    }
+
+    /// `for await` over a value that is no async iterator: stable reports the lowering's three
+    /// obligations on the iterable (`IntoAsyncIterator` through `into_async_iter`, the
+    /// `AsyncIterator` bound of that call, the `next` future), all as "`X: AsyncIterator` is not
+    /// satisfied"; nightly's three, in the same order, are the `IntoAsyncIterator` bound of its
+    /// desugaring's call, `AsyncIterator` through `Pin<&mut X>`, and `AsyncIterator` through
+    /// `IntoAsyncIterator`. Works on remapped spans.
+    fn reword_for_await_trait_errors(&self, diagnostic: &mut Value) -> bool {
+        const CALL_BOUND: &str = "required by a bound introduced by this call";
+        if diagnostic["code"]["code"] != "E0277" {
+            return false;
+        }
+        let Some(ty) = diagnostic["message"]
+            .as_str()
+            .and_then(|message| message.strip_prefix("the trait bound `"))
+            .and_then(|rest| rest.strip_suffix(": AsyncIterator` is not satisfied"))
+            .map(str::to_owned)
+        else {
+            return false;
+        };
+        let Some(primary) = primary_span(diagnostic).cloned() else {
+            return false;
+        };
+        let Some((_, (original_text, lowered))) = self.lowered_file_of(&primary) else {
+            return false;
+        };
+        if lowered.is_identity(original_text) {
+            return false;
+        }
+        // The primary span is the iterable of a `for await` (`for await PAT in ITERABLE`).
+        let start = as_usize(&primary["byte_start"]);
+        let before = original_text.get(..start).unwrap_or_default().trim_end();
+        let header = before.rfind("for").map(|at| &before[at..]);
+        let is_for_await_iterable = before.ends_with(" in")
+            && header.is_some_and(|header| header["for".len()..].trim_start().starts_with("await"));
+        if !is_for_await_iterable {
+            return false;
+        }
+        let note = |message: String| child("note", &message);
+        let into_note = format!("required for `{ty}` to implement `IntoAsyncIterator`");
+        let notes: Vec<String> = diagnostic["children"]
+            .as_array()
+            .map(|children| {
+                children
+                    .iter()
+                    .filter(|child| child["level"] == "note")
+                    .filter_map(|child| child["message"].as_str().map(str::to_owned))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let has_call_bound = diagnostic["spans"].as_array().is_some_and(|spans| {
+            spans
+                .iter()
+                .any(|span| span["is_primary"] == false && span["label"] == CALL_BOUND)
+        });
+        if notes.iter().any(|message| *message == into_note) && !has_call_bound {
+            // The `into_async_iter` call: nightly's `IntoAsyncIterator` bound of its call.
+            diagnostic["message"] = Value::String(format!(
+                "the trait bound `{ty}: IntoAsyncIterator` is not satisfied"
+            ));
+            let mut call = primary.clone();
+            call["is_primary"] = Value::Bool(false);
+            call["label"] = Value::String(CALL_BOUND.into());
+            if let Some(spans) = diagnostic["spans"].as_array_mut() {
+                spans.push(call);
+            }
+            return true;
+        }
+        if has_call_bound && notes.is_empty() {
+            // The `AsyncIterator` bound of that call: nightly's through `Pin<&mut X>`.
+            if let Some(spans) = diagnostic["spans"].as_array_mut() {
+                spans.retain(|span| span["is_primary"] == true || span["label"] != CALL_BOUND);
+            }
+            let pinned = note(format!(
+                "required for `Pin<&mut {ty}>` to implement `AsyncIterator`"
+            ));
+            match diagnostic["children"].as_array_mut() {
+                Some(children) => children.push(pinned),
+                None => diagnostic["children"] = json!([pinned]),
+            }
+            return true;
+        }
+        let about_next = !notes.is_empty()
+            && notes
+                .iter()
+                .all(|message| message.starts_with("required for `Next<"));
+        if about_next {
+            // The `next` future: nightly's `AsyncIterator` through `IntoAsyncIterator`.
+            if let Some(children) = diagnostic["children"].as_array_mut() {
+                children.retain(|child| {
+                    !(child["level"] == "note"
+                        && child["message"]
+                            .as_str()
+                            .is_some_and(|message| message.starts_with("required for `Next<")))
+                });
+                children.push(note(into_note));
+            }
+            return true;
+        }
+        false
     }
 
     /// `return value;` in a `gen fn` (or `async gen fn`) with a declared item type: the body
