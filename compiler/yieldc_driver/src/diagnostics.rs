@@ -2254,8 +2254,16 @@ impl<'a> Remapper<'a> {
             return None;
         }
         let (name, _) = gen_fn_signature(original, body)?;
+        // The qualifiers of this item: the words since the previous item or statement.
+        let qualifiers_start = before[..fn_at]
+            .rfind(['\n', ';', '{', '}'])
+            .map_or(0, |at| at + 1);
+        let is_async = before[qualifiers_start..fn_at]
+            .split_whitespace()
+            .any(|word| word == "async");
+        let kind = if is_async { "async gen fn" } else { "gen fn" };
         Some(format!(
-            "{{gen fn body of {}{name}()}}",
+            "{{{kind} body of {}{name}()}}",
             enclosing_path(&original[..fn_at])
         ))
     }
@@ -4200,8 +4208,10 @@ fn remap_range(lowered: &LoweredFile, start: usize, end: usize) -> Range<usize> 
         // `-> impl Iterator<Item = T>` of a `gen fn`: a span that goes on into the user's `T`
         // is about `T` (nightly's E0271 points there).
         Some(segment)
-            if segment.generated == Some(GeneratedKind::GenFn)
-                && end > segment.lowered.end
+            if matches!(
+                segment.generated,
+                Some(GeneratedKind::GenFn | GeneratedKind::AsyncGenFn)
+            ) && end > segment.lowered.end
                 && lowered
                     .segment_at(segment.lowered.end)
                     .is_some_and(|next| next.generated.is_none()) =>
