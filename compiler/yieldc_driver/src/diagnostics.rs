@@ -403,6 +403,7 @@ impl<'a> Remapper<'a> {
         remapped_any |= self.reword_escaping_yield(&mut diagnostic);
         remapped_any |= self.label_gen_fn_return_type(&mut diagnostic);
         remapped_any |= self.reword_for_await_trait_errors(&mut diagnostic);
+        remapped_any |= name_receiver_with_unsatisfied_bounds(&mut diagnostic);
         remapped_any |= self.reword_closure_parameter_type_help(&mut diagnostic);
         if let Some((file_name, head)) = coroutine_head {
             remapped_any |= self.suggest_coroutine_attribute(&mut diagnostic, &file_name, head);
@@ -4359,6 +4360,50 @@ fn strip_runtime_spans(diagnostic: &mut Value) -> bool {
         }
     }
     dropped
+}
+
+/// E0599 "the method `collect` exists for struct `Rev<{gen block@..}>`, but its trait bounds were
+/// not satisfied": stable's label leaves the receiver's type out (the lowered type, with the
+/// runtime's `Gen<..>` in it, is long); nightly's names it, "method cannot be called on
+/// `Rev<{gen block@..}>` due to unsatisfied trait bounds". The message has the renamed type.
+fn name_receiver_with_unsatisfied_bounds(diagnostic: &mut Value) -> bool {
+    const SHORT: &str = "cannot be called due to unsatisfied trait bounds";
+    if diagnostic["code"]["code"] != "E0599" {
+        return false;
+    }
+    let Some(receiver) = diagnostic["message"]
+        .as_str()
+        .and_then(|message| message.split_once(" exists for "))
+        .and_then(|(_, rest)| rest.split_once('`'))
+        .and_then(|(_, rest)| rest.rsplit_once("`, but its trait bounds were not satisfied"))
+        .map(|(receiver, _)| receiver.to_owned())
+    else {
+        return false;
+    };
+    if generator_names_in(&format!("`{receiver}`")).is_empty()
+        && !GENERATOR_NAME_OPENINGS
+            .iter()
+            .any(|open| receiver.contains(open))
+    {
+        return false;
+    }
+    let Some(spans) = diagnostic["spans"].as_array_mut() else {
+        return false;
+    };
+    let mut changed = false;
+    for span in spans.iter_mut() {
+        let Some(label) = span["label"].as_str() else {
+            continue;
+        };
+        let Some(kind) = label.strip_suffix(SHORT) else {
+            continue;
+        };
+        let named =
+            format!("{kind}cannot be called on `{receiver}` due to unsatisfied trait bounds");
+        span["label"] = Value::String(named);
+        changed = true;
+    }
+    changed
 }
 
 /// The innermost call site of `span`'s macro expansions that lies outside the runtime (the
