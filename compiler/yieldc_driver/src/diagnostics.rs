@@ -63,6 +63,11 @@ pub struct Remapper<'a> {
     held_feature_error: Option<Value>,
     /// E0635 (unknown feature) diagnostics seen.
     unknown_features: usize,
+    /// A `yield` of a reference to the generator's own data, reworded from stable's E0521
+    /// (see [`Self::reword_escaping_yield`]), held until the next diagnostic: nightly's borrow
+    /// checker sorts its errors by span, and the E0626 of the same borrow (from the check copy)
+    /// comes after it from stable.
+    held_escaping_yield: Option<Value>,
     /// Whether emitted diagnostics are counted (not while one is held).
     counting: bool,
     /// The rendered text of every remapped diagnostic emitted so far.
@@ -135,6 +140,7 @@ impl<'a> Remapper<'a> {
             changed_anything: false,
             held_feature_error: None,
             unknown_features: 0,
+            held_escaping_yield: None,
             counting: true,
             remapped_renders: std::collections::HashSet::new(),
             dropped_copy_errors: Vec::new(),
@@ -155,6 +161,60 @@ impl<'a> Remapper<'a> {
     /// dropped when there was one: the crate is rejected either way, as on nightly, and the
     /// E0554 of a known gate yieldc lacks shows once the unknown ones are gone.
     pub fn rewrite(&mut self, diagnostic: Value) -> Vec<Value> {
+        let emitted = self.rewrite_in_stable_order(diagnostic);
+        self.in_borrowck_order(emitted)
+    }
+
+    /// The held E0515 of a `yield` (see [`Self::held_escaping_yield`]), at the end of the
+    /// diagnostics.
+    pub fn release_held_escaping_yield(&mut self) -> Option<Value> {
+        self.held_escaping_yield.take()
+    }
+
+    /// `emitted` with a reworded E0515 of a `yield` held back until the next diagnostic, and
+    /// put after it when that is an E0626 in the same file at an earlier span (nightly's
+    /// borrow checker emits its errors sorted by span).
+    fn in_borrowck_order(&mut self, emitted: Vec<Value>) -> Vec<Value> {
+        let is_escaping_yield = |diagnostic: &Value| {
+            diagnostic["code"]["code"] == "E0515"
+                && diagnostic["message"]
+                    .as_str()
+                    .is_some_and(|message| message.starts_with("cannot yield value referencing"))
+        };
+        let mut ordered = Vec::new();
+        for diagnostic in emitted {
+            if let Some(held) = self.held_escaping_yield.take() {
+                let position = |value: &Value| {
+                    primary_span(value).map(|span| {
+                        (
+                            span["file_name"].as_str().unwrap_or_default().to_owned(),
+                            as_usize(&span["byte_start"]),
+                        )
+                    })
+                };
+                let goes_first = diagnostic["code"]["code"] == "E0626"
+                    && matches!(
+                        (position(&diagnostic), position(&held)),
+                        (Some((file, at)), Some((held_file, held_at)))
+                            if file == held_file && at < held_at
+                    );
+                if goes_first {
+                    ordered.push(diagnostic);
+                    ordered.push(held);
+                    continue;
+                }
+                ordered.push(held);
+            }
+            if is_escaping_yield(&diagnostic) {
+                self.held_escaping_yield = Some(diagnostic);
+            } else {
+                ordered.push(diagnostic);
+            }
+        }
+        ordered
+    }
+
+    fn rewrite_in_stable_order(&mut self, diagnostic: Value) -> Vec<Value> {
         let code = diagnostic["code"]["code"].as_str().map(str::to_owned);
         let mut emitted = Vec::new();
         if diagnostic["message"].as_str() == Some("cannot find macro `__ym` in this scope") {
@@ -336,9 +396,18 @@ impl<'a> Remapper<'a> {
             self.changed_anything = true;
             return None;
         }
+        let coroutine_head = self.implicit_coroutine_head(&diagnostic);
         remapped_any |= self.moved_by_await(&mut diagnostic);
+        remapped_any |= self.place_capture_uses(&mut diagnostic);
         self.remap_spans_in(&mut diagnostic, &mut remapped_any);
         remapped_any |= self.reword_escaping_yield(&mut diagnostic);
+        remapped_any |= self.label_gen_fn_return_type(&mut diagnostic);
+        remapped_any |= self.reword_for_await_trait_errors(&mut diagnostic);
+        remapped_any |= name_receiver_with_unsatisfied_bounds(&mut diagnostic);
+        remapped_any |= self.reword_closure_parameter_type_help(&mut diagnostic);
+        if let Some((file_name, head)) = coroutine_head {
+            remapped_any |= self.suggest_coroutine_attribute(&mut diagnostic, &file_name, head);
+        }
         remapped_any |= self.force_redraw
             && primary
                 .as_ref()
@@ -1133,6 +1202,191 @@ impl<'a> Remapper<'a> {
         }
     }
 
+    /// E0282's "consider giving `x` an explicit type" on a coroutine closure's parameter, which
+    /// the lowering binds with a `let` in the body: nightly says "consider giving this closure
+    /// parameter an explicit type". Works on remapped spans.
+    fn reword_closure_parameter_type_help(&self, diagnostic: &mut Value) -> bool {
+        if diagnostic["code"]["code"] != "E0282" {
+            return false;
+        }
+        let Some(file) = primary_span(diagnostic).and_then(|span| self.lowered_file_of(span))
+        else {
+            return false;
+        };
+        let (_, (original_text, lowered)) = file;
+        if lowered.is_identity(original_text) {
+            return false;
+        }
+        let mut changed = false;
+        let Some(children) = diagnostic["children"].as_array_mut() else {
+            return false;
+        };
+        for help in children.iter_mut() {
+            let Some(name) = help["message"]
+                .as_str()
+                .and_then(|message| message.strip_prefix("consider giving `"))
+                .and_then(|rest| rest.strip_suffix("` an explicit type"))
+                .map(str::to_owned)
+            else {
+                continue;
+            };
+            let Some(at) = help["spans"]
+                .as_array()
+                .and_then(|spans| spans.first())
+                .map(|span| as_usize(&span["byte_start"]))
+            else {
+                continue;
+            };
+            let Some(before) = original_text.get(..at) else {
+                continue;
+            };
+            let Some(before_name) = before.strip_suffix(name.as_str()) else {
+                continue;
+            };
+            // The nearest delimiter before the name on its line: `|` in a closure's parameters
+            // (`|x|`, `|a, x|`), else a `let` pattern's `(`, `=`, `{`, `;`.
+            let line = &before_name[before_name.rfind('\n').map_or(0, |at| at + 1)..];
+            let in_closure_parameters = line
+                .rfind(['|', '(', '=', '{', ';'])
+                .is_some_and(|at| line.as_bytes()[at] == b'|');
+            if in_closure_parameters {
+                help["message"] =
+                    Value::String("consider giving this closure parameter an explicit type".into());
+                // Drawn apart, as rustc drew it under its own wording.
+                help[VERBOSE] = Value::Bool(true);
+                changed = true;
+            }
+        }
+        changed
+    }
+
+    /// The lowering's error for a `yield` in a closure nightly makes a coroutine (a
+    /// `compile_error!` at the `yield`, see `yieldc_lower`'s `lower_yield`): the original offset
+    /// of that closure's head, where nightly suggests `#[coroutine]`. Works on lowered spans.
+    fn implicit_coroutine_head(&self, diagnostic: &Value) -> Option<(String, usize)> {
+        if diagnostic["message"]
+            != "`yield` can only be used in `#[coroutine]` closures, or `gen` blocks"
+            || !diagnostic["code"].is_null()
+            || diagnostic["children"]
+                .as_array()
+                .is_some_and(|children| !children.is_empty())
+        {
+            return None;
+        }
+        let primary = primary_span(diagnostic)?;
+        let (_, (_, lowered)) = self.lowered_file_of(primary)?;
+        let (kind, opening) = innermost_generator(lowered, as_usize(&primary["byte_start"]))?;
+        (kind == GeneratedKind::CoroutineClosure).then(|| {
+            (
+                primary["file_name"].as_str().unwrap_or_default().to_owned(),
+                opening.start,
+            )
+        })
+    }
+
+    /// Nightly's help on a `yield` in a plain closure: "use `#[coroutine]` to make this closure
+    /// a coroutine", inserting the attribute at the closure's `head` (an original offset).
+    fn suggest_coroutine_attribute(
+        &self,
+        diagnostic: &mut Value,
+        file_name: &str,
+        head: usize,
+    ) -> bool {
+        let Some(primary) = primary_span(diagnostic) else {
+            return false;
+        };
+        let Some((_, (original_text, _))) = self.lowered_file_of(primary) else {
+            return false;
+        };
+        let mut span = self.span_json(file_name, original_text, head..head, false, "");
+        span["suggested_replacement"] = Value::String("#[coroutine] ".into());
+        span["suggestion_applicability"] = Value::String("MaybeIncorrect".into());
+        let mut help = child(
+            "help",
+            "use `#[coroutine]` to make this closure a coroutine",
+        );
+        help["spans"] = json!([span]);
+        // Drawn apart, as nightly draws it.
+        help[VERBOSE] = Value::Bool(true);
+        match diagnostic["children"].as_array_mut() {
+            Some(children) => children.push(help),
+            None => diagnostic["children"] = json!([help]),
+        }
+        true
+    }
+
+    /// rustc's "use occurs due to use in coroutine" (E0382 on a variable moved into two
+    /// generators) points, for the lowered body, at the generator's opening (the handle the
+    /// lowering binds first), which is generated text and would be dropped; nightly points at
+    /// the variable's first mention in the body. Works on lowered spans.
+    fn place_capture_uses(&self, diagnostic: &mut Value) -> bool {
+        let Some(name) = diagnostic["message"]
+            .as_str()
+            .and_then(|message| message.strip_suffix('`'))
+            .and_then(|message| message.rsplit_once('`'))
+            .map(|(_, name)| name.to_owned())
+            .filter(|name| !name.is_empty())
+        else {
+            return false;
+        };
+        let mut placed = false;
+        let Some(spans) = diagnostic["spans"].as_array_mut() else {
+            return false;
+        };
+        for span in spans.iter_mut() {
+            let is_capture_use = span["is_primary"] == false
+                && span["label"]
+                    .as_str()
+                    .is_some_and(|label| label.ends_with("occurs due to use in coroutine"));
+            if !is_capture_use || !self.is_all_generated(span) {
+                continue;
+            }
+            let Some((_, (original_text, lowered))) = self.lowered_file_of(span) else {
+                continue;
+            };
+            let Some(opening) = lowered.segment_at(as_usize(&span["byte_start"])) else {
+                continue;
+            };
+            if !matches!(
+                opening.generated,
+                Some(
+                    GeneratedKind::GenBlock
+                        | GeneratedKind::AsyncGenBlock
+                        | GeneratedKind::GenFn
+                        | GeneratedKind::AsyncGenFn
+                        | GeneratedKind::CoroutineClosure
+                )
+            ) || opening.in_check_copy
+            {
+                continue;
+            }
+            let body_start = opening.original.start;
+            let Some(body_end) = source_text::generator_body_close(original_text, body_start)
+            else {
+                continue;
+            };
+            let Some(mention) =
+                source_text::first_word_in(original_text, &name, body_start, body_end)
+            else {
+                continue;
+            };
+            // Back to lowered bytes: the mention is the user's text, copied verbatim.
+            let Some(copied) = lowered.segments.iter().find(|segment| {
+                segment.generated.is_none()
+                    && !segment.in_check_copy
+                    && segment.original.start <= mention.start
+                    && mention.end <= segment.original.end
+            }) else {
+                continue;
+            };
+            let lowered_start = copied.lowered.start + (mention.start - copied.original.start);
+            span["byte_start"] = json!(lowered_start);
+            span["byte_end"] = json!(lowered_start + mention.len());
+            placed = true;
+        }
+        placed
+    }
+
     /// rustc draws the lines between two annotated lines of one snippet too (one line as
     /// is, more as `...`): its `rendered` is faithful only if every line from the first to
     /// the last annotated line of a file reads the same in the lowered file (`yield` between
@@ -1365,6 +1619,34 @@ impl<'a> Remapper<'a> {
         };
         let offset = as_usize(&primary["byte_start"]);
         let innermost = innermost_generator(lowered, offset).map(|(kind, _)| kind);
+        // rustc's "this function should return `Result` or `Option` to accept `?`" is on the
+        // `async` the lowering opens a `gen fn`'s body with (generated text, dropped): nightly's
+        // is on the body, braces included.
+        if matches!(
+            innermost,
+            Some(GeneratedKind::GenFn | GeneratedKind::AsyncGenFn)
+        ) {
+            if let Some((extent, _)) = generator_extent(lowered, offset) {
+                if let Some(spans) = diagnostic["spans"].as_array_mut() {
+                    for span in spans.iter_mut() {
+                        let about_body = span["is_primary"] == false
+                            && span["label"].as_str().is_some_and(|label| {
+                                label.starts_with("this function should return")
+                            });
+                        if about_body && self.is_all_generated(span) {
+                            // The lowered body ends `..})}`: the last `}` is the user's.
+                            let end = if lowered.text.as_bytes().get(extent.end) == Some(&b'}') {
+                                extent.end + 1
+                            } else {
+                                extent.end
+                            };
+                            span["byte_start"] = json!(extent.start);
+                            span["byte_end"] = json!(end);
+                        }
+                    }
+                }
+            }
+        }
         let (article, name) = match innermost.as_ref() {
             Some(GeneratedKind::GenFn) => ("a", "gen function"),
             Some(GeneratedKind::GenBlock) => ("a", "gen block"),
@@ -1455,6 +1737,12 @@ impl<'a> Remapper<'a> {
     /// Runs after [`Self::rename_types`], on lowered spans. Returns whether anything changed.
     fn describe_generator_values(&self, diagnostic: &mut Value) -> bool {
         let mut changed = false;
+        // A trait error names the type in its labels too ("expected an `FnMut(i32)` closure,
+        // found `{coroutine@..}`"), as its message does; a type mismatch describes it.
+        let named_in_message = (diagnostic["code"]["code"] == "E0277")
+            .then(|| diagnostic["message"].as_str().map(generator_names_in))
+            .flatten()
+            .and_then(|names| names.into_iter().next());
         let mut generator_names: Vec<String> = Vec::new();
         let mut relocated = false;
         if let Some(spans) = diagnostic.get_mut("spans").and_then(Value::as_array_mut) {
@@ -1510,8 +1798,12 @@ impl<'a> Remapper<'a> {
                 let Some(description) = self.generator_description(&site) else {
                     continue;
                 };
-                let reworded = describe_runtime_types_in(&label, description)
-                    .unwrap_or_else(|| label.replace("`async` block", description));
+                let description = match &named_in_message {
+                    Some(name) => format!("`{name}`"),
+                    None => description.to_owned(),
+                };
+                let reworded = describe_runtime_types_in(&label, &description)
+                    .unwrap_or_else(|| label.replace("`async` block", &description));
                 let is_primary = span["is_primary"].clone();
                 *span = site;
                 span["is_primary"] = is_primary;
@@ -1963,8 +2255,16 @@ impl<'a> Remapper<'a> {
             return None;
         }
         let (name, _) = gen_fn_signature(original, body)?;
+        // The qualifiers of this item: the words since the previous item or statement.
+        let qualifiers_start = before[..fn_at]
+            .rfind(['\n', ';', '{', '}'])
+            .map_or(0, |at| at + 1);
+        let is_async = before[qualifiers_start..fn_at]
+            .split_whitespace()
+            .any(|word| word == "async");
+        let kind = if is_async { "async gen fn" } else { "gen fn" };
         Some(format!(
-            "{{gen fn body of {}{name}()}}",
+            "{{{kind} body of {}{name}()}}",
             enclosing_path(&original[..fn_at])
         ))
     }
@@ -2004,7 +2304,11 @@ impl<'a> Remapper<'a> {
         let segment = lowered.segment_at(start)?;
         if !matches!(
             segment.generated,
-            Some(GeneratedKind::GenBlock | GeneratedKind::AsyncGenBlock)
+            Some(
+                GeneratedKind::GenBlock
+                    | GeneratedKind::AsyncGenBlock
+                    | GeneratedKind::CoroutineClosure
+            )
         ) || segment.in_check_copy
         {
             return None;
@@ -2017,6 +2321,17 @@ impl<'a> Remapper<'a> {
             + (async_at - segment.lowered.start);
         if start < async_at || end > brace_at {
             return None;
+        }
+        // A coroutine closure's body block stands for the closure: its head, `static move
+        // |args|`, is what nightly spans ("value moved here", "value used here after move").
+        if segment.generated == Some(GeneratedKind::CoroutineClosure) {
+            if start == end {
+                // An insertion (a suggestion) is placed as the lowering's map places it.
+                return None;
+            }
+            let head = original_text.get(segment.original.clone())?;
+            let head_end = coroutine_head_end(head)?;
+            return Some(segment.original.start..segment.original.start + head_end);
         }
         let (_, keyword, with_move) =
             generator_keywords(original_text.get(segment.original.clone())?)?;
@@ -2076,20 +2391,64 @@ impl<'a> Remapper<'a> {
         };
         let head_start = as_usize(&head["byte_start"]);
         let borrow_range = as_usize(&borrow["byte_start"])..as_usize(&borrow["byte_end"]);
-        if !original_text
+        // The head is a `gen` block's `gen`, or a `gen fn`'s body brace.
+        let is_gen_block = original_text
             .get(head_start..)
-            .is_some_and(|rest| rest.starts_with("gen"))
-            || borrow_range.start < head_start
-        {
+            .is_some_and(|rest| rest.starts_with("gen"));
+        // (stable's head of a `gen fn`'s body is the async block the lowering opens right
+        // after the user's `{`.)
+        let brace = if original_text.as_bytes().get(head_start) == Some(&b'{') {
+            Some(head_start)
+        } else {
+            head_start
+                .checked_sub(1)
+                .filter(|&before| original_text.as_bytes().get(before) == Some(&b'{'))
+        };
+        let is_gen_fn_body = brace.is_some_and(|brace| {
+            source_text::fn_signature(original_text, brace).is_some_and(|signature| {
+                let words: Vec<&str> = original_text[signature]
+                    .split(|c: char| !(c.is_alphanumeric() || c == '_'))
+                    .collect();
+                let fn_at = words.iter().position(|word| *word == "fn");
+                fn_at.is_some_and(|fn_at| {
+                    words[..fn_at].contains(&"gen") && !words[..fn_at].contains(&"async")
+                })
+            })
+        });
+        let head_start = if is_gen_fn_body {
+            brace.unwrap_or(head_start)
+        } else {
+            head_start
+        };
+        if !(is_gen_block || is_gen_fn_body) || borrow_range.start < head_start {
             return false;
         }
+        // The `yield` whose operand holds the borrow; else (the borrow flows into a later
+        // `yield` through a local, `let s = &data[..]; .. yield c`) the first `yield` after
+        // the borrow in the generator's body, the one nightly reports in the examples seen.
         let Some(yield_range) = source_text::yield_expression(original_text, borrow_range.start)
             .filter(|range| range.start > head_start && borrow_range.end <= range.end)
+            .or_else(|| {
+                let close = source_text::generator_body_close(original_text, head_start)?;
+                source_text::first_yield_expression_in(original_text, borrow_range.end, close)
+            })
         else {
             return false;
         };
         let body = &original_text[head_start..borrow_range.start];
-        let what = if source_text::binds(body, &name) {
+        // A `gen fn`'s parameters are locals of its body too.
+        let is_parameter = is_gen_fn_body
+            && source_text::fn_signature(original_text, head_start).is_some_and(|signature| {
+                let signature = &original_text[signature];
+                signature.match_indices(name.as_str()).any(|(at, _)| {
+                    let before_ok = signature[..at]
+                        .chars()
+                        .next_back()
+                        .is_none_or(|c| !(c.is_alphanumeric() || c == '_'));
+                    before_ok && signature[at + name.len()..].trim_start().starts_with(':')
+                })
+            });
+        let what = if is_parameter || source_text::binds(body, &name) {
             "local variable"
         } else {
             "local data"
@@ -2121,6 +2480,167 @@ impl<'a> Remapper<'a> {
         ]);
         diagnostic["children"] = json!([]);
         true
+    }
+
+    /// `for await` over a value that is no async iterator: stable reports the lowering's three
+    /// obligations on the iterable (`IntoAsyncIterator` through `into_async_iter`, the
+    /// `AsyncIterator` bound of that call, the `next` future), all as "`X: AsyncIterator` is not
+    /// satisfied"; nightly's three, in the same order, are the `IntoAsyncIterator` bound of its
+    /// desugaring's call, `AsyncIterator` through `Pin<&mut X>`, and `AsyncIterator` through
+    /// `IntoAsyncIterator`. Works on remapped spans.
+    fn reword_for_await_trait_errors(&self, diagnostic: &mut Value) -> bool {
+        const CALL_BOUND: &str = "required by a bound introduced by this call";
+        if diagnostic["code"]["code"] != "E0277" {
+            return false;
+        }
+        let Some(ty) = diagnostic["message"]
+            .as_str()
+            .and_then(|message| message.strip_prefix("the trait bound `"))
+            .and_then(|rest| rest.strip_suffix(": AsyncIterator` is not satisfied"))
+            .map(str::to_owned)
+        else {
+            return false;
+        };
+        let Some(primary) = primary_span(diagnostic).cloned() else {
+            return false;
+        };
+        let Some((_, (original_text, lowered))) = self.lowered_file_of(&primary) else {
+            return false;
+        };
+        if lowered.is_identity(original_text) {
+            return false;
+        }
+        // The primary span is the iterable of a `for await` (`for await PAT in ITERABLE`).
+        let start = as_usize(&primary["byte_start"]);
+        let before = original_text.get(..start).unwrap_or_default().trim_end();
+        let header = before.rfind("for").map(|at| &before[at..]);
+        let is_for_await_iterable = before.ends_with(" in")
+            && header.is_some_and(|header| header["for".len()..].trim_start().starts_with("await"));
+        if !is_for_await_iterable {
+            return false;
+        }
+        let note = |message: String| child("note", &message);
+        let into_note = format!("required for `{ty}` to implement `IntoAsyncIterator`");
+        let notes: Vec<String> = diagnostic["children"]
+            .as_array()
+            .map(|children| {
+                children
+                    .iter()
+                    .filter(|child| child["level"] == "note")
+                    .filter_map(|child| child["message"].as_str().map(str::to_owned))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let has_call_bound = diagnostic["spans"].as_array().is_some_and(|spans| {
+            spans
+                .iter()
+                .any(|span| span["is_primary"] == false && span["label"] == CALL_BOUND)
+        });
+        if notes.iter().any(|message| *message == into_note) && !has_call_bound {
+            // The `into_async_iter` call: nightly's `IntoAsyncIterator` bound of its call.
+            diagnostic["message"] = Value::String(format!(
+                "the trait bound `{ty}: IntoAsyncIterator` is not satisfied"
+            ));
+            let mut call = primary.clone();
+            call["is_primary"] = Value::Bool(false);
+            call["label"] = Value::String(CALL_BOUND.into());
+            if let Some(spans) = diagnostic["spans"].as_array_mut() {
+                spans.push(call);
+            }
+            return true;
+        }
+        if has_call_bound && notes.is_empty() {
+            // The `AsyncIterator` bound of that call: nightly's through `Pin<&mut X>`.
+            if let Some(spans) = diagnostic["spans"].as_array_mut() {
+                spans.retain(|span| span["is_primary"] == true || span["label"] != CALL_BOUND);
+            }
+            let pinned = note(format!(
+                "required for `Pin<&mut {ty}>` to implement `AsyncIterator`"
+            ));
+            match diagnostic["children"].as_array_mut() {
+                Some(children) => children.push(pinned),
+                None => diagnostic["children"] = json!([pinned]),
+            }
+            return true;
+        }
+        let about_next = !notes.is_empty()
+            && notes
+                .iter()
+                .all(|message| message.starts_with("required for `Next<"));
+        if about_next {
+            // The `next` future: nightly's `AsyncIterator` through `IntoAsyncIterator`.
+            if let Some(children) = diagnostic["children"].as_array_mut() {
+                children.retain(|child| {
+                    !(child["level"] == "note"
+                        && child["message"]
+                            .as_str()
+                            .is_some_and(|message| message.starts_with("required for `Next<")))
+                });
+                children.push(note(into_note));
+            }
+            return true;
+        }
+        false
+    }
+
+    /// `return value;` in a `gen fn` (or `async gen fn`) with a declared item type: the body
+    /// returns `()`, and nightly labels the `-> T` "expected `()` because of return type"; the
+    /// lowered body is an `async` block, whose `return` has no such label. Works on remapped
+    /// spans.
+    fn label_gen_fn_return_type(&self, diagnostic: &mut Value) -> bool {
+        if diagnostic["code"]["code"] != "E0308" || diagnostic["message"] != "mismatched types" {
+            return false;
+        }
+        let Some(primary) = primary_span(diagnostic) else {
+            return false;
+        };
+        if !primary["label"]
+            .as_str()
+            .is_some_and(|label| label.starts_with("expected `()`, found"))
+        {
+            return false;
+        }
+        let Some((_, (original_text, lowered))) = self.lowered_file_of(primary) else {
+            return false;
+        };
+        if lowered.is_identity(original_text) {
+            return false;
+        }
+        let start = as_usize(&primary["byte_start"]);
+        let Some(before) = original_text.get(..start) else {
+            return false;
+        };
+        let before = before.trim_end();
+        let after_return = before.ends_with("return")
+            && !before[..before.len() - "return".len()]
+                .ends_with(|c: char| c.is_alphanumeric() || c == '_');
+        if !after_return {
+            return false;
+        }
+        let (kind, Some(body)) = source_text::enclosing_generator(original_text, start) else {
+            return false;
+        };
+        if !kind.ends_with("fn body") {
+            return false;
+        }
+        let Some(return_type) = source_text::fn_signature(original_text, body.start)
+            .and_then(|signature| source_text::return_type(original_text, signature))
+        else {
+            return false;
+        };
+        let file_name = primary["file_name"].as_str().unwrap_or_default().to_owned();
+        let label = self.span_json(
+            &file_name,
+            original_text,
+            return_type,
+            false,
+            "expected `()` because of return type",
+        );
+        if let Some(spans) = diagnostic["spans"].as_array_mut() {
+            spans.insert(0, label);
+            return true;
+        }
+        false
     }
 
     /// Edition 2024's "this call may capture more lifetimes than intended" note and its
@@ -2363,11 +2883,25 @@ impl<'a> Remapper<'a> {
         let Some(primary) = primary_span(diagnostic).cloned() else {
             return false;
         };
+        // The item type: from the label ("expected `u32`, found `(_, _)`"), or, when the label
+        // does not name it ("expected a tuple with 2 elements, found one with 3 elements"),
+        // from the note ("expected tuple `(u32, u32)`\n found tuple `(_, _, _)`").
+        let from_note = || {
+            diagnostic["children"].as_array()?.iter().find_map(|child| {
+                let message = child["message"].as_str()?;
+                let first_line = message.lines().next()?.trim_start();
+                let rest = first_line.strip_prefix("expected ")?;
+                let (_, quoted) = rest.split_once('`')?;
+                let (item, _) = quoted.rsplit_once('`')?;
+                Some(item.to_owned())
+            })
+        };
         let Some(item) = primary["label"]
             .as_str()
             .and_then(|label| label.strip_prefix("expected `"))
             .and_then(|rest| rest.split_once("`, found"))
             .map(|(item, _)| item.to_owned())
+            .or_else(from_note)
         else {
             return false;
         };
@@ -2494,6 +3028,7 @@ impl<'a> Remapper<'a> {
         if lowered.is_identity(original_text) {
             return;
         }
+        let chosen = original_range.is_some();
         let mut range = original_range
             .or_else(|| self.generator_opening(span))
             .unwrap_or_else(|| {
@@ -2503,6 +3038,26 @@ impl<'a> Remapper<'a> {
                     as_usize(&span["byte_end"]),
                 )
             });
+        // A `gen fn`'s body `{ .. }` lowers to `{::yieldc_rt::__gen!(..)}`: a span on the
+        // invocation (rustc's E0621 on the generator's hidden type) is nightly's span on the
+        // body, braces included.
+        let start = as_usize(&span["byte_start"]);
+        let on_gen_fn_invocation = lowered.segment_at(start).is_some_and(|segment| {
+            matches!(
+                segment.generated,
+                Some(GeneratedKind::GenFn | GeneratedKind::AsyncGenFn)
+            ) && !segment.in_check_copy
+        }) && lowered
+            .text
+            .get(start..)
+            .is_some_and(|text| text.starts_with("::yieldc_rt::__"));
+        if !chosen
+            && on_gen_fn_invocation
+            && range.start > 0
+            && original_text.as_bytes().get(range.start - 1) == Some(&b'{')
+        {
+            range.start -= 1;
+        }
         // "consider making the function `async`" inserts `async ` before the lowered `fn`; in
         // a `gen fn` nightly inserts it before `gen` (`async gen fn`).
         if range.is_empty() && span["suggested_replacement"].as_str() == Some("async ") {
@@ -3755,8 +4310,10 @@ fn remap_range(lowered: &LoweredFile, start: usize, end: usize) -> Range<usize> 
         // `-> impl Iterator<Item = T>` of a `gen fn`: a span that goes on into the user's `T`
         // is about `T` (nightly's E0271 points there).
         Some(segment)
-            if segment.generated == Some(GeneratedKind::GenFn)
-                && end > segment.lowered.end
+            if matches!(
+                segment.generated,
+                Some(GeneratedKind::GenFn | GeneratedKind::AsyncGenFn)
+            ) && end > segment.lowered.end
                 && lowered
                     .segment_at(segment.lowered.end)
                     .is_some_and(|next| next.generated.is_none()) =>
@@ -3844,6 +4401,26 @@ fn strip_runtime_spans(diagnostic: &mut Value) -> bool {
     };
     let mut dropped = false;
     if let Some(spans) = diagnostic.get_mut("spans").and_then(Value::as_array_mut) {
+        // A primary span inside a runtime macro's expansion (rustc's E0621 on a generator's
+        // hidden type points into `__gen!`) is about the code the macro was invoked for: it
+        // moves to the invocation in the user's file, rather than leaving the diagnostic
+        // without a location.
+        let has_own_primary = spans
+            .iter()
+            .any(|span| span["is_primary"] == true && !in_runtime(span));
+        if !has_own_primary {
+            for span in spans.iter_mut() {
+                if span["is_primary"] == true && in_runtime(span) {
+                    if let Some(site) = call_site_outside_runtime(span) {
+                        let mut moved = site;
+                        moved["label"] = span["label"].clone();
+                        moved["is_primary"] = Value::Bool(true);
+                        *span = moved;
+                        dropped = true;
+                    }
+                }
+            }
+        }
         let before = spans.len();
         spans.retain(|span| !in_runtime(span));
         dropped |= spans.len() != before;
@@ -3884,6 +4461,72 @@ fn strip_runtime_spans(diagnostic: &mut Value) -> bool {
         }
     }
     dropped
+}
+
+/// E0599 "the method `collect` exists for struct `Rev<{gen block@..}>`, but its trait bounds were
+/// not satisfied": stable's label leaves the receiver's type out (the lowered type, with the
+/// runtime's `Gen<..>` in it, is long); nightly's names it, "method cannot be called on
+/// `Rev<{gen block@..}>` due to unsatisfied trait bounds". The message has the renamed type.
+fn name_receiver_with_unsatisfied_bounds(diagnostic: &mut Value) -> bool {
+    const SHORT: &str = "cannot be called due to unsatisfied trait bounds";
+    if diagnostic["code"]["code"] != "E0599" {
+        return false;
+    }
+    let Some(receiver) = diagnostic["message"]
+        .as_str()
+        .and_then(|message| message.split_once(" exists for "))
+        .and_then(|(_, rest)| rest.split_once('`'))
+        .and_then(|(_, rest)| rest.rsplit_once("`, but its trait bounds were not satisfied"))
+        .map(|(receiver, _)| receiver.to_owned())
+    else {
+        return false;
+    };
+    if generator_names_in(&format!("`{receiver}`")).is_empty()
+        && !GENERATOR_NAME_OPENINGS
+            .iter()
+            .any(|open| receiver.contains(open))
+    {
+        return false;
+    }
+    let Some(spans) = diagnostic["spans"].as_array_mut() else {
+        return false;
+    };
+    let mut changed = false;
+    for span in spans.iter_mut() {
+        let Some(label) = span["label"].as_str() else {
+            continue;
+        };
+        let Some(kind) = label.strip_suffix(SHORT) else {
+            continue;
+        };
+        let named =
+            format!("{kind}cannot be called on `{receiver}` due to unsatisfied trait bounds");
+        span["label"] = Value::String(named);
+        changed = true;
+    }
+    changed
+}
+
+/// The innermost call site of `span`'s macro expansions that lies outside the runtime (the
+/// invocation of `::yieldc_rt::__gen!` in a lowered file), without its own expansion.
+fn call_site_outside_runtime(span: &Value) -> Option<Value> {
+    let mut site = span;
+    while let Some(call_site) = site
+        .get("expansion")
+        .filter(|expansion| !expansion.is_null())
+        .and_then(|expansion| expansion.get("span"))
+    {
+        site = call_site;
+        let in_runtime = site["file_name"]
+            .as_str()
+            .is_some_and(|name| name.starts_with(RUNTIME_PREFIX));
+        if !in_runtime {
+            let mut found = site.clone();
+            found["expansion"] = Value::Null;
+            return Some(found);
+        }
+    }
+    None
 }
 
 /// A coroutine required to yield or return itself: rustc's E0271 "cyclic type of infinite

@@ -948,6 +948,9 @@ fn compile_shadowed(
     if let Some(held) = remapper.release_held() {
         emit(&mut stderr, mode, &held);
     }
+    if let Some(held) = remapper.release_held_escaping_yield() {
+        emit(&mut stderr, mode, &held);
+    }
     let status = child
         .wait()
         .map_err(|err| format!("waiting for {}: {err}", base.display()))?;

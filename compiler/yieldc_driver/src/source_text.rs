@@ -73,6 +73,70 @@ pub fn yield_expression(text: &str, anchor: usize) -> Option<Range<usize>> {
     Some(start..end)
 }
 
+/// The first prefix `yield` expression that starts in `text[from..end]` (a best effort on the
+/// text: the word `yield` not preceded by `.`; comments and literals are not skipped).
+pub fn first_yield_expression_in(text: &str, from: usize, end: usize) -> Option<Range<usize>> {
+    let from = floor_char_boundary(text, from);
+    let end = floor_char_boundary(text, end.min(text.len()));
+    let bytes = text.as_bytes();
+    let mut search_from = from;
+    while let Some(offset) = text.get(search_from..end)?.find("yield") {
+        let at = search_from + offset;
+        let after = at + "yield".len();
+        let before_ok = at == 0 || !(is_ident_byte(bytes[at - 1]) || bytes[at - 1] == b'.');
+        let after_ok = after >= bytes.len() || !is_ident_byte(bytes[after]);
+        if before_ok && after_ok {
+            return yield_expression(text, at);
+        }
+        search_from = after;
+    }
+    None
+}
+
+/// The first occurrence of the word `word` in `text[from..end]`, outside comments and string
+/// literals (a best effort on the text: raw strings and char literals are not recognized).
+pub fn first_word_in(text: &str, word: &str, from: usize, end: usize) -> Option<Range<usize>> {
+    let from = floor_char_boundary(text, from);
+    let end = floor_char_boundary(text, end.min(text.len()));
+    let bytes = text.as_bytes();
+    let mut at = from;
+    while at < end {
+        let rest = &text[at..end];
+        if rest.starts_with("//") {
+            at += rest.find('\n').unwrap_or(rest.len());
+            continue;
+        }
+        if rest.starts_with("/*") {
+            at += rest.find("*/").map_or(rest.len(), |close| close + 2);
+            continue;
+        }
+        if bytes[at] == b'"' {
+            let mut close = at + 1;
+            while close < end && bytes[close] != b'"' {
+                close += if bytes[close] == b'\\' { 2 } else { 1 };
+            }
+            at = close + 1;
+            continue;
+        }
+        let after = at + word.len();
+        if rest.starts_with(word)
+            && (at == 0 || !is_ident_byte(bytes[at - 1]))
+            && (after >= bytes.len() || !is_ident_byte(bytes[after]))
+        {
+            return Some(at..after);
+        }
+        at += rest.chars().next().map_or(1, char::len_utf8);
+    }
+    None
+}
+
+/// The closing brace of the generator whose head (`gen`, `async gen`, or a `gen fn`'s body
+/// brace) starts at `head`: the match of the first `{` at or after it.
+pub fn generator_body_close(text: &str, head: usize) -> Option<usize> {
+    let open = head + text.get(head..)?.find('{')?;
+    matching_close(text, open)
+}
+
 /// The end of the `.yield` of a postfix yield whose operand starts at `anchor`: the first `.`
 /// at depth 0 followed (after whitespace) by the word `yield`, before the statement or argument
 /// ends.
@@ -446,6 +510,50 @@ pub fn fn_signature(text: &str, brace: usize) -> Option<Range<usize>> {
         break;
     }
     (start < end).then_some(start..end)
+}
+
+/// The return type in the function signature at `signature` (see [`fn_signature`]): the text
+/// after the `->` that follows the parameter list, up to a `where` clause.
+pub fn return_type(text: &str, signature: Range<usize>) -> Option<Range<usize>> {
+    let head = text.get(signature.clone())?;
+    let open = head.find('(')?;
+    let mut depth = 0usize;
+    let mut params_end = None;
+    for (at, byte) in head.bytes().enumerate().skip(open) {
+        match byte {
+            b'(' | b'[' | b'{' => depth += 1,
+            b')' | b']' | b'}' => {
+                depth = depth.checked_sub(1)?;
+                if depth == 0 {
+                    params_end = Some(at + 1);
+                    break;
+                }
+            }
+            _ => {}
+        }
+    }
+    let rest = &head[params_end?..];
+    let arrow = rest.trim_start().strip_prefix("->")?;
+    let type_start = head.len() - arrow.trim_start().len();
+    let mut type_end = head.len();
+    for (at, _) in head[type_start..].match_indices("where") {
+        let at = type_start + at;
+        let before_ok = head[..at].ends_with(char::is_whitespace);
+        let after_ok = head[at + "where".len()..]
+            .chars()
+            .next()
+            .is_none_or(|c| !(c.is_alphanumeric() || c == '_'));
+        if before_ok && after_ok {
+            type_end = at;
+            break;
+        }
+    }
+    let type_text = head[type_start..type_end].trim_end();
+    if type_text.is_empty() {
+        return None;
+    }
+    let start = signature.start + type_start;
+    Some(start..start + type_text.len())
 }
 
 /// Whether `text` binds `name` with `let [mut] name` or `for name in` (a heuristic for "a local

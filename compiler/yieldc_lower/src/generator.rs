@@ -783,8 +783,13 @@ impl Lowerer<'_> {
     /// coroutine it is, e.g. E0618 where it is called):
     ///
     /// ```text
-    /// (::core::compile_error!("`yield` can only be used in .."), YIELD').1
+    /// { const _: () = ::core::compile_error!("`yield` can only be used in .."); YIELD' }
     /// ```
+    ///
+    /// (In an item of its own, not the closure's body: an error expression in the body, as
+    /// `(compile_error!(..), YIELD').1` was, taints the closure's type check, and rustc then
+    /// stays silent about it, e.g. nightly's E0277 where it is passed for an `FnMut`, or its
+    /// E0282 for a parameter whose type the `yield` needs.)
     pub(crate) fn lower_yield(&mut self, yield_expr: &ast::YieldExpr) {
         let node = yield_expr.syntax().clone();
         // Nightly reports once per closure, at its first `yield`.
@@ -809,13 +814,13 @@ impl Lowerer<'_> {
         }
         let (start, end) = (self.node_start(&node), self.node_end(&node));
         let opening = format!(
-            "({}::compile_error!(\"`yield` can only be used in `#[coroutine]` closures, or `gen` blocks\"), ",
+            "{{ const _: () = {}::compile_error!(\"`yield` can only be used in `#[coroutine]` closures, or `gen` blocks\"); ",
             self.core_path()
         );
         self.out
             .generated(&opening, start..end, DesugaringKind::Yield);
         self.lower_yield_expression(yield_expr);
-        self.generate(").1", end, DesugaringKind::Yield);
+        self.generate(" }", end, DesugaringKind::Yield);
     }
 
     fn lower_yield_expression(&mut self, yield_expr: &ast::YieldExpr) {
@@ -1091,6 +1096,7 @@ impl Lowerer<'_> {
         let body_start = self.node_start(closure_body.syntax());
         let body = self.closure_body(&closure_body);
         self.check_iter_macro_yield_gate(&body);
+        self.check_iter_macro_awaits(&closure, &body);
         // Parameters are locals of the closure call that the gen move block captures.
         let mut parameter_names = Vec::new();
         if let Some(parameters) = closure.param_list() {
@@ -1362,6 +1368,111 @@ impl Lowerer<'_> {
                     span,
                 ));
             }
+        }
+    }
+
+    /// `.await` and `for await` of an `iter!` closure's own body: nightly's E0728 (the body is
+    /// a sync generator's), at the `await` keyword or the loop's iterable, with "this is not
+    /// `async`" on the closure's head. The lowered body is an `async` block, where they would
+    /// compile; the front end's outline does not see into the macro's arguments.
+    fn check_iter_macro_awaits(&mut self, closure: &ast::ClosureExpr, body: &Body) {
+        if self.copy_plan.is_some() {
+            return;
+        }
+        let body = body.node();
+        // The sync body an `.await` at `node` belongs to: the closure's own, or a `gen` block
+        // nested in it; an `async` body, another closure or fn (whose errors are stable's own)
+        // is no concern here.
+        enum Owner {
+            Closure,
+            GenBlock(SyntaxNode),
+            Other,
+        }
+        let owner = |node: &SyntaxNode| {
+            for ancestor in node.ancestors().skip(1) {
+                if ancestor == body {
+                    return Owner::Closure;
+                }
+                if matches!(ancestor.kind(), SyntaxKind::CLOSURE_EXPR | SyntaxKind::FN) {
+                    return Owner::Other;
+                }
+                if let Some(block) = ast::BlockExpr::cast(ancestor.clone()) {
+                    match (block.async_token().is_some(), block.gen_token().is_some()) {
+                        (false, true) => return Owner::GenBlock(ancestor),
+                        (true, _) => return Owner::Other,
+                        (false, false) => {}
+                    }
+                }
+            }
+            Owner::Other
+        };
+        let mut primaries = Vec::new();
+        for node in std::iter::once(body.clone()).chain(body.descendants()) {
+            let primary = if let Some(await_expr) = ast::AwaitExpr::cast(node.clone()) {
+                let Some(keyword) = await_expr.await_token() else {
+                    continue;
+                };
+                let start = self.token_start(&keyword);
+                if self.substitution_kind_at(start)
+                    == Some(yieldc_syntax::outline::SubstitutionKind::PostfixYield)
+                {
+                    continue;
+                }
+                yieldc_syntax::Span::new(start, self.token_end(&keyword))
+            } else if let Some(for_expr) = ast::ForExpr::cast(node.clone()) {
+                if !self.is_for_await(&for_expr) {
+                    continue;
+                }
+                let Some(iterable) = for_expr.iterable() else {
+                    continue;
+                };
+                self.span_of(iterable.syntax())
+            } else {
+                continue;
+            };
+            match owner(&node) {
+                Owner::Closure => primaries.push((primary, None)),
+                Owner::GenBlock(block) => primaries.push((primary, Some(self.span_of(&block)))),
+                Owner::Other => {}
+            }
+        }
+        if primaries.is_empty() {
+            return;
+        }
+        // The closure's head, as rustc's current item: `move |x| -> T`, without its body.
+        let head_start = [
+            closure.static_token().map(|token| self.token_start(&token)),
+            closure.move_token().map(|token| self.token_start(&token)),
+            closure
+                .param_list()
+                .map(|list| self.node_start(list.syntax())),
+        ]
+        .into_iter()
+        .flatten()
+        .min();
+        let head_end = closure
+            .ret_type()
+            .map(|ret| self.node_end(ret.syntax()))
+            .or_else(|| {
+                closure
+                    .param_list()
+                    .map(|list| self.node_end(list.syntax()))
+            });
+        for (primary, gen_block) in primaries {
+            let mut error = yieldc_syntax::Diagnostic::error(
+                Some("E0728"),
+                "`await` is only allowed inside `async` functions and blocks",
+                primary,
+            )
+            .with_primary_label("only allowed inside `async` functions and blocks");
+            let item = gen_block.or(match (head_start, head_end) {
+                (Some(start), Some(end)) => Some(yieldc_syntax::Span::new(start, end)),
+                _ => None,
+            });
+            if let Some(item) = item {
+                error = error.with_label(item, "this is not `async`");
+            }
+            self.error(error);
         }
     }
 

@@ -725,7 +725,7 @@ impl<'a> Lowerer<'a> {
         self.in_gen_body = saved_gen;
     }
 
-    fn is_for_await(&self, for_expr: &ast::ForExpr) -> bool {
+    pub(crate) fn is_for_await(&self, for_expr: &ast::ForExpr) -> bool {
         let Some(for_token) = for_expr.for_token() else {
             return false;
         };

@@ -1005,6 +1005,26 @@ fn find_forms(outline: &mut Outline, options: &ParseOptions, diagnostics: &mut V
                         kind: FormKind::ForAwait,
                         span,
                     });
+                    // In a sync generator or a coroutine (lowered to an `async` body, where the
+                    // loop's `.await` would compile) nightly's E0728 at the iterable, as for a
+                    // `for await` in a plain fn (which stable reports itself).
+                    if let Enclosing::SyncGen(_) | Enclosing::Coroutine(_) = enclosing_body(&node) {
+                        if let Some(iterable) = ast::ForExpr::cast(node.clone())
+                            .and_then(|for_expr| for_expr.iterable())
+                        {
+                            let mut error = Diagnostic::error(
+                                Some("E0728"),
+                                "`await` is only allowed inside `async` functions and blocks",
+                                Span::from_range(iterable.syntax().text_range()),
+                            )
+                            .with_primary_label("only allowed inside `async` functions and blocks");
+                            if let Some(item) = current_item_span(outline, &node) {
+                                error =
+                                    error.with_label(Span::from_range(item), "this is not `async`");
+                            }
+                            diagnostics.push(error);
+                        }
+                    }
                     if !gate(outline, "async_for_loop") {
                         diagnostics.push(Diagnostic::missing_feature(
                             "`for await` loops are experimental",

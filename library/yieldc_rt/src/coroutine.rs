@@ -77,7 +77,8 @@ impl<G: ?Sized + Coroutine<R> + Unpin, R> Coroutine<R> for alloc::boxed::Box<G> 
 /// What [`crate::__coroutine_parts`] creates (see [`crate::GenKey`]).
 pub struct CoroutineKey<Y, R, P> {
     pub(crate) on_refused: P,
-    pub(crate) _types: PhantomData<fn(Y) -> R>,
+    // Invariant, as `Co` (see there).
+    pub(crate) _types: PhantomData<fn(Y, R) -> (Y, R)>,
 }
 
 #[inline(always)]

@@ -214,7 +214,11 @@ impl<Y> Future for GenYield<Y> {
 /// evaluates to the next resume argument. Only the lowering creates it (see
 /// [`crate::__coroutine_parts`]).
 pub struct Co<Y, R = ()> {
-    _types: PhantomData<fn(Y) -> R>,
+    // Invariant in both, as nightly's coroutine is in its yield and resume types (and as
+    // `GenCo` is): a covariant or contravariant handle lets the body's `yield`s pick a region of
+    // their own, and a yield of the wrong lifetime is then stable's E0700 on the returned
+    // `impl Coroutine` instead of nightly's E0621 on the coroutine.
+    _types: PhantomData<fn(Y, R) -> (Y, R)>,
 }
 
 impl<Y, R> Co<Y, R> {
