@@ -405,6 +405,7 @@ impl<'a> Remapper<'a> {
         remapped_any |= self.reword_for_await_trait_errors(&mut diagnostic);
         remapped_any |= name_receiver_with_unsatisfied_bounds(&mut diagnostic);
         remapped_any |= self.reword_closure_parameter_type_help(&mut diagnostic);
+        remapped_any |= self.coroutine_resume_mismatch(&mut diagnostic);
         if let Some((file_name, head)) = coroutine_head {
             remapped_any |= self.suggest_coroutine_attribute(&mut diagnostic, &file_name, head);
         }
@@ -778,11 +779,7 @@ impl<'a> Remapper<'a> {
             "message": diagnostic.message,
             // Every code the front end uses is rustc's, which has a long explanation (the
             // summary's `rustc --explain` line counts only codes with one).
-            "code": diagnostic.code.as_ref().map(|code| json!({
-                "code": code,
-                "explanation": explanation_of(code)
-                    .map_or_else(|| format!("see `rustc --explain {code}`"), str::to_owned),
-            })),
+            "code": diagnostic.code.as_deref().map(code_json),
             "level": if diagnostic.is_error { "error" } else { "warning" },
             "spans": spans,
             "children": children,
@@ -813,6 +810,192 @@ impl<'a> Remapper<'a> {
         });
         fill_positions(&mut span, text, range);
         span
+    }
+
+    /// E0277 for a coroutine whose resume type a bound does not take (`Coroutine<u32>` for a
+    /// `|x: u8|` coroutine): nightly's E0631 "type mismatch in coroutine arguments", with the
+    /// coroutine's head labelled and the expected and found signatures, or, where `()` (no
+    /// argument) is on one side, its E0593 "function is expected to take N arguments". Passed
+    /// by name, the argument is "expected due to this" (with nightly's suggestion to wrap it in
+    /// a closure for E0631); written in the call, the whole call is. Works on remapped spans.
+    fn coroutine_resume_mismatch(&self, diagnostic: &mut Value) -> bool {
+        if diagnostic["code"]["code"] != "E0277" {
+            return false;
+        }
+        let Some(message) = diagnostic["message"].as_str() else {
+            return false;
+        };
+        // `the trait bound `{coroutine@FILE:L:C: L:C}: Coroutine<R>` is not satisfied`
+        let parsed = message
+            .strip_prefix("the trait bound `")
+            .and_then(|rest| rest.strip_suffix("` is not satisfied"))
+            .and_then(|rest| rest.split_once("}: Coroutine"))
+            .and_then(|(name, bound)| {
+                let location = name
+                    .strip_prefix("{coroutine@")
+                    .or_else(|| name.strip_prefix("{static coroutine@"))?;
+                // `Coroutine` alone resumes with `()`.
+                let required = match bound {
+                    "" => "()",
+                    _ => bound.strip_prefix('<')?.strip_suffix('>')?,
+                };
+                Some((location.to_string(), required.to_string()))
+            });
+        let Some((location, required)) = parsed else {
+            return false;
+        };
+        let empty = Vec::new();
+        let children = diagnostic["children"].as_array().unwrap_or(&empty);
+        let accepted = children.iter().find_map(|child| {
+            let rest = child["message"]
+                .as_str()?
+                .strip_prefix("for that trait implementation, expected `")?;
+            let (accepted, found) = rest.split_once("`, found `")?;
+            (found.strip_suffix('`')? == required).then(|| accepted.to_string())
+        });
+        let Some(accepted) = accepted else {
+            return false;
+        };
+        let head = (|| {
+            let (start, end) = location.rsplit_once(": ")?;
+            let (file_and_line, start_column) = start.rsplit_once(':')?;
+            let (file, start_line) = file_and_line.rsplit_once(':')?;
+            let (end_line, end_column) = end.split_once(':')?;
+            let (original, _) = self.lowered_files.get(&self.original_path(file))?;
+            Some((
+                original,
+                line_column_offset(original, start_line, start_column)?
+                    ..line_column_offset(original, end_line, end_column)?,
+            ))
+        })();
+        let Some((original, head)) = head else {
+            return false;
+        };
+        // An arity mismatch (nightly's E0593): `()` is no argument; a coroutine's one
+        // parameter with a tuple pattern is "a single N-tuple".
+        let takes = |accepted: &str| -> String {
+            if accepted == "()" {
+                return "0 arguments".to_string();
+            }
+            let parameter = original
+                .get(head.clone())
+                .and_then(|head| head.split_once('|'))
+                .map_or("", |(_, parameter)| parameter.trim_start());
+            match tuple_pattern_len(parameter) {
+                Some(len) => format!("a single {len}-tuple as argument"),
+                None => "1 argument".to_string(),
+            }
+        };
+        let arity = (accepted == "()") != (required == "()");
+        let (code, message, expected_label, head_label) = if arity {
+            let expected = if required == "()" { 0 } else { 1 };
+            let plural = if expected == 1 { "" } else { "s" };
+            let takes = takes(&accepted);
+            (
+                "E0593",
+                format!("function is expected to take {expected} argument{plural}, but it takes {takes}"),
+                format!("expected function that takes {expected} argument{plural}"),
+                format!("takes {takes}"),
+            )
+        } else {
+            (
+                "E0631",
+                "type mismatch in coroutine arguments".to_string(),
+                "expected due to this".to_string(),
+                "found signature defined here".to_string(),
+            )
+        };
+        let Some(primary) = primary_span(diagnostic).cloned() else {
+            return false;
+        };
+        let Some(file_name) = primary["file_name"].as_str().map(str::to_string) else {
+            return false;
+        };
+        let argument = as_usize(&primary["byte_start"])..as_usize(&primary["byte_end"]);
+        let call_path = diagnostic["spans"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .find(|span| {
+                span["label"].as_str() == Some("required by a bound introduced by this call")
+            })
+            .map(|span| as_usize(&span["byte_start"])..as_usize(&span["byte_end"]));
+        let written_in_call = argument.start <= head.start && head.end <= argument.end;
+        let mut spans = Vec::new();
+        if written_in_call {
+            // The whole call: from its path to the `)` that closes its arguments.
+            let Some(call) = call_path.and_then(|path| {
+                let open = path.end + original.get(path.end..)?.find('(')?;
+                Some(path.start..matching_close_paren(original, open)? + 1)
+            }) else {
+                return false;
+            };
+            spans.push(self.span_json(&file_name, original, call, true, &expected_label));
+            spans.push(self.span_json(&file_name, original, head, false, &head_label));
+        } else {
+            let mut argument_span = primary.clone();
+            argument_span["label"] = json!(expected_label);
+            spans.push(argument_span);
+            spans.push(self.span_json(&file_name, original, head, false, &head_label));
+            if let Some(call_path) = call_path {
+                spans.push(self.span_json(
+                    &file_name,
+                    original,
+                    call_path,
+                    false,
+                    "required by a bound introduced by this call",
+                ));
+            }
+        }
+        let mut children: Vec<Value> = children
+            .iter()
+            .filter(|child| {
+                let message = child["message"].as_str().unwrap_or_default();
+                !message.starts_with("for that trait implementation")
+                    && !(message.starts_with("the trait `")
+                        && message.contains("is not implemented"))
+            })
+            .cloned()
+            .collect();
+        if !arity {
+            children.insert(
+                0,
+                json!({
+                    "message": format!(
+                        "expected coroutine signature `fn({required}) -> _`\n   found coroutine signature `fn({accepted}) -> _`"
+                    ),
+                    "code": null,
+                    "level": "note",
+                    "spans": [],
+                    "children": [],
+                    "rendered": null,
+                }),
+            );
+        }
+        if !written_in_call && !arity {
+            let suggestion = |at: usize, text: String| {
+                let mut span = self.span_json(&file_name, original, at..at, true, "");
+                span["suggested_replacement"] = json!(text);
+                span["suggestion_applicability"] = json!("MaybeIncorrect");
+                span
+            };
+            children.push(json!({
+                "message": "consider wrapping the function in a closure",
+                "code": null,
+                "level": "help",
+                "spans": [
+                    suggestion(argument.start, format!("|arg0: {required}| ")),
+                    suggestion(argument.end, format!("(/* {accepted} */)")),
+                ],
+                "children": [],
+                "rendered": null,
+            }));
+        }
+        diagnostic["code"] = code_json(code);
+        diagnostic["message"] = json!(message);
+        diagnostic["spans"] = Value::Array(spans);
+        diagnostic["children"] = Value::Array(children);
+        true
     }
 
     /// For a span in a macro's expansion outside the lowered files (the runtime's macros), the
@@ -4375,6 +4558,17 @@ fn fill_positions(span: &mut Value, text: &str, range: Range<usize>) {
     span["text"] = Value::Array(lines);
 }
 
+/// The JSON `code` of a diagnostic the driver makes or rewords: its explanation is
+/// [`explanation_of`] it, or a pointer to `rustc --explain` (every such code is rustc's, which
+/// has a long explanation: the summary's `rustc --explain` line counts only codes with one).
+fn code_json(code: &str) -> Value {
+    json!({
+        "code": code,
+        "explanation": explanation_of(code)
+            .map_or_else(|| format!("see `rustc --explain {code}`"), str::to_owned),
+    })
+}
+
 /// The long explanation (JSON `explanation`) of a code the driver gives itself. rustc's own
 /// texts are rust-lang's prose, which this project does not copy: yieldc's text for E0626 (the
 /// code of its own borrow check), for the others a pointer to `rustc --explain`. The
@@ -5523,6 +5717,49 @@ fn generator_names_in(text: &str) -> Vec<String> {
 }
 
 /// The byte offset in `text` of rustc's `LINE:COLUMN` (1-based, the column in characters).
+/// The number of elements of the tuple pattern `text` starts with (`(a, b): (u8, u16)` → 2),
+/// if it starts with one.
+fn tuple_pattern_len(text: &str) -> Option<usize> {
+    if !text.starts_with('(') {
+        return None;
+    }
+    let close = matching_close_paren(text, 0)?;
+    let inside = &text[1..close];
+    let mut depth = 0usize;
+    let mut elements = 1;
+    for c in inside.chars() {
+        match c {
+            '(' | '[' | '{' | '<' => depth += 1,
+            ')' | ']' | '}' | '>' => depth = depth.saturating_sub(1),
+            ',' if depth == 0 => elements += 1,
+            _ => {}
+        }
+    }
+    // `(a, b,)`: a trailing comma is no element; `()` none.
+    if inside.trim_end().ends_with(',') {
+        elements -= 1;
+    }
+    (!inside.trim().is_empty()).then_some(elements)
+}
+
+/// The offset of the `)` that closes the `(` at `open` (brackets counted, nothing else).
+fn matching_close_paren(text: &str, open: usize) -> Option<usize> {
+    let mut depth = 0usize;
+    for (at, c) in text.get(open..)?.char_indices() {
+        match c {
+            '(' | '[' | '{' => depth += 1,
+            ')' | ']' | '}' => {
+                depth = depth.checked_sub(1)?;
+                if depth == 0 {
+                    return (c == ')').then_some(open + at);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
 fn line_column_offset(text: &str, line: &str, column: &str) -> Option<usize> {
     let line: usize = line.parse().ok()?;
     let column: usize = column.parse().ok()?;
@@ -5790,10 +6027,18 @@ mod tests {
     use super::{
         describe_expected_found, describe_runtime_types_in, gen_fn_header, is_predicate,
         is_returned, macro_origin_note, name_shortened_runtime_types, pick_full_type,
-        push_macro_backtrace_labels, styled_note, unqualified_library_mirrors, OutputMode, Place,
-        Remapper,
+        push_macro_backtrace_labels, styled_note, tuple_pattern_len, unqualified_library_mirrors,
+        OutputMode, Place, Remapper,
     };
     use serde_json::{json, Value};
+
+    #[test]
+    fn tuple_patterns_are_counted() {
+        assert_eq!(tuple_pattern_len("(a, b): (u8, String)|"), Some(2));
+        assert_eq!(tuple_pattern_len("(a, (b, c), [d, e],)|"), Some(3));
+        assert_eq!(tuple_pattern_len("p: (u8, u16)|"), None);
+        assert_eq!(tuple_pattern_len("()|"), None);
+    }
 
     #[test]
     fn predicates_are_told_from_types() {

@@ -1,7 +1,6 @@
-// A coroutine whose resume type is not the one a bound asks for. The type is named as nightly
-// names it, with no note about a long-type file (the runtime's full type made rustc write one).
-// FIXME(yieldc): nightly reports E0631 "type mismatch in coroutine arguments" (expected/found
-// coroutine signatures); yieldc reports stable's E0277 for the mirrored trait.
+// A coroutine whose resume type is not the one a bound asks for: nightly's E0631 "type mismatch
+// in coroutine arguments", with the expected and found coroutine signatures, for a coroutine
+// passed by name (with nightly's suggestion) and one written in the call.
 #![feature(coroutines, coroutine_trait, stmt_expr_attributes)]
 use std::ops::Coroutine;
 
@@ -12,5 +11,7 @@ fn main() {
         yield x;
     };
     drive(c);
-    //~^ ERROR: the trait bound
+    //~^ ERROR: type mismatch in coroutine arguments
+    drive(#[coroutine] static |s: &str| { yield s.len(); });
+    //~^ ERROR: type mismatch in coroutine arguments
 }
