@@ -1182,6 +1182,7 @@ impl<'a> Remapper<'a> {
                     || (!self.is_all_generated(span) && !self.is_gen_fn_opaque_label(span))
                     || self.generator_opening(span).is_some()
                     || self.is_for_await_header(span)
+                    || self.is_mirror_path(span)
             });
             *remapped_any |= spans.len() != before;
         }
@@ -3058,6 +3059,34 @@ impl<'a> Remapper<'a> {
     }
 
     /// Whether the lowered range of `span` lies entirely in generated text.
+    /// Whether `span` is exactly a path the lowering replaced by the runtime's mirror of the
+    /// same item (`std::iter::from_coroutine` → `::yieldc_rt::iter::from_coroutine`): a label
+    /// there ("required by a bound introduced by this call") is about the user's path.
+    fn is_mirror_path(&self, span: &Value) -> bool {
+        let Some((_, (original_text, lowered))) = self.lowered_file_of(span) else {
+            return false;
+        };
+        let start = as_usize(&span["byte_start"]);
+        let end = as_usize(&span["byte_end"]);
+        let Some(segment) = lowered.segment_at(start) else {
+            return false;
+        };
+        if segment.generated.is_none() || segment.in_check_copy || segment.lowered != (start..end) {
+            return false;
+        }
+        let (Some(mirror), Some(path)) = (
+            lowered.text.get(start..end),
+            original_text.get(segment.original.clone()),
+        ) else {
+            return false;
+        };
+        let last = |path: &str| path.rsplit("::").next().map(str::trim).map(str::to_owned);
+        mirror.starts_with("::yieldc_rt::")
+            && !path.is_empty()
+            && !path.contains("yieldc_rt")
+            && last(mirror) == last(path)
+    }
+
     fn is_all_generated(&self, span: &Value) -> bool {
         self.all_segments_under(span, |segment| segment.generated.is_some())
     }
