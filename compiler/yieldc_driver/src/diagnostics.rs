@@ -287,7 +287,8 @@ impl<'a> Remapper<'a> {
             | self.label_for_await_iterable(&mut diagnostic)
             | self.for_await_runtime_spans_at_iterable(&mut diagnostic)
             | self.reword_loop_keyword_in_generator(&mut diagnostic)
-            | self.drop_gen_fn_capture_hint(&mut diagnostic);
+            | self.drop_gen_fn_capture_hint(&mut diagnostic)
+            | self.drop_coroutine_return_type_note(&mut diagnostic);
         if mismatched_generator_keys(&diagnostic)
             || self.parens_around_yield_operand(&diagnostic)
             || self.gated_coroutine_attribute(&diagnostic)
@@ -1364,6 +1365,7 @@ impl<'a> Remapper<'a> {
                     || (!self.is_all_generated(span) && !self.is_gen_fn_opaque_label(span))
                     || self.generator_opening(span).is_some()
                     || self.is_for_await_header(span)
+                    || self.is_mirror_path(span)
             });
             *remapped_any |= spans.len() != before;
         }
@@ -1683,7 +1685,9 @@ impl<'a> Remapper<'a> {
     /// their original positions. Returns whether anything changed.
     fn rename_types(&self, diagnostic: &mut Value) -> bool {
         let mut changed = self.name_the_generator(diagnostic);
-        for key in ["message", "label"] {
+        // A suggestion names the mirrors as a message does (`CoroutineState::Complete(_)` for a
+        // missing match arm, not `yieldc_rt::CoroutineState::..`).
+        for key in ["message", "label", "suggested_replacement"] {
             if let Some(text) = diagnostic.get(key).and_then(Value::as_str) {
                 if let Some(renamed) = self.rename_in(text) {
                     diagnostic[key] = Value::String(renamed);
@@ -2298,14 +2302,62 @@ impl<'a> Remapper<'a> {
     }
 
     /// `{closure@FILE:L:C: L:C}` at lowered positions (a closure on a line the lowering
-    /// changed) → the same closure at its original positions.
+    /// changed) → the same closure at its original positions; the closure of an `iter!` is
+    /// nightly's `{gen closure@..}` (and "is not implemented for closure `{closure@..}`" is "is not
+    /// implemented for `{gen closure@..}`").
     fn remap_closure_locations(&self, text: &str) -> Option<String> {
         const OPEN: &str = "{closure@";
-        replace_braced(text, OPEN, |location| {
-            self.original_location(location)
+        const GEN_OPEN: &str = "{gen closure@";
+        let renamed = replace_braced(text, OPEN, |location| {
+            let remapped = self.original_location(location);
+            let original = remapped.as_deref().unwrap_or(location);
+            if self.is_iter_macro_closure(original) {
+                return Some(format!("{GEN_OPEN}{original}}}"));
+            }
+            remapped
                 .filter(|remapped| remapped != location)
                 .map(|remapped| format!("{OPEN}{remapped}}}"))
-        })
+        })?;
+        Some(renamed.replace(
+            "is not implemented for closure `{gen closure@",
+            "is not implemented for `{gen closure@",
+        ))
+    }
+
+    /// Whether `FILE:L:C: L:C` (original positions) is a closure written as `iter!`'s argument.
+    fn is_iter_macro_closure(&self, location: &str) -> bool {
+        let start = location
+            .rsplit_once(": ")
+            .map_or(location, |(start, _)| start);
+        let Some((file_and_line, column)) = start.rsplit_once(':') else {
+            return false;
+        };
+        let Some((file, line)) = file_and_line.rsplit_once(':') else {
+            return false;
+        };
+        // rustc's short form names the file only (for a long path): it must be unique.
+        let found = self
+            .lowered_files
+            .get(&self.original_path(file))
+            .or_else(|| {
+                let mut named = self
+                    .lowered_files
+                    .iter()
+                    .filter(|(path, _)| path.file_name().is_some_and(|name| name == file));
+                let (_, found) = named.next()?;
+                named.next().is_none().then_some(found)
+            });
+        let Some((original, _)) = found else {
+            return false;
+        };
+        line_column_offset(original, line, column)
+            .and_then(|offset| original.get(..offset))
+            .is_some_and(|before| {
+                before
+                    .trim_end()
+                    .strip_suffix('(')
+                    .is_some_and(|before| before.trim_end().ends_with("iter!"))
+            })
     }
 
     /// `FILE:L:C: L:C` at lowered positions → at original positions; also rustc's short form
@@ -2864,6 +2916,37 @@ impl<'a> Remapper<'a> {
         true
     }
 
+    /// A coroutine closure's `-> RET` is the type of a `return ::yieldc_rt::__any::<RET>()` that
+    /// never runs at the start of its lowered body: a mismatch of the body's value is rustc's
+    /// E0308 with a note "return type inferred to be `RET` here" on that `return`. Nightly
+    /// checks against the declared type and has no such note. Works on lowered spans.
+    fn drop_coroutine_return_type_note(&self, diagnostic: &mut Value) -> bool {
+        if diagnostic["code"]["code"] != "E0308" {
+            return false;
+        }
+        let on_declared_return_type = |child: &Value| {
+            child["message"]
+                .as_str()
+                .is_some_and(|message| message.starts_with("return type inferred to be"))
+                && child["spans"].as_array().is_some_and(|spans| {
+                    spans.iter().any(|span| {
+                        self.lowered_file_of(span).is_some_and(|(_, (_, lowered))| {
+                            lowered
+                                .text
+                                .get(as_usize(&span["byte_start"])..)
+                                .is_some_and(|text| text.starts_with("::yieldc_rt::__any::<"))
+                        })
+                    })
+                })
+        };
+        let Some(children) = diagnostic.get_mut("children").and_then(Value::as_array_mut) else {
+            return false;
+        };
+        let before = children.len();
+        children.retain(|child| !on_declared_return_type(child));
+        children.len() != before
+    }
+
     /// A refutable `for await` pattern is bound by a `let` in the lowering: rustc reports a
     /// "refutable pattern in local binding", with notes and help about `let`. Nightly's
     /// `for` desugaring says "refutable pattern in `for` loop binding" and keeps only the
@@ -3159,6 +3242,34 @@ impl<'a> Remapper<'a> {
     }
 
     /// Whether the lowered range of `span` lies entirely in generated text.
+    /// Whether `span` is exactly a path the lowering replaced by the runtime's mirror of the
+    /// same item (`std::iter::from_coroutine` → `::yieldc_rt::iter::from_coroutine`): a label
+    /// there ("required by a bound introduced by this call") is about the user's path.
+    fn is_mirror_path(&self, span: &Value) -> bool {
+        let Some((_, (original_text, lowered))) = self.lowered_file_of(span) else {
+            return false;
+        };
+        let start = as_usize(&span["byte_start"]);
+        let end = as_usize(&span["byte_end"]);
+        let Some(segment) = lowered.segment_at(start) else {
+            return false;
+        };
+        if segment.generated.is_none() || segment.in_check_copy || segment.lowered != (start..end) {
+            return false;
+        }
+        let (Some(mirror), Some(path)) = (
+            lowered.text.get(start..end),
+            original_text.get(segment.original.clone()),
+        ) else {
+            return false;
+        };
+        let last = |path: &str| path.rsplit("::").next().map(str::trim).map(str::to_owned);
+        mirror.starts_with("::yieldc_rt::")
+            && !path.is_empty()
+            && !path.contains("yieldc_rt")
+            && last(mirror) == last(path)
+    }
+
     fn is_all_generated(&self, span: &Value) -> bool {
         self.all_segments_under(span, |segment| segment.generated.is_some())
     }

@@ -16,6 +16,7 @@ impl Lowerer<'_> {
     ///         let __yieldc_co = __yieldc_co;
     ///         let PAT[: T] = __yieldc_co.first_resume_arg().await;   // with a parameter
     ///         let _: &::yieldc_rt::Co<_, ()> = &__yieldc_co;        // without: resume type `()`
+    ///         if ::yieldc_rt::__never() { return ::yieldc_rt::__any::<RET>(); } // with `-> RET`
     ///         match ::yieldc_rt::__arm() { __Arm::Body => { BODY' } #[allow(..)] __Arm::Copy => { CHECK_COPY loop {} } }
     ///     })
     /// ```
@@ -33,10 +34,12 @@ impl Lowerer<'_> {
             .map(|list| list.params().collect())
             .unwrap_or_default();
         if parameters.len() > 1 {
+            // On the parameter list `|a, b|`, as nightly reports it.
+            let parameter_list = closure.param_list().map(|list| list.syntax().clone());
             self.error(yieldc_syntax::Diagnostic::error(
                 Some("E0628"),
                 "too many parameters for a coroutine (expected 0 or 1 parameters)",
-                self.span_of(&node),
+                self.span_of(parameter_list.as_ref().unwrap_or(&node)),
             ));
         }
         let is_static = closure.static_token().is_some();
@@ -74,6 +77,16 @@ impl Lowerer<'_> {
             is_move,
             kind: DesugaringKind::CoroutineClosure,
             plan,
+            // On the check copy's one line: its tokens without trivia (no newline, no comment).
+            return_type: closure.ret_type().and_then(|ret| ret.ty()).map(|ty| {
+                ty.syntax()
+                    .descendants_with_tokens()
+                    .filter_map(|element| element.into_token())
+                    .filter(|token| !token.kind().is_trivia())
+                    .map(|token| token.text().to_owned())
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            }),
         };
         let start = self.node_start(&node);
         let (open_end, close) = match &body {
@@ -111,6 +124,14 @@ impl Lowerer<'_> {
             );
         }
         let start = head;
+        // A declared return type `-> T` stays on its line as the type of a `return` that never
+        // runs at the start of the body: the `async` block's output is then `T`, so the body's
+        // value, its `return`s and its `?`s are checked against it (E0308 on the body's value).
+        let return_type = closure.ret_type().and_then(|ret| ret.ty());
+        let head_end = return_type
+            .as_ref()
+            .map(|ty| self.node_start(ty.syntax()))
+            .unwrap_or(open_end);
         // The head (`static`, `move`, parameters) is replaced; the parameter is re-emitted inside
         // the prologue on the same line.
         match parameters.first() {
@@ -135,7 +156,7 @@ impl Lowerer<'_> {
                 );
                 self.replace(
                     parameter_end,
-                    open_end,
+                    head_end,
                     "",
                     DesugaringKind::CoroutineClosure,
                 );
@@ -144,10 +165,21 @@ impl Lowerer<'_> {
                 self.open_generator(
                     &shape,
                     start,
-                    open_end,
+                    head_end,
                     " let _: &::yieldc_rt::Co<_, ()> = &__yieldc_co;",
                 );
             }
+        }
+        if let Some(ty) = &return_type {
+            let ty_start = self.node_start(ty.syntax());
+            let ty_end = self.node_end(ty.syntax());
+            self.generate(
+                " if ::yieldc_rt::__never() { return ::yieldc_rt::__any::<",
+                ty_start,
+                DesugaringKind::CoroutineClosure,
+            );
+            self.emit_node(ty.syntax());
+            self.replace(ty_end, open_end, ">(); }", DesugaringKind::CoroutineClosure);
         }
         let end = self.node_end(&node);
         let close_anchor = close.map(|(close_start, _)| close_start).unwrap_or(end);

@@ -110,6 +110,9 @@ pub(crate) struct Shape {
     pub(crate) is_move: bool,
     pub(crate) kind: DesugaringKind,
     pub(crate) plan: Option<Rc<CopyPlan>>,
+    /// A coroutine closure's declared `-> RET`: the check copy's body is `let _: RET = { .. };`,
+    /// so that its value is inferred as the real body's is (`Ok(v)` after a `?`).
+    pub(crate) return_type: Option<String>,
 }
 
 /// The lints a check copy (and its arm) must not raise: it is the user's code rewritten, and
@@ -304,7 +307,13 @@ impl Lowerer<'_> {
                 close_anchor,
                 shape.kind,
             );
-            self.emit_check_copy(plan.clone(), body, close_anchor, is_generator);
+            self.emit_check_copy(
+                plan.clone(),
+                body,
+                close_anchor,
+                is_generator,
+                shape.return_type.as_deref(),
+            );
             self.generate("loop {} } }", close_anchor, shape.kind);
         }
     }
@@ -384,6 +393,7 @@ impl Lowerer<'_> {
     /// ```text
     /// #[allow(..)] if ::yieldc_rt::__never() { let mut CAPTURE = CAPTURE; .. { BODY° }; loop {} }
     /// ```
+    /// (`let _: RET = { BODY° };` for a coroutine closure declared `-> RET`)
     /// on one line, where `BODY°` is the body with every `yield EXPR` replaced by
     /// `(__yieldc_co.__copy_yield(EXPR), { if ::yieldc_rt::__never() { x = ::yieldc_rt::__any(); } .. }).0`
     /// for every capture and body local `x` in scope, and every binding made assignable.
@@ -393,6 +403,7 @@ impl Lowerer<'_> {
         body: &Body,
         anchor: usize,
         is_generator: bool,
+        return_type: Option<&str>,
     ) {
         let saved_plan = self.copy_plan.replace(plan.clone());
         let saved_flag = self.out.in_check_copy;
@@ -410,8 +421,12 @@ impl Lowerer<'_> {
                 " let mut {name} = ::yieldc_rt::__shadow(::core::ptr::addr_of!({place}));"
             ));
         }
+        let typed = match return_type {
+            Some(return_type) => format!(" let _: {return_type} ="),
+            None => String::new(),
+        };
         let opening = format!(
-            " #[allow({COPY_LINTS})] if ::yieldc_rt::__never() {{{macro_yield}{}{shadows} {{",
+            " #[allow({COPY_LINTS})] if ::yieldc_rt::__never() {{{macro_yield}{}{shadows}{typed} {{",
             crate::lowerer::rebind_text(&plan.captures)
         );
         self.generate(&opening, anchor, DesugaringKind::Yield);
@@ -498,6 +513,7 @@ impl Lowerer<'_> {
             is_move,
             kind,
             plan,
+            return_type: None,
         };
         if self.is_block_fragment(statements.syntax()) {
             // `gen $body` in a `macro_rules!` transcriber: the fragment is the whole body.
@@ -730,6 +746,7 @@ impl Lowerer<'_> {
             is_move: true,
             kind,
             plan,
+            return_type: None,
         };
         let open_start = self.token_start(&l_curly);
         let open_end = self.token_end(&l_curly);
@@ -1160,6 +1177,7 @@ impl Lowerer<'_> {
             is_move,
             kind: DesugaringKind::IterMacro,
             plan,
+            return_type: None,
         };
         self.delta = saved_delta;
         // Parentheses only where what follows would otherwise extend the closure's body
@@ -1170,7 +1188,20 @@ impl Lowerer<'_> {
         } else {
             ("(", ")")
         };
-        self.replace(call_start, closure_start, open, DesugaringKind::IterMacro);
+        // `iter!(` becomes as many spaces (after the parenthesis, if any) on its line: the
+        // generator's invocation then starts at the body's column, where nightly reports a
+        // resumption after a panic.
+        let head = self
+            .original
+            .get(call_start..closure_start)
+            .unwrap_or_default();
+        let open = if head.contains('\n') {
+            open.to_owned()
+        } else {
+            let width = head.chars().count().saturating_sub(open.len());
+            format!("{open}{}", " ".repeat(width))
+        };
+        self.replace(call_start, closure_start, &open, DesugaringKind::IterMacro);
         self.delta = reparsed.delta;
         let reparsed_root = reparsed.root.clone();
         self.emit_children_within(closure.syntax(), closure_start, body_start);
