@@ -400,6 +400,11 @@ impl<'a> Remapper<'a> {
         let coroutine_head = self.implicit_coroutine_head(&diagnostic);
         remapped_any |= self.moved_by_await(&mut diagnostic);
         remapped_any |= self.place_capture_uses(&mut diagnostic);
+        // (Reads lowered spans.)
+        if self.reword_fn_once_iter_closure(&mut diagnostic) {
+            remapped_any = true;
+            self.changed_anything = true;
+        }
         self.remap_spans_in(&mut diagnostic, &mut remapped_any);
         remapped_any |= self.reword_escaping_yield(&mut diagnostic);
         remapped_any |= self.label_gen_fn_return_type(&mut diagnostic);
@@ -1131,11 +1136,17 @@ impl<'a> Remapper<'a> {
                     .find(|span| label_is(span, &|label| label.ends_with("is borrowed here")))
             })
             .unwrap_or(assignment);
-        let borrow_range = remap_range(
+        let mut borrow_range = remap_range(
             &lowered,
             as_usize(&borrow["byte_start"]),
             as_usize(&borrow["byte_end"]),
         );
+        if iter_closure {
+            // Nightly's borrow is the whole closure (rustc's, its head).
+            if let Some(closure) = source_text::iter_closure(&original_text, borrow_range.start) {
+                borrow_range = closure;
+            }
+        }
         let anchor = yield_anchor(&lowered, as_usize(&assignment["byte_start"]));
         // The anchor is a `yield`, or the invocation of a macro that may yield (its `yield` is
         // in the macro's body; the generator is the invocation's).
@@ -1346,6 +1357,89 @@ impl<'a> Remapper<'a> {
         } else {
             crate::modules::normalize(&self.cwd.join(path))
         }
+    }
+
+    /// The `iter!` closures without `move` whose generator takes a mutable borrow of a capture,
+    /// by rustc's error about it: "captured variable cannot escape `FnMut` closure body" (the
+    /// closure was inferred `FnMut`) or "... as it is a captured variable in a `Fn` closure"
+    /// (a bound made it `Fn`). Nightly makes such a closure `FnOnce` (see
+    /// `yieldc_rt::__once0`). Each as its file and the original offset of the span in its head
+    /// (rustc's "inferred to be a `FnMut` closure", "in this closure"), which the lowering looks
+    /// for there.
+    pub fn iter_closures_escaping_fn_mut(&self, diagnostic: &Value) -> Vec<(PathBuf, usize)> {
+        let message = diagnostic["message"].as_str().unwrap_or_default();
+        if message != "captured variable cannot escape `FnMut` closure body"
+            && !message.ends_with("as it is a captured variable in a `Fn` closure")
+        {
+            return Vec::new();
+        }
+        let mut closures = Vec::new();
+        for span in diagnostic["spans"].as_array().into_iter().flatten() {
+            if let Some(closure) = self.in_iter_closure_head(span) {
+                if !closures.contains(&closure) {
+                    closures.push(closure);
+                }
+            }
+        }
+        closures
+    }
+
+    /// The file and original start of `span` when it starts in the head of an `iter!` closure
+    /// (between the text that stands for `iter!(` and the body): the copied text before it
+    /// follows that generated text (never empty), the only `iter!` text that stands for a `!`
+    /// (the generator's own opening stands for the body's `{`).
+    fn in_iter_closure_head(&self, span: &Value) -> Option<(PathBuf, usize)> {
+        let (path, (original, lowered)) = self.lowered_file_of(span)?;
+        let start = as_usize(&span["byte_start"]);
+        let index = lowered.segment_index_at(start)?;
+        let in_head = lowered.segments[..=index]
+            .iter()
+            .rev()
+            // (Not a line break re-emitted for a replaced one, which stands for nothing.)
+            .find(|segment| segment.generated.is_some() && !segment.original.is_empty())
+            .is_some_and(|segment| {
+                segment.generated == Some(GeneratedKind::IterMacro)
+                    && original
+                        .get(segment.original.clone())
+                        .is_some_and(|text| text.contains('!'))
+            });
+        in_head.then(|| (path, lowered.to_original(start)))
+    }
+
+    /// E0525 on an `iter!` closure the lowering made `FnOnce` (see
+    /// [`Self::iter_closures_escaping_fn_mut`]), passed where an `Fn` or `FnMut` closure is
+    /// expected: nightly's "gen closure does not implement `KIND` because it captures state
+    /// from its environment", with no code, at the closure's head and without the labels that
+    /// explain where the closure's kind comes from.
+    fn reword_fn_once_iter_closure(&self, diagnostic: &mut Value) -> bool {
+        if diagnostic["code"]["code"] != "E0525" {
+            return false;
+        }
+        let Some(kind) = diagnostic["message"]
+            .as_str()
+            .and_then(|message| message.strip_prefix("expected a closure that implements the `"))
+            .and_then(|rest| {
+                rest.strip_suffix("` trait, but this closure only implements `FnOnce`")
+            })
+            .map(str::to_owned)
+        else {
+            return false;
+        };
+        if !primary_span(diagnostic).is_some_and(|span| self.in_iter_closure_head(span).is_some()) {
+            return false;
+        }
+        diagnostic["message"] = Value::String(format!(
+            "gen closure does not implement `{kind}` because it captures state from its environment"
+        ));
+        diagnostic["code"] = Value::Null;
+        let derived = format!("the requirement to implement `{kind}` derives from here");
+        if let Some(spans) = diagnostic["spans"].as_array_mut() {
+            spans.retain(|span| span["label"] != derived.as_str());
+            for span in spans.iter_mut().filter(|span| span["is_primary"] == true) {
+                span["label"] = Value::Null;
+            }
+        }
+        true
     }
 
     fn lowered_file_of(&self, span: &Value) -> Option<(PathBuf, &'a (String, LoweredFile))> {
@@ -2449,7 +2543,10 @@ impl<'a> Remapper<'a> {
                         let location = &inner[start + "{async block@".len()..];
                         location.find('}').map(|end| &location[..end])
                     })
-                    .and_then(|location| self.gen_fn_body_name(location))
+                    .and_then(|location| {
+                        self.iter_closure_body_name(location)
+                            .or_else(|| self.gen_fn_body_name(location))
+                    })
             });
             out.push_str(&rest[..at]);
             match name {
@@ -2467,6 +2564,29 @@ impl<'a> Remapper<'a> {
         }
         out.push_str(rest);
         changed.then_some(out)
+    }
+
+    /// `FILE:L:C: L:C` (original positions) that starts at the block body of an `iter!`
+    /// closure → nightly's `{gen closure body@FILE:L:C: L:C}` (the body's braces included).
+    fn iter_closure_body_name(&self, location: &str) -> Option<String> {
+        let (start, _) = location.rsplit_once(": ")?;
+        let (file_and_line, column) = start.rsplit_once(':')?;
+        let (file, line) = file_and_line.rsplit_once(':')?;
+        let (original, _) = self.lowered_files.get(&self.original_path(file))?;
+        let offset = line_column_offset(original, line, column)?;
+        let body = source_text::iter_closure_body(original, offset)?;
+        if body.start != offset {
+            return None;
+        }
+        let position = |offset: usize| {
+            let (line, column) = source_text::line_column(original, offset);
+            format!("{line}:{column}")
+        };
+        Some(format!(
+            "{{gen closure body@{file}:{}: {}}}",
+            position(body.start),
+            position(body.end)
+        ))
     }
 
     /// `FILE:L:C: L:C` (original positions) of a `gen fn` body → `{gen fn body of NAME()}`.

@@ -1,6 +1,7 @@
 //! One run of a wrapper program: find the base tool, decide pass-through or shadow, run it,
 //! rewrite what it printed and wrote.
 
+use std::collections::BTreeMap;
 use std::ffi::OsString;
 use std::io::{BufRead, BufReader, IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -8,7 +9,7 @@ use std::process::{Command, Stdio};
 
 use crate::args::CommandLine;
 use crate::diagnostics::{OutputMode, Remapper};
-use crate::lowering::{self, Edition, LowerRequest};
+use crate::lowering::{self, Edition, GeneratedKind, LowerRequest};
 use crate::{args, depinfo, doc_pages, modules, scan, shadow};
 
 /// yieldc's version, printed by `-vV`.
@@ -262,17 +263,94 @@ fn run(tool: Tool, raw_args: Vec<OsString>) -> Result<i32, String> {
         // `yieldc_rt`: rustc must be able to find it.
         return pass_through_unlowered(&base, line);
     }
-    compile_shadowed(
-        tool,
-        &base,
-        line,
-        &cwd,
-        &input,
-        &root,
-        &root_text,
-        &package_dir,
-        &gates,
-    )
+    // A second (and third) compilation only when rustc reports an `iter!` closure that must be
+    // `FnOnce` (see `Compiled::Again`).
+    let mut fn_once = FnOnceClosures::new();
+    let mut attempts = 0;
+    loop {
+        attempts += 1;
+        match compile_shadowed(
+            tool,
+            &base,
+            line.clone(),
+            &cwd,
+            &input,
+            &root,
+            &root_text,
+            &package_dir,
+            &gates,
+            &fn_once,
+            attempts < MAX_COMPILATIONS,
+        )? {
+            Compiled::Status(status) => return Ok(status),
+            Compiled::Again(more) => {
+                for (path, offset) in more {
+                    fn_once.entry(path).or_default().push(offset);
+                }
+            }
+        }
+    }
+}
+
+/// Original offsets of `iter!` closures that are to be `FnOnce`, by file (see
+/// `yieldc_lower::LowerOptions::fn_once_closures`).
+type FnOnceClosures = BTreeMap<PathBuf, Vec<usize>>;
+
+/// How often a crate is compiled at most (see [`Compiled::Again`]): a closure wrapped after
+/// the first compilation can only hide errors of the same kind behind errors rustc reports
+/// before borrow checking, so a third compilation is rare, a fourth is never needed.
+const MAX_COMPILATIONS: usize = 3;
+
+/// The end of [`compile_shadowed`].
+enum Compiled {
+    /// rustc ran; its exit status.
+    Status(i32),
+    /// rustc reported that the generator of an `iter!` closure without `move` takes a mutable
+    /// borrow of a capture, which escapes the `FnMut` closure rustc inferred ("captured
+    /// variable cannot escape `FnMut` closure body"). On nightly the closure is `FnOnce` (its
+    /// generator moves the closure's `&mut` capture), and builds. Nothing was shown: compile
+    /// again with these closures (file, original offset) made `FnOnce` too.
+    Again(Vec<(PathBuf, usize)>),
+}
+
+/// Where the driver writes what it shows: the standard error, or, while a compilation may be
+/// redone ([`Compiled::Again`]), a buffer that reaches the standard error when dropped
+/// unless [`Sink::discard`]ed.
+enum Sink {
+    Direct(std::io::StderrLock<'static>),
+    Held(Vec<u8>),
+}
+
+impl Sink {
+    fn discard(&mut self) {
+        if let Sink::Held(held) = self {
+            held.clear();
+        }
+    }
+}
+
+impl Write for Sink {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        match self {
+            Sink::Direct(stderr) => stderr.write(bytes),
+            Sink::Held(held) => held.write(bytes),
+        }
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        match self {
+            Sink::Direct(stderr) => stderr.flush(),
+            Sink::Held(_) => Ok(()),
+        }
+    }
+}
+
+impl Drop for Sink {
+    fn drop(&mut self) {
+        if let Sink::Held(held) = self {
+            std::io::stderr().write_all(held).ok();
+        }
+    }
 }
 
 /// The crate's feature gates: its root's `#![feature(..)]` entries and, when the root has a
@@ -527,7 +605,9 @@ fn compile_shadowed(
     root_text: &str,
     package_dir: &Path,
     gates: &Gates,
-) -> Result<i32, String> {
+    fn_once: &FnOnceClosures,
+    may_compile_again: bool,
+) -> Result<Compiled, String> {
     // Where the shadow lives: `<target dir>/yieldc/shadow/<crate><extra-filename>`.
     let crate_name = line.crate_name.clone().unwrap_or_else(|| {
         root.file_stem()
@@ -594,6 +674,7 @@ fn compile_shadowed(
                 Vec::new()
             },
             is_included: included.contains(&path),
+            fn_once_closures: fn_once.get(&path).cloned().unwrap_or_default(),
         };
         let lowered = lowering::lower_file(&text, &request);
         if !lowered.is_identity(&text) {
@@ -613,6 +694,7 @@ fn compile_shadowed(
                 active_cfgs: gates.active_cfgs.clone(),
                 stable_gates: Vec::new(),
                 is_included: true,
+                fn_once_closures: fn_once.get(&path).cloned().unwrap_or_default(),
             };
             let lowered = lowering::lower_file(&text, &request);
             if !lowered.is_identity(&text) {
@@ -656,7 +738,7 @@ fn compile_shadowed(
     if lowered_files.is_empty() && !feature_errors_to_rewrite {
         // The scan's hint was wrong (`yield` in a comment, `r#yield`): the crate is compiled
         // exactly as written, with no shadow.
-        return pass_through_unlowered(base, line);
+        return pass_through_unlowered(base, line).map(Compiled::Status);
     }
     // A shadow outside a target directory is private to this run, and removed at its end
     // whatever happens (errors, an ICE).
@@ -778,7 +860,21 @@ fn compile_shadowed(
             own.push(remapper.own_diagnostic(&shown, text, diagnostic));
         }
     }
-    let mut stderr = std::io::stderr().lock();
+    // While the compilation may be redone (a crate with `iter!`), what it shows is held.
+    let probing = may_compile_again
+        && tool != Tool::Rustdoc
+        && lowered_files.values().any(|(_, lowered)| {
+            lowered
+                .segments
+                .iter()
+                .any(|segment| segment.generated == Some(GeneratedKind::IterMacro))
+        });
+    let mut stderr = if probing {
+        Sink::Held(Vec::new())
+    } else {
+        Sink::Direct(std::io::stderr().lock())
+    };
+    let mut fn_once_needed = Vec::new();
     for diagnostic in &own {
         emit(&mut stderr, mode, diagnostic);
     }
@@ -786,7 +882,7 @@ fn compile_shadowed(
         for diagnostic in remapper.summary().unwrap_or_default() {
             emit(&mut stderr, mode, &diagnostic);
         }
-        return Ok(1);
+        return Ok(Compiled::Status(1));
     }
 
     // Nightly's warnings for gates that are stable (their names were removed from the root).
@@ -823,7 +919,7 @@ fn compile_shadowed(
                     .map(|(path, (text, _))| (path.as_path(), text.as_str())),
             );
         }
-        return Ok(status);
+        return Ok(Compiled::Status(status));
     }
     let mut args: Vec<String> = Vec::with_capacity(line.args.len() + 8);
     let mut skip_next = false;
@@ -941,6 +1037,16 @@ fn compile_shadowed(
             summaries.push(value);
             continue;
         }
+        if probing {
+            for closure in remapper.iter_closures_escaping_fn_mut(&value) {
+                let known = fn_once
+                    .get(&closure.0)
+                    .is_some_and(|offsets| offsets.contains(&closure.1));
+                if !known && !fn_once_needed.contains(&closure) {
+                    fn_once_needed.push(closure);
+                }
+            }
+        }
         for rewritten in remapper.rewrite(value) {
             emit(&mut stderr, mode, &rewritten);
         }
@@ -954,6 +1060,10 @@ fn compile_shadowed(
     let status = child
         .wait()
         .map_err(|err| format!("waiting for {}: {err}", base.display()))?;
+    if !status.success() && !fn_once_needed.is_empty() {
+        stderr.discard();
+        return Ok(Compiled::Again(fn_once_needed));
+    }
     for diagnostic in remapper.release_unused_features() {
         emit(&mut stderr, mode, &diagnostic);
     }
@@ -983,7 +1093,7 @@ fn compile_shadowed(
         depinfo::add_env_dependency(&dep_info, "YIELDC_FORCE_BOXED", force_boxed.as_deref())
             .map_err(|err| format!("cannot write dep-info `{}`: {err}", dep_info.display()))?;
     }
-    Ok(status.code().unwrap_or(101))
+    Ok(Compiled::Status(status.code().unwrap_or(101)))
 }
 
 /// rustdoc on a shadow: rustdoc has no stable `--remap-path-prefix`, so the shadow prefix is
@@ -1252,6 +1362,7 @@ fn add_unused_feature_markers(
         active_cfgs: gates.active_cfgs.clone(),
         stable_gates: Vec::new(),
         is_included: false,
+        fn_once_closures: Vec::new(),
     };
     let others: Vec<(&str, LowerRequest)> = lowered_files
         .iter()
@@ -1498,6 +1609,7 @@ fn print_lowered(file: &str, line: &CommandLine) -> Result<i32, String> {
         active_cfgs: None,
         stable_gates: Vec::new(),
         is_included: false,
+        fn_once_closures: Vec::new(),
     };
     let lowered = lowering::lower_file(&text, &request);
     let mut out = lowered.text.clone();

@@ -61,6 +61,8 @@ pub enum GeneratedKind {
     CoroutineClosure,
     /// `for await`'s loop.
     ForAwait,
+    /// `iter!`'s rewriting (its head, `iter!(`, up to the closure; the generator).
+    IterMacro,
     /// Anything else the lowering generated.
     Other,
 }
@@ -176,6 +178,9 @@ pub struct LowerRequest {
     /// Whether the file is brought in by `include!`, where it may be one expression (see
     /// [`yieldc_lower::lower_included_expression`]).
     pub is_included: bool,
+    /// Original offsets in the heads of `iter!` closures that are to be `FnOnce` (see
+    /// `yieldc_lower::LowerOptions::fn_once_closures` and the driver's `compile_shadowed`).
+    pub fn_once_closures: Vec<usize>,
 }
 
 /// See [`yieldc_lower::inner_attributes_end`].
@@ -388,6 +393,7 @@ fn lower_options(request: &LowerRequest) -> yieldc_lower::LowerOptions {
         active_cfgs: request.active_cfgs.clone(),
         force_boxed: false,
         stable_gates: request.stable_gates.clone(),
+        fn_once_closures: request.fn_once_closures.clone(),
     }
 }
 
@@ -401,6 +407,7 @@ pub fn lower_file(source: &str, request: &LowerRequest) -> LoweredFile {
         // The escape hatch named by `Remapper::internal_failure`.
         force_boxed: std::env::var_os("YIELDC_FORCE_BOXED").is_some_and(|value| value != "0"),
         stable_gates: request.stable_gates.clone(),
+        fn_once_closures: request.fn_once_closures.clone(),
     };
     // A file `include!`d where an expression goes is one expression, not items.
     let lowered = request
@@ -477,6 +484,7 @@ fn generated_kind(kind: yieldc_lower::DesugaringKind) -> GeneratedKind {
         Kind::Await => GeneratedKind::Await,
         Kind::CoroutineClosure => GeneratedKind::CoroutineClosure,
         Kind::ForAwait => GeneratedKind::ForAwait,
+        Kind::IterMacro => GeneratedKind::IterMacro,
         _ => GeneratedKind::Other,
     }
 }

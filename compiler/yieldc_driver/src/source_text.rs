@@ -298,6 +298,30 @@ fn enclosing_iter_macro(text: &str, position: usize) -> Option<(String, Option<R
     None
 }
 
+/// The block body of the `iter!` closure that `position` is in, if any.
+pub fn iter_closure_body(text: &str, position: usize) -> Option<Range<usize>> {
+    enclosing_iter_macro(text, position).and_then(|(_, body)| body)
+}
+
+/// The `iter!` closure whose parameter list starts at `head` (`||`, `|x: u8|`): from there to
+/// the end of its block body (`None` for an expression body).
+pub fn iter_closure(text: &str, head: usize) -> Option<Range<usize>> {
+    let rest = text.get(head..)?;
+    let params_end = if rest.starts_with("||") {
+        head + 2
+    } else if let Some(parameters) = rest.strip_prefix('|') {
+        head + 1 + parameters.find('|')? + 1
+    } else {
+        return None;
+    };
+    let body_start =
+        params_end + (text[params_end..].len() - text[params_end..].trim_start().len());
+    if text.as_bytes().get(body_start) != Some(&b'{') {
+        return None;
+    }
+    Some(head..matching_close(text, body_start)? + 1)
+}
+
 /// The offset of the delimiter `close_byte` that closes the one at `open`.
 fn matching_delimiter(text: &str, open: usize, close_byte: u8) -> Option<usize> {
     let open_byte = text.as_bytes()[open];

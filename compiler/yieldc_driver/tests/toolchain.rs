@@ -824,6 +824,70 @@ fn main() {
 }
 
 #[test]
+fn iter_closures_that_mutate_captures_build_as_fn_once() {
+    // An `iter!` closure without `move` whose generator mutates an outer variable: nightly's
+    // closure is `FnOnce` and the program runs. The driver learns which closures need that
+    // from rustc's first compilation ("captured variable cannot escape `FnMut` closure body"),
+    // shows nothing of it, and compiles again: the warning is shown once, the rebuilt crate's
+    // diagnostics are the second compilation's.
+    let lib = r#"#![feature(iter_macro, yield_expr)]
+pub mod counting;
+"#;
+    let counting = r#"use std::iter::iter;
+
+pub fn drain(source: &mut Vec<u32>) -> Vec<u32> {
+    let unused = 1;
+    let take = iter!(|| {
+        while let Some(x) = source.pop() {
+            yield x;
+        }
+    });
+    take().collect()
+}
+"#;
+    let main = r#"fn main() {
+    let mut v = vec![1, 2, 3];
+    println!("{:?} {:?}", fn_once::counting::drain(&mut v), v);
+}
+"#;
+    let project = Project::new(
+        "fn_once",
+        &[
+            ("Cargo.toml", "[package]\nname = \"fn_once\"\nversion = \"0.1.0\"\nedition = \"2024\"\n\n[workspace]\n"),
+            ("src/lib.rs", lib),
+            ("src/counting.rs", counting),
+            ("src/main.rs", main),
+        ],
+    );
+    let output = project.cargo(&["run", "-q"]);
+    assert_success(&output);
+    // What `cargo +nightly run -q` prints.
+    assert_eq!(text(&output.stdout), "[3, 2, 1] []\n");
+    let stderr = text(&output.stderr);
+    assert_eq!(
+        stderr.matches("unused variable: `unused`").count(),
+        1,
+        "{stderr}"
+    );
+    assert!(!stderr.contains("FnMut"), "{stderr}");
+    assert_no_shadow_leak(&stderr);
+    // A real error in the crate: shown once, from the second compilation.
+    write(
+        &project.dir.join("src/counting.rs"),
+        counting.replace("let unused = 1;", "let unused: u8 = 300;"),
+    );
+    let output = project.cargo(&["build"]);
+    let stderr = text(&output.stderr);
+    assert!(!output.status.success());
+    assert_eq!(
+        stderr.matches("literal out of range for `u8`").count(),
+        1,
+        "{stderr}"
+    );
+    assert!(!stderr.contains("FnMut"), "{stderr}");
+}
+
+#[test]
 fn denied_lints_pass_the_lowerings_imports_and_iter_macros() {
     // `use std::ops::{Coroutine, CoroutineState};` once left empty `{}` groups behind and
     // `iter!(..)` parentheses, which `unused_imports` / `unused_parens` reject under

@@ -118,6 +118,9 @@ pub(crate) struct Shape {
 /// The lints a check copy (and its arm) must not raise: it is the user's code rewritten, and
 /// never runs. Under `#![deny(clippy::all)]` or `pedantic`, `empty_loop` or
 /// `needless_pass_by_value` there would fail the build.
+/// The largest parameter count of a closure the runtime's `__onceN` take.
+const FN_ONCE_MAX_ARITY: usize = 12;
+
 const COPY_LINTS: &str = "unused_mut, unused_assignments, unused_variables, unreachable_code, unused_must_use, clippy::all, clippy::pedantic, clippy::nursery";
 
 /// Defined at the top of every generator body: `yield EXPR` becomes `__y!( EXPR)`, the same
@@ -299,7 +302,11 @@ impl Lowerer<'_> {
             &mut self.in_async_gen_body,
             shape.representation == Representation::AsyncGen,
         );
+        // A generator nested in a check copy: its `yield`s are not the copied generator's.
+        let nested_in_copy = self.copy_plan.is_some();
+        self.nested_generators_in_copy += usize::from(nested_in_copy);
         self.emit_body(body, is_generator);
+        self.nested_generators_in_copy -= usize::from(nested_in_copy);
         self.in_async_gen_body = saved;
         if let Some(plan) = &shape.plan {
             self.generate(
@@ -1019,10 +1026,18 @@ impl Lowerer<'_> {
     /// In a check copy, `{ if ::yieldc_rt::__never() { x = ::yieldc_rt::__any(); } .. }` for
     /// every capture and every local in scope at the `yield` (or yielding macro invocation)
     /// at original offset `yield_start`.
+    ///
+    /// None for a `yield` of a generator nested in the copied one: it suspends the nested
+    /// generator only, and the copied generator's borrows stay valid across it (an assignment
+    /// there would make a closure around the nested generator capture the copy's locals by
+    /// mutable reference: `FnMut`, and the generator it returns could not hold the borrow).
     fn guarded_assignments(&self, yield_start: usize) -> String {
         let Some(plan) = &self.copy_plan else {
             return "{ }".to_owned();
         };
+        if self.nested_generators_in_copy > 0 {
+            return "{ }".to_owned();
+        }
         let mut names: Vec<&String> = plan.captures.iter().collect();
         names.extend(plan.shadows.iter().map(|(name, _)| name));
         if let Some(locals) = plan.yield_assigns.get(&yield_start) {
@@ -1077,6 +1092,12 @@ impl Lowerer<'_> {
     ///     match ::yieldc_rt::__arm() { __Arm::Body => { BODY' } #[allow(..)] __Arm::Copy => { CHECK_COPY loop {} } }
     /// }) })
     /// ```
+    ///
+    /// A closure without `move` whose generator takes a mutable borrow of an outer variable is
+    /// `FnOnce` on nightly (its generator moves the closure's `&mut` capture): when the driver
+    /// names it in [`crate::LowerOptions::fn_once_closures`], the closure is the argument of
+    /// `::yieldc_rt::__onceN(..)` instead of the parentheses, which makes rustc infer it so
+    /// (`N`: its parameter count).
     pub(crate) fn lower_iter_macro(&mut self, call: &ast::MacroCall) {
         let node = call.syntax().clone();
         let Some(reparsed) = self.reparse_macro_arguments(call) else {
@@ -1188,6 +1209,24 @@ impl Lowerer<'_> {
         } else {
             ("(", ")")
         };
+        // A closure the driver names as one to be `FnOnce` (see `LowerOptions::
+        // fn_once_closures`) is the argument of `__onceN` (a call: no parentheses needed).
+        let arity = closure
+            .param_list()
+            .map_or(0, |parameters| parameters.params().count());
+        let fn_once = !is_move
+            && arity <= FN_ONCE_MAX_ARITY
+            && self
+                .options
+                .fn_once_closures
+                .iter()
+                .any(|offset| (closure_start..body_start).contains(offset));
+        let once_call = format!("::yieldc_rt::__once{arity}(");
+        let (open, close) = if fn_once {
+            (once_call.as_str(), ")")
+        } else {
+            (open, close)
+        };
         // `iter!(` becomes as many spaces (after the parenthesis, if any) on its line: the
         // generator's invocation then starts at the body's column, where nightly reports a
         // resumption after a panic.
@@ -1196,7 +1235,9 @@ impl Lowerer<'_> {
             .get(call_start..closure_start)
             .unwrap_or_default();
         let open = if head.contains('\n') {
-            open.to_owned()
+            // Never empty: the driver finds an `iter!` closure's head by the generated text
+            // before it (see its `in_iter_closure_head`); a space at the end of a line.
+            if open.is_empty() { " " } else { open }.to_owned()
         } else {
             let width = head.chars().count().saturating_sub(open.len());
             format!("{open}{}", " ".repeat(width))

@@ -53,6 +53,26 @@ pub struct LowerOptions {
     /// release (its `stable_features` lint): removed like the implemented ones, as stable
     /// refuses any `#![feature]` (E0554) where nightly only warns (the driver's warning).
     pub stable_gates: Vec<String>,
+    /// Original offsets within the heads (from the closure's start to its body) of `iter!`
+    /// closures without `move` that are to be `FnOnce`: the driver names them after rustc
+    /// reported that their generator's mutable borrow of a capture escapes the `FnMut`
+    /// closure (see `lower_iter_macro`).
+    pub fn_once_closures: Vec<usize>,
+}
+
+impl LowerOptions {
+    /// The options for a text that starts `shift` bytes later (`shift > 0`) or earlier than
+    /// the file the offsets of [`Self::fn_once_closures`] are in.
+    fn shifted(&self, shift: isize) -> LowerOptions {
+        LowerOptions {
+            fn_once_closures: self
+                .fn_once_closures
+                .iter()
+                .filter_map(|&offset| offset.checked_add_signed(shift))
+                .collect(),
+            ..self.clone()
+        }
+    }
 }
 
 /// The result of [`lower`].
@@ -78,7 +98,7 @@ pub struct Lowered {
 /// unsure.
 pub fn lower(source: &str, options: &LowerOptions) -> Lowered {
     if let Some(rest) = source.strip_prefix(BYTE_ORDER_MARK) {
-        return after_byte_order_mark(lower(rest, options));
+        return after_byte_order_mark(lower(rest, &options.shifted(-MARK_LEN)));
     }
     if !yieldc_syntax::might_use_coroutine_syntax(source) && options.stable_gates.is_empty() {
         return unchanged(source);
@@ -101,7 +121,7 @@ pub fn lower(source: &str, options: &LowerOptions) -> Lowered {
 /// path must agree with byte for byte (text, source map, diagnostics).
 pub fn lower_whole_file(source: &str, options: &LowerOptions) -> Lowered {
     if let Some(rest) = source.strip_prefix(BYTE_ORDER_MARK) {
-        return after_byte_order_mark(lower_whole_file(rest, options));
+        return after_byte_order_mark(lower_whole_file(rest, &options.shifted(-MARK_LEN)));
     }
     if !yieldc_syntax::might_use_coroutine_syntax(source) && options.stable_gates.is_empty() {
         return unchanged(source);
@@ -114,6 +134,9 @@ pub fn lower_whole_file(source: &str, options: &LowerOptions) -> Lowered {
 
 /// A byte-order mark that starts a file: rustc skips it (its positions still count it).
 const BYTE_ORDER_MARK: char = '\u{feff}';
+
+/// The length of [`BYTE_ORDER_MARK`] in UTF-8.
+const MARK_LEN: isize = 3;
 
 /// The lowering of a file that starts with a [`BYTE_ORDER_MARK`], from that of the rest: the
 /// mark is kept (copied), and every offset moves by its length.
@@ -177,7 +200,8 @@ fn reject_token_trees(source: &str, options: &LowerOptions) -> Option<Lowered> {
 /// ```
 pub fn lower_included_expression(source: &str, options: &LowerOptions) -> Option<Lowered> {
     if let Some(rest) = source.strip_prefix(BYTE_ORDER_MARK) {
-        return lower_included_expression(rest, options).map(after_byte_order_mark);
+        return lower_included_expression(rest, &options.shifted(-MARK_LEN))
+            .map(after_byte_order_mark);
     }
     const PREFIX: &str = "fn __yieldc_included(){__yieldc_f(";
     const SUFFIX: &str = "\n);}";
@@ -196,7 +220,7 @@ pub fn lower_included_expression(source: &str, options: &LowerOptions) -> Option
     }
     let options = LowerOptions {
         is_crate_root: false,
-        ..options.clone()
+        ..options.shifted(PREFIX.len() as isize)
     };
     let lowered = lower(&wrapped, &options);
     let inner_end = lowered.text.len().checked_sub(SUFFIX.len())?;

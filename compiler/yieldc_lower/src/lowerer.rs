@@ -91,6 +91,9 @@ pub(crate) struct Lowerer<'a> {
     pub(crate) in_async_gen_body: bool,
     /// Set while a check copy is emitted.
     pub(crate) copy_plan: Option<Rc<CopyPlan>>,
+    /// How many generator bodies nested in a check copy enclose what is emitted (see
+    /// `guarded_assignments`).
+    pub(crate) nested_generators_in_copy: usize,
     /// Sorted original starts of everything that needs more than a verbatim copy.
     interesting: Vec<usize>,
     /// Whether whole nodes without interesting content may be copied at once.
@@ -131,6 +134,7 @@ impl<'a> Lowerer<'a> {
             in_gen_body: false,
             in_async_gen_body: false,
             copy_plan: None,
+            nested_generators_in_copy: 0,
             interesting: Vec::new(),
             fast_path: true,
             diagnostics: Vec::new(),
@@ -174,6 +178,7 @@ impl<'a> Lowerer<'a> {
             in_gen_body: false,
             in_async_gen_body: false,
             copy_plan: None,
+            nested_generators_in_copy: 0,
             interesting: Vec::new(),
             fast_path: true,
             diagnostics: Vec::new(),

@@ -270,3 +270,70 @@ fn a_file_that_is_one_expression_is_lowered_as_one() {
         );
     }
 }
+
+#[test]
+fn iter_closures_named_by_the_driver_become_fn_once() {
+    use yieldc_lower::lower_included_expression;
+    let source = "#![feature(iter_macro, yield_expr)]\nfn main() {\n    let mut n = 0;\n    let a = std::iter::iter!(|| { n += 1; yield n; });\n    let b = std::iter::iter!(|x: u8, y: u8| { yield x + y; });\n    let c = std::iter::iter!(move || { yield 1; });\n}\n";
+    let head = |needle: &str| source.find(needle).unwrap();
+    let with = |offsets: Vec<usize>| LowerOptions {
+        fn_once_closures: offsets,
+        ..options()
+    };
+    // Not named: no wrapper.
+    let plain = lower(source, &options());
+    assert!(!plain.text.contains("__once"), "{}", plain.text);
+    // Any offset in the head (the closure's first byte to its body) names it; the arity picks
+    // the wrapper.
+    let a = head("|| { n");
+    for offset in [a, a + 1] {
+        let lowered = lower(source, &with(vec![offset]));
+        check_invariants(source, &lowered).unwrap();
+        assert!(
+            lowered.text.contains("::yieldc_rt::__once0(||"),
+            "{}",
+            lowered.text
+        );
+        assert_eq!(
+            lowered.text.matches("__once").count(),
+            1,
+            "{}",
+            lowered.text
+        );
+        // The item path and the whole-file path agree.
+        assert_eq!(
+            lowered.text,
+            yieldc_lower::lower_whole_file(source, &with(vec![offset])).text
+        );
+    }
+    let b = lower(source, &with(vec![head("|x: u8, y: u8|") + 5]));
+    assert!(
+        b.text.contains("::yieldc_rt::__once2(|x: u8, y: u8|"),
+        "{}",
+        b.text
+    );
+    // An offset in the body, or a `move` closure (its generator owns the captures), is not.
+    for offset in [head("n += 1"), head("move ||"), head("|| { yield 1")] {
+        let lowered = lower(source, &with(vec![offset]));
+        assert!(
+            !lowered.text.contains("__once"),
+            "{offset}: {}",
+            lowered.text
+        );
+    }
+    // Offsets are the file's, with a byte-order mark and in an included expression too.
+    let marked = format!("\u{feff}{source}");
+    let lowered = lower(&marked, &with(vec![a + 3]));
+    check_invariants(&marked, &lowered).unwrap();
+    assert!(lowered.text.contains("__once0(||"), "{}", lowered.text);
+    let expression = "std::iter::iter!(|| { n += 1; yield n; })\n";
+    let lowered =
+        lower_included_expression(expression, &with(vec![expression.find("||").unwrap()]))
+            .expect("an expression");
+    check_invariants(expression, &lowered).unwrap();
+    assert!(
+        lowered.text.starts_with("::yieldc_rt::__once0(||"),
+        "{}",
+        lowered.text
+    );
+}

@@ -105,6 +105,43 @@ pub fn __arm() -> __Arm {
     __Arm::Body
 }
 
+/// `__once0(CLOSURE)` … `__once12(CLOSURE)`: the closure itself, made `FnOnce` by the bound it
+/// is checked against (rustc takes a closure's kind from the `Fn*` bound it is passed to).
+/// The lowering wraps an `iter!` closure without `move` in one when its generator takes a
+/// mutable borrow of an outer variable: nightly's generator then moves the closure's `&mut`
+/// capture out of it, so the closure is `FnOnce`; inferred as `FnMut`, the generator could
+/// only reborrow the capture for one call ("captured variable cannot escape `FnMut` closure
+/// body"). The driver finds those closures by that error (see its `compile_shadowed`).
+macro_rules! once_by_arity {
+    ($($name:ident($($arg:ident),*);)*) => {$(
+        #[doc(hidden)]
+        #[inline(always)]
+        pub fn $name<F: FnOnce($($arg),*) -> R, $($arg,)* R>(closure: F) -> F {
+            closure
+        }
+    )*};
+}
+
+once_by_arity! {
+    __once0();
+    __once1(A1);
+    __once2(A1, A2);
+    __once3(A1, A2, A3);
+    __once4(A1, A2, A3, A4);
+    __once5(A1, A2, A3, A4, A5);
+    __once6(A1, A2, A3, A4, A5, A6);
+    __once7(A1, A2, A3, A4, A5, A6, A7);
+    __once8(A1, A2, A3, A4, A5, A6, A7, A8);
+    __once9(A1, A2, A3, A4, A5, A6, A7, A8, A9);
+    __once10(A1, A2, A3, A4, A5, A6, A7, A8, A9, A10);
+    __once11(A1, A2, A3, A4, A5, A6, A7, A8, A9, A10, A11);
+    __once12(A1, A2, A3, A4, A5, A6, A7, A8, A9, A10, A11, A12);
+}
+
+/// The largest parameter count of a closure [`__once0`]'s family takes.
+#[doc(hidden)]
+pub const __ONCE_MAX_ARITY: usize = 12;
+
 /// A value of any type, for the guarded assignments of a check copy. Never called.
 #[doc(hidden)]
 pub fn __any<T>() -> T {
