@@ -1425,7 +1425,7 @@ impl<'a> Remapper<'a> {
         else {
             return false;
         };
-        if !primary_span(diagnostic).is_some_and(|span| self.in_iter_closure_head(span).is_some()) {
+        if primary_span(diagnostic).is_none_or(|span| self.in_iter_closure_head(span).is_none()) {
             return false;
         }
         diagnostic["message"] = Value::String(format!(
