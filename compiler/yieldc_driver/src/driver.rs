@@ -1024,12 +1024,18 @@ fn compile_shadowed(
         if value["$message_type"] != "diagnostic" {
             // Artifact notifications and the like: rustc's line, its bytes kept, with the
             // shadow's path replaced (as JSON string contents on both sides).
+            // Not held while the compilation may be redone: rustc writes metadata only after
+            // borrow checking, so a compilation that notifies an artifact is not redone, and
+            // cargo starts the crate's dependents as soon as the metadata is there.
             if mode == OutputMode::Json {
                 let shown = text_line.replace(
                     &json_string_contents(&format!("{shadow_text}/")),
                     &json_string_contents(&shown_prefix),
                 );
-                writeln!(stderr, "{shown}").ok();
+                match &mut stderr {
+                    Sink::Held(_) => writeln!(std::io::stderr(), "{shown}").ok(),
+                    Sink::Direct(direct) => writeln!(direct, "{shown}").ok(),
+                };
             }
             continue;
         }
