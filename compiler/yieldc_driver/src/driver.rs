@@ -1,7 +1,6 @@
 //! One run of a wrapper program: find the base tool, decide pass-through or shadow, run it,
 //! rewrite what it printed and wrote.
 
-use std::collections::BTreeMap;
 use std::ffi::OsString;
 use std::io::{BufRead, BufReader, IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -9,6 +8,7 @@ use std::process::{Command, Stdio};
 
 use crate::args::CommandLine;
 use crate::diagnostics::{OutputMode, Remapper};
+use crate::fn_once::FnOnceClosures;
 use crate::lowering::{self, Edition, GeneratedKind, LowerRequest};
 use crate::{args, depinfo, doc_pages, modules, scan, shadow};
 
@@ -266,6 +266,7 @@ fn run(tool: Tool, raw_args: Vec<OsString>) -> Result<i32, String> {
     // A second (and third) compilation only when rustc reports an `iter!` closure that must be
     // `FnOnce` (see `Compiled::Again`).
     let mut fn_once = FnOnceClosures::new();
+    let mut use_saved = true;
     let mut attempts = 0;
     loop {
         attempts += 1;
@@ -280,9 +281,11 @@ fn run(tool: Tool, raw_args: Vec<OsString>) -> Result<i32, String> {
             &package_dir,
             &gates,
             &fn_once,
+            use_saved,
             attempts < MAX_COMPILATIONS,
         )? {
             Compiled::Status(status) => return Ok(status),
+            Compiled::Fresh => use_saved = false,
             Compiled::Again(more) => {
                 for (path, offset) in more {
                     fn_once.entry(path).or_default().push(offset);
@@ -292,14 +295,10 @@ fn run(tool: Tool, raw_args: Vec<OsString>) -> Result<i32, String> {
     }
 }
 
-/// Original offsets of `iter!` closures that are to be `FnOnce`, by file (see
-/// `yieldc_lower::LowerOptions::fn_once_closures`).
-type FnOnceClosures = BTreeMap<PathBuf, Vec<usize>>;
-
-/// How often a crate is compiled at most (see [`Compiled::Again`]): a closure wrapped after
-/// the first compilation can only hide errors of the same kind behind errors rustc reports
-/// before borrow checking, so a third compilation is rare, a fourth is never needed.
-const MAX_COMPILATIONS: usize = 3;
+/// How often a crate is compiled at most (see [`Compiled::Again`], [`Compiled::Fresh`]): a
+/// closure wrapped after a compilation can only hide errors of the same kind behind errors
+/// rustc reports before borrow checking, so more than two are rare.
+const MAX_COMPILATIONS: usize = 4;
 
 /// The end of [`compile_shadowed`].
 enum Compiled {
@@ -311,6 +310,11 @@ enum Compiled {
     /// generator moves the closure's `&mut` capture), and builds. Nothing was shown: compile
     /// again with these closures (file, original offset) made `FnOnce` too.
     Again(Vec<(PathBuf, usize)>),
+    /// The compilation took closures saved by an earlier build (see [`crate::fn_once`]) and
+    /// failed with an error about a closure that only implements `FnOnce`: one of them may be
+    /// `FnOnce` no longer (a capture's method takes `&self` now). Nothing was shown; compile
+    /// again without them.
+    Fresh,
 }
 
 /// Where the driver writes what it shows: the standard error, or, while a compilation may be
@@ -606,6 +610,7 @@ fn compile_shadowed(
     package_dir: &Path,
     gates: &Gates,
     fn_once: &FnOnceClosures,
+    use_saved: bool,
     may_compile_again: bool,
 ) -> Result<Compiled, String> {
     // Where the shadow lives: `<target dir>/yieldc/shadow/<crate><extra-filename>`.
@@ -660,6 +665,24 @@ fn compile_shadowed(
     } else {
         stable_gates(base, &line, root_text, &crate_features, edition)
     };
+    // The `iter!` closures known to be `FnOnce`: learned in this run, or saved by the last build
+    // (a shadow in a target directory only).
+    let saved_fn_once = if use_saved && !temporary && tool != Tool::Rustdoc {
+        crate::fn_once::read(&crate::fn_once::saved_path(&shadow_dir), &module_files)
+    } else {
+        FnOnceClosures::new()
+    };
+    let mut fn_once = fn_once.clone();
+    let mut took_saved = false;
+    for (path, offsets) in &saved_fn_once {
+        let known = fn_once.entry(path.clone()).or_default();
+        for offset in offsets {
+            if !known.contains(offset) {
+                known.push(*offset);
+                took_saved = true;
+            }
+        }
+    }
     let mut lowered_files = shadow::LoweredFiles::new();
     let included = modules::included_files(&module_files);
     for (path, text) in module_files.iter().cloned() {
@@ -875,6 +898,7 @@ fn compile_shadowed(
         Sink::Direct(std::io::stderr().lock())
     };
     let mut fn_once_needed = Vec::new();
+    let mut saved_may_be_stale = false;
     for diagnostic in &own {
         emit(&mut stderr, mode, diagnostic);
     }
@@ -1043,6 +1067,12 @@ fn compile_shadowed(
             summaries.push(value);
             continue;
         }
+        // An error about a closure that only implements `FnOnce` (a second call, E0382, or
+        // a closure passed where `Fn`/`FnMut` is expected, E0525) may come from a closure
+        // saved by the last build that is `FnOnce` no longer (see `Compiled::Fresh`).
+        saved_may_be_stale |= took_saved
+            && value["level"] == "error"
+            && value.to_string().contains("implements `FnOnce`");
         if probing {
             for closure in remapper.iter_closures_escaping_fn_mut(&value) {
                 let known = fn_once
@@ -1069,6 +1099,17 @@ fn compile_shadowed(
     if !status.success() && !fn_once_needed.is_empty() {
         stderr.discard();
         return Ok(Compiled::Again(fn_once_needed));
+    }
+    if !status.success() && saved_may_be_stale && probing {
+        stderr.discard();
+        return Ok(Compiled::Fresh);
+    }
+    if !temporary && tool != Tool::Rustdoc {
+        crate::fn_once::write(
+            &crate::fn_once::saved_path(&shadow_dir),
+            &fn_once,
+            &module_files,
+        );
     }
     for diagnostic in remapper.release_unused_features() {
         emit(&mut stderr, mode, &diagnostic);

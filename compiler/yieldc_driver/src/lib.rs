@@ -23,6 +23,7 @@ pub mod depinfo;
 pub mod diagnostics;
 pub mod doc_pages;
 pub mod driver;
+pub mod fn_once;
 pub mod lowering;
 pub mod modules;
 pub mod scan;

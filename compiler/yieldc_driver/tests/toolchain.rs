@@ -888,6 +888,97 @@ pub fn drain(source: &mut Vec<u32>) -> Vec<u32> {
 }
 
 #[test]
+fn fn_once_closures_are_remembered_while_their_file_is_unchanged() {
+    // The closures a build learned are `FnOnce` are saved beside the shadow: a rebuild of the
+    // unchanged file compiles once. A saved one that fails the build with an error about an
+    // `FnOnce` closure is dropped and relearned: here the closure's capture is a `Source` whose
+    // `take` stops taking `&mut self` (the file with the closure is unchanged), which makes the
+    // closure `Fn` again on nightly, and its second call valid.
+    let source_mut = "pub struct Source(pub Vec<u32>);\nimpl Source {\n    pub fn take(&mut self) -> Option<u32> {\n        self.0.pop()\n    }\n}\n";
+    let source_shared = "pub struct Source(pub std::cell::RefCell<Vec<u32>>);\nimpl Source {\n    pub fn take(&self) -> Option<u32> {\n        self.0.borrow_mut().pop()\n    }\n}\n";
+    let lib = r#"#![feature(iter_macro, yield_expr)]
+pub mod source;
+pub mod counting;
+"#;
+    let counting_once = r#"use std::iter::iter;
+
+pub fn drain(mut src: crate::source::Source) -> Vec<u32> {
+    let _ = &mut src;
+    let take = iter!(|| {
+        while let Some(x) = src.take() {
+            yield x;
+        }
+    });
+    take().collect()
+}
+"#;
+    let counting_twice = counting_once.replace(
+        "    take().collect()\n",
+        "    let first: Vec<u32> = take().collect();\n    first.into_iter().chain(take()).collect()\n",
+    );
+    let project = Project::new(
+        "fn_once_saved",
+        &[
+            ("Cargo.toml", "[package]\nname = \"fn_once_saved\"\nversion = \"0.1.0\"\nedition = \"2024\"\n\n[workspace]\n"),
+            ("src/lib.rs", lib),
+            ("src/counting.rs", counting_once),
+            ("src/source.rs", source_mut),
+        ],
+    );
+    // A target directory of its own: a saved closure of an earlier run must not be found.
+    let project = Project {
+        target: project.dir.join("target"),
+        ..project
+    };
+    let debug = [("YIELDC_DEBUG_DIAGNOSTICS", std::path::Path::new("1"))];
+    let learned = "captured variable cannot escape `FnMut` closure body";
+    let output = project.cargo_with(&["build"], &debug);
+    assert_success(&output);
+    assert!(
+        text(&output.stderr).contains(learned),
+        "{}",
+        text(&output.stderr)
+    );
+    let saved: Vec<_> = std::fs::read_dir(project.target.join("yieldc/shadow"))
+        .unwrap()
+        .filter_map(|entry| entry.ok())
+        .filter(|entry| entry.file_name().to_string_lossy().ends_with(".fn-once"))
+        .collect();
+    assert_eq!(saved.len(), 1, "{saved:?}");
+    // Rebuilt, unchanged: rustc is not told about the closure again.
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    write(&project.dir.join("src/lib.rs"), format!("{lib}// edited\n"));
+    let output = project.cargo_with(&["build"], &debug);
+    assert_success(&output);
+    assert!(
+        !text(&output.stderr).contains(learned),
+        "{}",
+        text(&output.stderr)
+    );
+    // The file changed: learned again. A second call of the `FnOnce` closure is E0382 (as on
+    // nightly).
+    write(&project.dir.join("src/counting.rs"), &counting_twice);
+    let output = project.cargo_with(&["build"], &debug);
+    let stderr = text(&output.stderr);
+    assert!(!output.status.success());
+    assert!(stderr.contains(learned), "{stderr}");
+    assert!(
+        stderr.contains("error[E0382]: use of moved value: `take`"),
+        "{stderr}"
+    );
+    // `take(&self)`: nightly builds it (the closure is `Fn`); the saved closure fails the
+    // build, which is redone without it.
+    write(&project.dir.join("src/source.rs"), source_shared);
+    let output = project.cargo(&["build"]);
+    assert_success(&output);
+    assert!(
+        !text(&output.stderr).contains("E0382"),
+        "{}",
+        text(&output.stderr)
+    );
+}
+
+#[test]
 fn denied_lints_pass_the_lowerings_imports_and_iter_macros() {
     // `use std::ops::{Coroutine, CoroutineState};` once left empty `{}` groups behind and
     // `iter!(..)` parentheses, which `unused_imports` / `unused_parens` reject under
