@@ -46,6 +46,37 @@ fn main() {
         }
     });
     report("lower_whole_file (same files)", bytes, whole);
+    // The driver's gate scan (`unused_features`), on the same files and on files of many items
+    // (it was once quadratic in the item count: 4x the items must cost about 4x).
+    let gates = measure(|| {
+        for source in &sources {
+            std::hint::black_box(yieldc_lower::gates::gate_usage(source, &options, false));
+        }
+    });
+    report("gates::gate_usage (same files)", bytes, gates);
+    let many_items = |count: usize| -> String {
+        let mut text = String::from("#![feature(gen_blocks)]\n");
+        for i in 0..count {
+            text.push_str(&format!(
+                "pub fn f{i}(v: &mut Vec<u64>) -> u64 {{\n    v.iter().map(|x| x * {i}).sum()\n}}\n"
+            ));
+        }
+        text.push_str("pub gen fn g() -> u64 {\n    yield 1;\n}\n");
+        text
+    };
+    let (small, large) = (many_items(400), many_items(1600));
+    let small_time = measure(|| {
+        std::hint::black_box(yieldc_lower::gates::gate_usage(&small, &options, false));
+    });
+    let large_time = measure(|| {
+        std::hint::black_box(yieldc_lower::gates::gate_usage(&large, &options, false));
+    });
+    report("gates::gate_usage, 400 items", small.len(), small_time);
+    report("gates::gate_usage, 1600 items", large.len(), large_time);
+    println!(
+        "  1600 items / 400 items time: {:.1}x (linear: about 4x)",
+        small_time.speedup_over(large_time)
+    );
     println!(
         "  item-limited / whole-file speed: {:.2}x",
         lowering.speedup_over(whole)

@@ -102,7 +102,19 @@ pub fn gate_usage(source: &str, options: &LowerOptions, test: bool) -> GateUsage
         })
         .collect();
     let used = &mut usage.used;
-    let disabled = |node: &SyntaxNode| configured_out(node, test);
+    // Code under `#[cfg(test)]` without `test` (or `#[cfg(not(test))]` with it): the nodes that
+    // carry the attribute, found in one pass (asking each node's ancestors' attributes was
+    // quadratic in a file's item count: 2 s for 400 functions).
+    let carriers = yieldc_syntax::outline::cfg_carriers(
+        &outline.root,
+        if test { "not(test)" } else { "test" },
+    );
+    let disabled = |node: &SyntaxNode| {
+        !carriers.is_empty()
+            && node
+                .ancestors()
+                .any(|ancestor| carriers.contains(&ancestor))
+    };
     let node_at = |start: usize, end: usize| {
         let range = TextRange::new(
             TextSize::from(start.min(source.len()) as u32),
@@ -217,13 +229,6 @@ pub fn gate_usage(source: &str, options: &LowerOptions, test: bool) -> GateUsage
         }
     }
     usage
-}
-
-/// Whether `node` or one of its ancestors carries `#[cfg(test)]` while `test` is off, or
-/// `#[cfg(not(test))]` while it is on.
-fn configured_out(node: &SyntaxNode, test: bool) -> bool {
-    let off = if test { "not(test)" } else { "test" };
-    yieldc_syntax::outline::has_cfg_on_ancestors(node, off)
 }
 
 /// As [`token_tree_uses`], inside code `cfg` leaves out (see [`gate_usage`]).

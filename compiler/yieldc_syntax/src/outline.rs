@@ -1235,22 +1235,36 @@ pub fn is_configured_out_by_cfg_false(node: &SyntaxNode) -> bool {
 /// as written (whitespace ignored): `"false"`, `"test"`, `"not(test)"`.
 pub fn has_cfg_on_ancestors(node: &SyntaxNode, predicate: &str) -> bool {
     let wanted = format!("cfg({predicate})");
-    node.ancestors().any(|ancestor| {
-        ancestor.children().any(|child| {
-            child.kind() == SyntaxKind::ATTR
-                && ast::Attr::cast(child)
-                    .and_then(|attr| attr.meta())
-                    .is_some_and(|meta| {
-                        let text: String = meta
-                            .syntax()
-                            .text()
-                            .to_string()
-                            .chars()
-                            .filter(|c| !c.is_whitespace())
-                            .collect();
-                        text == wanted
-                    })
-        })
+    node.ancestors()
+        .any(|ancestor| carries_cfg(&ancestor, &wanted))
+}
+
+/// The nodes of `root` (itself included) that carry `#[cfg(PREDICATE)]` (see
+/// [`has_cfg_on_ancestors`]): one pass over the tree, for a caller that asks about every node
+/// (`node.ancestors().any(|a| carriers.contains(&a))`, usually with no carrier at all).
+pub fn cfg_carriers(root: &SyntaxNode, predicate: &str) -> std::collections::HashSet<SyntaxNode> {
+    let wanted = format!("cfg({predicate})");
+    root.descendants()
+        .filter(|node| carries_cfg(node, &wanted))
+        .collect()
+}
+
+/// Whether `node` has the attribute `#[WANTED]` (`cfg(..)`, whitespace ignored).
+fn carries_cfg(node: &SyntaxNode, wanted: &str) -> bool {
+    node.children().any(|child| {
+        child.kind() == SyntaxKind::ATTR
+            && ast::Attr::cast(child)
+                .and_then(|attr| attr.meta())
+                .is_some_and(|meta| {
+                    let text: String = meta
+                        .syntax()
+                        .text()
+                        .to_string()
+                        .chars()
+                        .filter(|c| !c.is_whitespace())
+                        .collect();
+                    text == wanted
+                })
     })
 }
 
