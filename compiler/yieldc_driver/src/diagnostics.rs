@@ -90,6 +90,9 @@ pub struct Remapper<'a> {
     pub force_redraw: bool,
     /// The gates of the crate root's `#![feature]`.
     pub crate_features: Vec<String>,
+    /// The lines of every original and lowered text, indexed while the remapper lives (see
+    /// [`source_text::index_lines`]).
+    _line_index: source_text::LineIndexGuard<'a>,
 }
 
 /// A note rustc shows once per session and put on a feature marker's `unused_imports`
@@ -150,6 +153,11 @@ impl<'a> Remapper<'a> {
             taken_notes: Vec::new(),
             diagnostic_width: 140,
             force_redraw: false,
+            _line_index: source_text::index_lines(
+                lowered_files
+                    .values()
+                    .flat_map(|(original, lowered)| [original.as_str(), lowered.text.as_str()]),
+            ),
         }
     }
 

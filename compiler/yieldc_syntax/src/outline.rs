@@ -834,6 +834,9 @@ fn find_forms(outline: &mut Outline, options: &ParseOptions, diagnostics: &mut V
     // Where rustc's parser gives up on the rest of a block: (the error's start, the block's end).
     let mut abandoned: Vec<(usize, usize)> = Vec::new();
     let diagnostics_before = diagnostics.len();
+    // No `#[cfg(false)]` without the word: the check at every `yield` is skipped (it looks at
+    // every ancestor's attributes, the file's items among them).
+    let may_configure_out = outline.original_text.contains("false");
     for node in outline.root.descendants() {
         let span = Span::from_range(node.text_range());
         match node.kind() {
@@ -926,7 +929,14 @@ fn find_forms(outline: &mut Outline, options: &ParseOptions, diagnostics: &mut V
                     },
                     span,
                 });
-                check_yield_context(outline, &node, span, gates_known, diagnostics);
+                check_yield_context(
+                    outline,
+                    &node,
+                    span,
+                    gates_known,
+                    may_configure_out,
+                    diagnostics,
+                );
             }
             SyntaxKind::AWAIT_EXPR => {
                 let Some(await_expr) = ast::AwaitExpr::cast(node.clone()) else {
@@ -947,7 +957,14 @@ fn find_forms(outline: &mut Outline, options: &ParseOptions, diagnostics: &mut V
                         },
                         span,
                     });
-                    check_yield_context(outline, &node, span, gates_known, diagnostics);
+                    check_yield_context(
+                        outline,
+                        &node,
+                        span,
+                        gates_known,
+                        may_configure_out,
+                        diagnostics,
+                    );
                 } else if let Enclosing::SyncGen(_) | Enclosing::Coroutine(_) =
                     enclosing_body(&node)
                 {
@@ -1162,6 +1179,7 @@ fn check_yield_context(
     node: &SyntaxNode,
     span: Span,
     gates_known: bool,
+    may_configure_out: bool,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
     let enclosing = enclosing_body(node);
@@ -1183,7 +1201,7 @@ fn check_yield_context(
             span,
         ));
     }
-    if is_configured_out_by_cfg_false(node) {
+    if may_configure_out && is_configured_out_by_cfg_false(node) {
         return;
     }
     match enclosing {
