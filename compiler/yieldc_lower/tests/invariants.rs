@@ -337,3 +337,28 @@ fn iter_closures_named_by_the_driver_become_fn_once() {
         lowered.text
     );
 }
+
+#[test]
+fn a_body_whose_check_copy_would_be_huge_is_boxed_without_one() {
+    // Every `yield` assigns every local in scope in the copy: `n` pairs of `let` and `yield`
+    // make about n²/2 assignments, whose borrow check grows faster still.
+    let body = |pairs: usize| {
+        let mut text = String::from("#![feature(gen_blocks)]\npub gen fn big() -> usize {\n");
+        for i in 0..pairs {
+            text.push_str(&format!("    let x{i} = vec![{i}];\n    yield x{i}.len();\n"));
+        }
+        text.push_str("}\n");
+        text
+    };
+    let small = body(30);
+    let lowered = lower(&small, &options());
+    check_invariants(&small, &lowered).unwrap();
+    assert!(lowered.text.contains("__gen!(__yieldc_co, inline"), "{}", lowered.text);
+    assert!(lowered.text.contains("__Arm::Copy"));
+    let large = body(70);
+    let lowered = lower(&large, &options());
+    check_invariants(&large, &lowered).unwrap();
+    assert!(lowered.text.contains("__gen!(__yieldc_co, boxed"), "{}", lowered.text);
+    assert!(!lowered.text.contains("__Arm::Copy"));
+    assert!(lowered.text.len() < 2 * large.len() + 2_000);
+}
