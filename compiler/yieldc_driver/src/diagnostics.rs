@@ -3056,10 +3056,10 @@ impl<'a> Remapper<'a> {
         false
     }
 
-    /// `return value;` in a `gen fn` (or `async gen fn`) with a declared item type: the body
-    /// returns `()`, and nightly labels the `-> T` "expected `()` because of return type"; the
-    /// lowered body is an `async` block, whose `return` has no such label. Works on remapped
-    /// spans.
+    /// `return value;` (or a tail expression) in a `gen fn` (or `async gen fn`) with a declared
+    /// item type: the body returns `()`, and nightly labels the `-> T` "expected `()` because of
+    /// return type"; the lowered body is an `async` block, whose `return` has no such label.
+    /// Works on remapped spans.
     fn label_gen_fn_return_type(&self, diagnostic: &mut Value) -> bool {
         if diagnostic["code"]["code"] != "E0308" || diagnostic["message"] != "mismatched types" {
             return false;
@@ -3087,13 +3087,33 @@ impl<'a> Remapper<'a> {
         let after_return = before.ends_with("return")
             && !before[..before.len() - "return".len()]
                 .ends_with(|c: char| c.is_alphanumeric() || c == '_');
-        if !after_return {
-            return false;
-        }
         let (kind, Some(body)) = source_text::enclosing_generator(original_text, start) else {
             return false;
         };
         if !kind.ends_with("fn body") {
+            return false;
+        }
+        // The body's tail expression (`{ yield 1; 5 }`): only blanks and comments before the
+        // body's `}`.
+        let end = as_usize(&primary["byte_end"]);
+        let only_trivia = |mut rest: &str| loop {
+            rest = rest.trim_start();
+            if rest.starts_with("//") {
+                rest = rest.find('\n').map_or("", |newline| &rest[newline..]);
+            } else if rest.starts_with("/*") {
+                match rest.find("*/") {
+                    Some(close) => rest = &rest[close + 2..],
+                    None => return false,
+                }
+            } else {
+                return rest.is_empty();
+            }
+        };
+        let is_tail = original_text.as_bytes().get(body.end.wrapping_sub(1)) == Some(&b'}')
+            && original_text
+                .get(end..body.end - 1)
+                .is_some_and(only_trivia);
+        if !(after_return || is_tail) {
             return false;
         }
         let Some(return_type) = source_text::fn_signature(original_text, body.start)
