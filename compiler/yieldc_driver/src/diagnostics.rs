@@ -261,6 +261,8 @@ impl<'a> Remapper<'a> {
 
     /// Rewrites one diagnostic; `None` drops it.
     fn rewrite_one(&mut self, mut diagnostic: Value) -> Option<Value> {
+        // Read before any label naming the lowering's internals is dropped.
+        let borrow_passed_to_handle = borrow_passed_to_handle(&diagnostic);
         mark_hidden_suggestions(&mut diagnostic);
         self.changed_anything |= unqualify_runtime_types(&mut diagnostic);
         self.changed_anything |= expand_long_types(&mut diagnostic);
@@ -415,6 +417,9 @@ impl<'a> Remapper<'a> {
         }
         self.remap_spans_in(&mut diagnostic, &mut remapped_any);
         remapped_any |= self.reword_escaping_yield(&mut diagnostic);
+        if borrow_passed_to_handle {
+            remapped_any |= self.reword_yielded_local_borrow(&mut diagnostic);
+        }
         remapped_any |= self.label_gen_fn_return_type(&mut diagnostic);
         remapped_any |= self.reword_for_await_trait_errors(&mut diagnostic);
         remapped_any |= name_receiver_with_unsatisfied_bounds(&mut diagnostic);
@@ -1791,6 +1796,16 @@ impl<'a> Remapper<'a> {
         // missing match arm, not `yieldc_rt::CoroutineState::..`).
         for key in ["message", "label", "suggested_replacement"] {
             if let Some(text) = diagnostic.get(key).and_then(Value::as_str) {
+                // An import of a mirror ("perhaps you want to import it"): nightly imports the
+                // library's item, which a stable crate may name too.
+                if let Some(import) = (key == "suggested_replacement")
+                    .then(|| library_import_of_mirror(text))
+                    .flatten()
+                {
+                    diagnostic[key] = Value::String(import);
+                    changed = true;
+                    continue;
+                }
                 if let Some(renamed) = self.rename_in(text) {
                     diagnostic[key] = Value::String(renamed);
                     changed = true;
@@ -1987,8 +2002,30 @@ impl<'a> Remapper<'a> {
         let returned = generator_extent(lowered, offset)
             .filter(|(_, original)| is_returned(self.original_text_of(&primary), original.clone()))
             .map(|(lowered_extent, _)| lowered_extent);
+        let returned_note = format!("{name} is returned here");
         if let Some(children) = diagnostic.get_mut("children").and_then(Value::as_array_mut) {
             for item in children.iter_mut() {
+                // rustc's own "async block is returned here" (renamed above) when the runtime
+                // macro's expansion is what the function returns: its span is the expansion's
+                // call in the runtime (dropped later); nightly's is the generator.
+                let in_runtime = item["spans"].as_array().is_some_and(|spans| {
+                    !spans.is_empty()
+                        && spans.iter().all(|span| {
+                            span["file_name"]
+                                .as_str()
+                                .is_some_and(|name| name.starts_with(RUNTIME_PREFIX))
+                        })
+                });
+                if in_runtime && item["message"].as_str() == Some(returned_note.as_str()) {
+                    if let (Some((extent, _)), Some(file)) = (
+                        generator_extent(lowered, offset),
+                        primary["file_name"].as_str(),
+                    ) {
+                        item["spans"] =
+                            json!([self.span_json(file, &lowered.text, extent, true, "")]);
+                    }
+                    continue;
+                }
                 let is_async_note = item["message"]
                     .as_str()
                     .is_some_and(|m| m.starts_with("async blocks are not executed immediately"));
@@ -2845,6 +2882,87 @@ impl<'a> Remapper<'a> {
         true
     }
 
+    /// An `async gen` that yields a reference to its own local: stable reports the borrow passed
+    /// to the body's handle (E0597 "`s` does not live long enough", "argument requires that `s`
+    /// is borrowed for `'1`"); nightly reports the `yield` as it does for a `gen` (E0515 "cannot
+    /// yield value referencing local variable `s`", or "local data `t.0`" for a place that is
+    /// no binding). Only for a borrow inside a `yield`'s operand. Works on remapped spans.
+    /// Only for a diagnostic where [`borrow_passed_to_handle`] held before remapping.
+    fn reword_yielded_local_borrow(&self, diagnostic: &mut Value) -> bool {
+        let Some(name) = diagnostic["message"]
+            .as_str()
+            .and_then(|message| message.strip_prefix('`'))
+            .and_then(|rest| rest.strip_suffix("` does not live long enough"))
+            .map(str::to_owned)
+        else {
+            return false;
+        };
+        let Some(spans) = diagnostic["spans"].as_array() else {
+            return false;
+        };
+        let Some(borrow) = spans.iter().find(|span| span["is_primary"] == true) else {
+            return false;
+        };
+        let Some((_, (original_text, _))) = self.lowered_file_of(borrow) else {
+            return false;
+        };
+        let borrow_range = as_usize(&borrow["byte_start"])..as_usize(&borrow["byte_end"]);
+        // The `yield` whose operand holds the borrow: the nearest `yield` before it.
+        let Some(yield_range) = original_text
+            .get(..borrow_range.start)
+            .and_then(|before| before.rfind("yield"))
+            .and_then(|at| source_text::yield_expression(original_text, at))
+            .filter(|range| range.start < borrow_range.start && borrow_range.end <= range.end)
+        else {
+            return false;
+        };
+        let before = &original_text[..yield_range.start];
+        // A parameter of the `async gen fn` the `yield` is in is a local of its body too.
+        let is_parameter = before.rfind("fn ").is_some_and(|fn_at| {
+            let signature = &before[fn_at..];
+            let signature = &signature[..signature.find('{').unwrap_or(signature.len())];
+            signature.match_indices(name.as_str()).any(|(at, _)| {
+                let before_ok = signature[..at]
+                    .chars()
+                    .next_back()
+                    .is_none_or(|c| !(c.is_alphanumeric() || c == '_'));
+                before_ok && signature[at + name.len()..].trim_start().starts_with(':')
+            })
+        });
+        let what = if is_parameter || source_text::binds(before, &name) {
+            "local variable"
+        } else {
+            "local data"
+        };
+        let file_name = borrow["file_name"].as_str().unwrap_or_default().to_owned();
+        diagnostic["code"]["code"] = Value::String("E0515".into());
+        diagnostic["code"]["explanation"] = Value::String(
+            "A value that references data owned by the current function (or by the generator) \
+             leaves it, by `return` or `yield`.\n"
+                .into(),
+        );
+        diagnostic["message"] =
+            Value::String(format!("cannot yield value referencing {what} `{name}`"));
+        diagnostic["spans"] = json!([
+            self.span_json(
+                &file_name,
+                original_text,
+                yield_range,
+                true,
+                "yields a value referencing data owned by the current function",
+            ),
+            self.span_json(
+                &file_name,
+                original_text,
+                borrow_range,
+                false,
+                &format!("`{name}` is borrowed here"),
+            ),
+        ]);
+        diagnostic["children"] = json!([]);
+        true
+    }
+
     /// `for await` over a value that is no async iterator: stable reports the lowering's three
     /// obligations on the iterable (`IntoAsyncIterator` through `into_async_iter`, the
     /// `AsyncIterator` bound of that call, the `next` future), all as "`X: AsyncIterator` is not
@@ -2946,10 +3064,10 @@ impl<'a> Remapper<'a> {
         false
     }
 
-    /// `return value;` in a `gen fn` (or `async gen fn`) with a declared item type: the body
-    /// returns `()`, and nightly labels the `-> T` "expected `()` because of return type"; the
-    /// lowered body is an `async` block, whose `return` has no such label. Works on remapped
-    /// spans.
+    /// `return value;` (or a tail expression) in a `gen fn` (or `async gen fn`) with a declared
+    /// item type: the body returns `()`, and nightly labels the `-> T` "expected `()` because of
+    /// return type"; the lowered body is an `async` block, whose `return` has no such label.
+    /// Works on remapped spans.
     fn label_gen_fn_return_type(&self, diagnostic: &mut Value) -> bool {
         if diagnostic["code"]["code"] != "E0308" || diagnostic["message"] != "mismatched types" {
             return false;
@@ -2977,13 +3095,33 @@ impl<'a> Remapper<'a> {
         let after_return = before.ends_with("return")
             && !before[..before.len() - "return".len()]
                 .ends_with(|c: char| c.is_alphanumeric() || c == '_');
-        if !after_return {
-            return false;
-        }
         let (kind, Some(body)) = source_text::enclosing_generator(original_text, start) else {
             return false;
         };
         if !kind.ends_with("fn body") {
+            return false;
+        }
+        // The body's tail expression (`{ yield 1; 5 }`): only blanks and comments before the
+        // body's `}`.
+        let end = as_usize(&primary["byte_end"]);
+        let only_trivia = |mut rest: &str| loop {
+            rest = rest.trim_start();
+            if rest.starts_with("//") {
+                rest = rest.find('\n').map_or("", |newline| &rest[newline..]);
+            } else if rest.starts_with("/*") {
+                match rest.find("*/") {
+                    Some(close) => rest = &rest[close + 2..],
+                    None => return false,
+                }
+            } else {
+                return rest.is_empty();
+            }
+        };
+        let is_tail = original_text.as_bytes().get(body.end.wrapping_sub(1)) == Some(&b'}')
+            && original_text
+                .get(end..body.end - 1)
+                .is_some_and(only_trivia);
+        if !(after_return || is_tail) {
             return false;
         }
         let Some(return_type) = source_text::fn_signature(original_text, body.start)
@@ -3261,6 +3399,16 @@ impl<'a> Remapper<'a> {
             moved["expansion"] = Value::Null;
             *span = moved;
             changed = true;
+        }
+        // rustc's "consider borrowing instead of transferring ownership" (`&` before the
+        // iterable) would not compile: a reference to an async iterator is none. Nightly's
+        // desugaring gives no such help (its note names `into_async_iter`, in core).
+        if changed && moved_name.is_some() {
+            if let Some(children) = diagnostic.get_mut("children").and_then(Value::as_array_mut) {
+                children.retain(|child| {
+                    child["message"] != "consider borrowing instead of transferring ownership"
+                });
+            }
         }
         changed
     }
@@ -5713,6 +5861,51 @@ fn reword_unused_generator(diagnostic: &mut Value) -> bool {
     names_generator
 }
 
+/// `use yieldc_rt::async_iter::AsyncIterator;\n` (rustc's import of a runtime mirror, to bring
+/// a trait's method into scope) → `use std::async_iter::AsyncIterator;\n`, nightly's import of
+/// the library trait; `None` for any other text.
+fn library_import_of_mirror(text: &str) -> Option<String> {
+    let rest = text.strip_prefix("use ")?;
+    let (path, after) = rest.split_once(';')?;
+    let path = path.strip_prefix("::").unwrap_or(path);
+    let inner = path.strip_prefix("yieldc_rt::")?;
+    let name = inner.rsplit("::").next()?;
+    let module = match name {
+        "AsyncIterator" | "IntoAsyncIterator" => "async_iter",
+        "Coroutine" => "ops",
+        _ => return None,
+    };
+    Some(format!("use std::{module}::{name};{after}"))
+}
+
+/// E0597 "`s` does not live long enough" because the borrow is passed to the body's handle: the
+/// region is the handle's ("lifetime `'1` appears in the type of `__yieldc_co`", a runtime
+/// span), not one of the user's (`foo(&s)` needing `'static` inside a `yield` is E0597 on
+/// nightly too). Read before remapping, which drops that span.
+fn borrow_passed_to_handle(diagnostic: &Value) -> bool {
+    if diagnostic["code"]["code"] != "E0597" {
+        return false;
+    }
+    let Some(name) = diagnostic["message"]
+        .as_str()
+        .and_then(|message| message.strip_prefix('`'))
+        .and_then(|rest| rest.strip_suffix("` does not live long enough"))
+    else {
+        return false;
+    };
+    let Some(spans) = diagnostic["spans"].as_array() else {
+        return false;
+    };
+    let has_label = |wanted: &dyn Fn(&str) -> bool| {
+        spans
+            .iter()
+            .any(|span| span["label"].as_str().is_some_and(wanted))
+    };
+    has_label(&|label| {
+        label.starts_with(&format!("argument requires that `{name}` is borrowed for"))
+    }) && has_label(&|label| label.ends_with("appears in the type of `__yieldc_co`"))
+}
+
 fn trim_mirror_paths(text: &str) -> Option<String> {
     // rustc's list of the mirror's implementors names the runtime's types: left for
     // `strip_runtime_spans` to drop (nightly has no such list for these traits).
@@ -6265,11 +6458,25 @@ fn yield_macro_call_site(span: &Value) -> Option<Value> {
 mod tests {
     use super::{
         describe_expected_found, describe_runtime_types_in, gen_fn_header, is_predicate,
-        is_returned, macro_origin_note, name_shortened_runtime_types, pick_full_type,
-        push_macro_backtrace_labels, styled_note, tuple_pattern_len, unqualified_library_mirrors,
-        OutputMode, Place, Remapper,
+        is_returned, library_import_of_mirror, macro_origin_note, name_shortened_runtime_types,
+        pick_full_type, push_macro_backtrace_labels, styled_note, tuple_pattern_len,
+        unqualified_library_mirrors, OutputMode, Place, Remapper,
     };
     use serde_json::{json, Value};
+
+    #[test]
+    fn imports_of_mirrors_name_the_library_traits() {
+        assert_eq!(
+            library_import_of_mirror("use yieldc_rt::async_iter::AsyncIterator;\n").as_deref(),
+            Some("use std::async_iter::AsyncIterator;\n")
+        );
+        assert_eq!(
+            library_import_of_mirror("use ::yieldc_rt::ops::Coroutine;\n").as_deref(),
+            Some("use std::ops::Coroutine;\n")
+        );
+        assert_eq!(library_import_of_mirror("use std::fmt::Write;\n"), None);
+        assert_eq!(library_import_of_mirror("use yieldc_rt::Gen;\n"), None);
+    }
 
     #[test]
     fn tuple_patterns_are_counted() {

@@ -345,8 +345,13 @@ fn token_tree_uses(
             "Coroutine" | "CoroutineState" | "resume" => {
                 used.insert("coroutine_trait");
             }
+            // `async_iter` may start a path to `from_iter`, which names `from_iter` too:
+            // `async_iter_from_iter` only gates that function, never the trait's method
+            // (`println!("{:?}", g.poll_next(cx))` leaves it unused on nightly).
             "async_iter" | "AsyncIterator" | "IntoAsyncIterator" | "poll_next" => {
                 used.insert("async_iterator");
+            }
+            "from_iter" => {
                 used.insert("async_iter_from_iter");
             }
             "from_coroutine" | "FromCoroutine" => {
@@ -401,6 +406,25 @@ mod tests {
             (
                 "#![feature(iter_macro, yield_expr)]\n#[cfg(test)]\nmod tests { fn f() { let _ = std::iter::iter!(|| { yield 1; }); } }",
                 &["yield_expr", "iter_macro"],
+            ),
+        ];
+        for (source, expected) in cases {
+            assert_eq!(unused(source), *expected, "{source}");
+        }
+    }
+
+    #[test]
+    fn a_method_in_macro_arguments_uses_no_library_function_gate() {
+        // Measured on nightly 2026-05-19: `poll_next` in `println!`'s arguments uses
+        // `async_iterator` but not `async_iter_from_iter`; `from_iter` there uses it.
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "#![feature(gen_blocks, async_iterator, async_iter_from_iter)]\nuse std::async_iter::AsyncIterator;\npub fn f(cx: &mut std::task::Context<'_>) { let mut g = std::pin::pin!(async gen { yield 1; }); println!(\"{:?}\", g.as_mut().poll_next(cx)); }",
+                &["async_iter_from_iter"],
+            ),
+            (
+                "#![feature(async_iter_from_iter, async_iterator)]\npub fn f() { println!(\"{}\", std::async_iter::from_iter(0..1).size_hint().0); }",
+                &[],
             ),
         ];
         for (source, expected) in cases {

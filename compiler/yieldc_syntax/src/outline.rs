@@ -910,11 +910,20 @@ fn find_forms(outline: &mut Outline, options: &ParseOptions, diagnostics: &mut V
                     span,
                 });
                 if !gate(outline, "gen_blocks") {
+                    // rustc's span of the coroutine kind: `async gen` from `async` on.
+                    let start = async_token
+                        .as_ref()
+                        .map(|token| token.text_range().start())
+                        .filter(|start| *start < gen_token.text_range().start())
+                        .unwrap_or(gen_token.text_range().start());
                     diagnostics.push(Diagnostic::missing_feature(
                         "gen blocks are experimental",
                         "gen_blocks",
                         117078,
-                        Span::from_range(gen_token.text_range()),
+                        Span::new(
+                            usize::from(start),
+                            usize::from(gen_token.text_range().end()),
+                        ),
                     ));
                 }
             }
