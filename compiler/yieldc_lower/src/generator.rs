@@ -102,6 +102,10 @@ pub(crate) struct Rebinding {
     name_range: std::ops::Range<usize>,
     /// Where its `mut` starts, if it has one.
     mut_start: Option<usize>,
+    /// For a parameter whose pattern is not a plain identifier (`(a, _b): (u8, D)`, `_: D`):
+    /// the original range of that pattern. The signature names the parameter `name`
+    /// (`__yieldc_argN`) instead and the body binds the pattern, like rustc's `async fn`.
+    pattern_range: Option<std::ops::Range<usize>>,
 }
 
 /// What to emit around a body.
@@ -551,7 +555,10 @@ impl Lowerer<'_> {
     /// fn NAME(PARAMS) -> impl ::core::iter::Iterator<Item = T> {
     ///     ::yieldc_rt::__gen!(__yieldc_co, inline, async move {
     ///         let __yieldc_co = __yieldc_co;
+    ///         let _ = &self;           // a `self` by value moves in whole
     ///         let p = p; ..            // every identifier parameter moves in, like `async fn`
+    ///         let __yieldc_arg1 = __yieldc_arg1; let (a, _) = __yieldc_arg1; // PAT: T in PARAMS
+    ///                                  // is `__yieldc_arg1: T` there (one-line patterns)
     ///         match ::yieldc_rt::__arm() { __Arm::Body => { BODY' } #[allow(..)] __Arm::Copy => { CHECK_COPY loop {} } }
     ///     })
     /// }
@@ -601,8 +608,37 @@ impl Lowerer<'_> {
                         name: name.clone(),
                         name_range,
                         mut_start: ident.mut_token().map(|token| self.token_start(&token)),
+                        pattern_range: None,
                     });
                     parameter_names.push(name);
+                } else if let Some(pattern) = parameter.pat() {
+                    // Any other pattern moves into the body whole, as a parameter of rustc's
+                    // `async fn` (and nightly's `gen fn`) does: `_` and the parts no binding
+                    // takes are dropped with the body's locals, not when the call returns.
+                    let pattern_range =
+                        self.node_start(pattern.syntax())..self.node_end(pattern.syntax());
+                    let text = self.original.get(pattern_range.clone()).unwrap_or_default();
+                    // (Not a pattern through a reference, `&(a, b): &(String, u8)`: there is
+                    // nothing of its own to drop, and a move out of it is E0507 on the
+                    // parameter, which a `let` would word with the generated name.)
+                    let through_reference = pattern
+                        .syntax()
+                        .descendants()
+                        .any(|node| node.kind() == SyntaxKind::REF_PAT);
+                    if function.body().is_some()
+                        && !through_reference
+                        && !text.is_empty()
+                        && !text.contains('$')
+                        && !text.contains('\n')
+                    {
+                        let name = format!("__yieldc_arg{}", rebindings.len());
+                        rebindings.push(Rebinding {
+                            name,
+                            name_range: pattern_range.clone(),
+                            mut_start: None,
+                            pattern_range: Some(pattern_range),
+                        });
+                    }
                 }
             }
         }
@@ -614,7 +650,7 @@ impl Lowerer<'_> {
                 SyntaxKind::ASYNC_KW | SyntaxKind::GEN_KW => self.replace(start, end, "", kind),
                 SyntaxKind::PARAM_LIST => {
                     if let Some(list) = child.as_node() {
-                        self.emit_gen_fn_parameters(list, kind);
+                        self.emit_gen_fn_parameters(list, &rebindings, kind);
                     }
                     if function.ret_type().is_none() {
                         self.generate(&format!(" -> {item_trait}()>"), end, kind);
@@ -664,7 +700,12 @@ impl Lowerer<'_> {
         }
     }
 
-    fn emit_gen_fn_parameters(&mut self, list: &SyntaxNode, kind: DesugaringKind) {
+    fn emit_gen_fn_parameters(
+        &mut self,
+        list: &SyntaxNode,
+        rebindings: &[Rebinding],
+        kind: DesugaringKind,
+    ) {
         // `mut p` keeps its `mut`, under `#[allow(unused_mut)]` (the `let mut p = p;` of the
         // body is the binding that is mutated; its `mut p` is a second copy, mapped to this
         // one, so the token stays on its line). Library paths in the parameters' types (`impl std::async_iter::AsyncIterator<..>`) are rewritten.
@@ -674,6 +715,15 @@ impl Lowerer<'_> {
                 continue;
             };
             if self.token_start(&token) < emitted_until {
+                continue;
+            }
+            // A pattern parameter is named `__yieldc_argN` here; the body binds its pattern.
+            if let Some((name, pattern)) = rebindings.iter().find_map(|rebinding| {
+                let pattern = rebinding.pattern_range.clone()?;
+                (pattern.start == self.token_start(&token)).then_some((&rebinding.name, pattern))
+            }) {
+                emitted_until = pattern.end;
+                self.replace(pattern.start, pattern.end, name, kind);
                 continue;
             }
             if let Some(path) = token
@@ -759,6 +809,12 @@ impl Lowerer<'_> {
         let open_end = self.token_end(&l_curly);
         self.copy_range(open_start, open_end);
         self.open_generator(&shape, open_end, open_end, "");
+        if !self_is_reference {
+            // A `self` taken by value moves into the body whole, as a parameter does (the body
+            // may name only some of its fields, which an `async move` block would capture
+            // alone, dropping the rest when the call returns).
+            self.generate(" let _ = &self;", open_end, kind);
+        }
         self.emit_rebindings(rebindings, open_end, kind);
         let close_start = self.token_start(&r_curly);
         let close_end = self.token_end(&r_curly);
@@ -768,12 +824,20 @@ impl Lowerer<'_> {
     }
 
     /// The prologue of a `gen fn` body: `let [mut] p = p;` for every identifier parameter, like
-    /// `async fn`. The bound `p` (and `mut p` when the parameter reads exactly so) is a copy of
+    /// `async fn`, and `let __yieldc_argN = __yieldc_argN; let PAT = __yieldc_argN;` for a
+    /// parameter with any other (one-line) pattern. The bound `p` (and `mut p` when the parameter reads exactly so) is a copy of
     /// the parameter's text, mapped to it, so that a diagnostic about the binding ("has type
     /// `Rc<u8>` which is not `Send`", "unused variable", "variable does not need to be
     /// mutable") points at the parameter, as on nightly.
     fn emit_rebindings(&mut self, rebindings: &[Rebinding], anchor: usize, kind: DesugaringKind) {
         for rebinding in rebindings {
+            if let Some(pattern) = &rebinding.pattern_range {
+                let name = &rebinding.name;
+                self.generate(&format!(" let {name} = {name}; let "), anchor, kind);
+                self.out.copy(self.original, pattern.start, pattern.end);
+                self.generate(&format!(" = {name};"), anchor, kind);
+                continue;
+            }
             let (start, end) = (rebinding.name_range.start, rebinding.name_range.end);
             let copied_mut = rebinding
                 .mut_start
