@@ -625,7 +625,18 @@ impl Lowerer<'_> {
                         .syntax()
                         .descendants()
                         .any(|node| node.kind() == SyntaxKind::REF_PAT);
-                    if function.body().is_some()
+                    // (Only where the body's `{` shares the pattern's line: the body's copy of
+                    // the pattern stays on its line.)
+                    let on_the_body_line = function
+                        .body()
+                        .and_then(|body| body.stmt_list())
+                        .and_then(|statements| statements.l_curly_token())
+                        .and_then(|l_curly| {
+                            self.original
+                                .get(pattern_range.start..self.token_start(&l_curly))
+                        })
+                        .is_some_and(|between| !between.contains('\n'));
+                    if on_the_body_line
                         && !through_reference
                         && !text.is_empty()
                         && !text.contains('$')
@@ -698,6 +709,32 @@ impl Lowerer<'_> {
                 _ => self.emit_element(&child),
             }
         }
+    }
+
+    /// The body's binding of an `iter!` closure's parameters, `let ::core::ops::RangeFrom {
+    /// start: (a, b, ) } = { __yieldc_args };` (`opening`: up to the tuple). Each name is a
+    /// copy of the parameter's, mapped to it, so that a diagnostic about the binding ("unused
+    /// variable") points at the parameter, as on nightly.
+    fn emit_iter_parameter_bindings(
+        &mut self,
+        opening: &str,
+        names: &[String],
+        ranges: &[Option<std::ops::Range<usize>>],
+        anchor: usize,
+    ) {
+        if names.is_empty() {
+            return;
+        }
+        let kind = DesugaringKind::IterMacro;
+        self.generate(opening, anchor, kind);
+        for (name, range) in names.iter().zip(ranges) {
+            match range {
+                Some(range) => self.out.copy(self.original, range.start, range.end),
+                None => self.generate(name, anchor, kind),
+            }
+            self.generate(", ", anchor, kind);
+        }
+        self.generate(") } = { __yieldc_args };", anchor, kind);
     }
 
     fn emit_gen_fn_parameters(
@@ -1201,13 +1238,30 @@ impl Lowerer<'_> {
         self.check_iter_macro_awaits(&closure, &body);
         // Parameters are locals of the closure call that the gen move block captures.
         let mut parameter_names = Vec::new();
+        // The original range of each name's first binding, where the text reads exactly so.
+        let mut parameter_name_ranges: Vec<Option<std::ops::Range<usize>>> = Vec::new();
         if let Some(parameters) = closure.param_list() {
             for parameter in parameters.params() {
                 if let Some(pat) = parameter.pat() {
                     crate::check_copy::binding_names(pat.syntax(), &mut parameter_names);
+                    for ident in pat.syntax().descendants().filter_map(ast::IdentPat::cast) {
+                        if parameter_name_ranges.len() >= parameter_names.len() {
+                            break;
+                        }
+                        let Some(name) = ident.name() else { continue };
+                        if parameter_names.get(parameter_name_ranges.len())
+                            != Some(&name.text().to_string())
+                        {
+                            continue;
+                        }
+                        let range = self.node_start(name.syntax())..self.node_end(name.syntax());
+                        let reads_so = self.original.get(range.clone()) == Some(name.text());
+                        parameter_name_ranges.push(reads_so.then_some(range));
+                    }
                 }
             }
         }
+        parameter_name_ranges.resize(parameter_names.len(), None);
         // The parameters travel in a non-`Copy` wrapper that the block moves out of: a plain
         // `let n = n;` would let the non-`move` block borrow a `Copy` parameter from the
         // closure call, which it outlives.
@@ -1221,9 +1275,7 @@ impl Lowerer<'_> {
             let core = self.core_path();
             (
                 format!("{{ let __yieldc_args = {core}::ops::RangeFrom {{ start: ({tuple}) }}; "),
-                format!(
-                    " let {core}::ops::RangeFrom {{ start: ({tuple}) }} = {{ __yieldc_args }};"
-                ),
+                format!(" let {core}::ops::RangeFrom {{ start: ("),
             )
         };
         let outer_epilogue = if outer_prologue.is_empty() { "" } else { " }" };
@@ -1322,7 +1374,13 @@ impl Lowerer<'_> {
                 let open_start = self.token_start(&l_curly);
                 let open_end = self.token_end(&l_curly);
                 self.generate(&outer_prologue, open_start, DesugaringKind::IterMacro);
-                self.open_generator(&shape, open_start, open_end, &prologue);
+                self.open_generator(&shape, open_start, open_end, "");
+                self.emit_iter_parameter_bindings(
+                    &prologue,
+                    &parameter_names,
+                    &parameter_name_ranges,
+                    open_end,
+                );
                 let close_start = self.token_start(&r_curly);
                 let close_end = self.token_end(&r_curly);
                 self.emit_generator_body(&shape, &body, open_end, close_start);
@@ -1334,7 +1392,13 @@ impl Lowerer<'_> {
                 let expr_start = self.node_start(expr);
                 let expr_end = self.node_end(expr);
                 self.generate(&outer_prologue, expr_start, DesugaringKind::IterMacro);
-                self.open_generator(&shape, expr_start, expr_start, &prologue);
+                self.open_generator(&shape, expr_start, expr_start, "");
+                self.emit_iter_parameter_bindings(
+                    &prologue,
+                    &parameter_names,
+                    &parameter_name_ranges,
+                    expr_start,
+                );
                 self.emit_generator_body(&shape, &body, expr_start, expr_end);
                 self.close_generator(&shape, expr_end, expr_end);
                 self.generate(outer_epilogue, expr_end, DesugaringKind::IterMacro);
