@@ -4332,6 +4332,7 @@ fn is_returned(original: &str, extent: Range<usize>) -> bool {
 fn enclosing_path(before: &str) -> String {
     let mut path = String::new();
     let mut depth = 0usize;
+    let mut inside_fn = false;
     let bytes = before.as_bytes();
     let mut at = bytes.len();
     while at > 0 {
@@ -4372,7 +4373,18 @@ fn enclosing_path(before: &str) -> String {
                         .collect();
                     format!("<Self as {name}>::")
                 } else if let Some(rest) = header.strip_prefix("mod ") {
-                    format!("{}::", rest.trim())
+                    if inside_fn {
+                        // A function's path is trimmed to its name (nightly prints
+                        // `outer::f()` for `f` in `inner::outer`).
+                        String::new()
+                    } else {
+                        format!("{}::", rest.trim())
+                    }
+                } else if let Some(name) = fn_header_name(header) {
+                    // An item nested in a function's body: nightly's path goes through it
+                    // (`main::f()`, `S::method::f()`).
+                    inside_fn = true;
+                    format!("{name}::")
                 } else {
                     String::new()
                 };
@@ -4387,6 +4399,32 @@ fn enclosing_path(before: &str) -> String {
         }
     }
     path
+}
+
+/// The name of the function whose header is `header` (`fn main()`, `pub(crate) const fn
+/// f<T>(x: T) where ..`), if it is one.
+fn fn_header_name(header: &str) -> Option<&str> {
+    let mut words = header.split_whitespace();
+    while let Some(word) = words.next() {
+        if word == "fn" {
+            let next = words.next()?;
+            let end = next
+                .find(|c: char| !(c.is_alphanumeric() || c == '_'))
+                .unwrap_or(next.len());
+            let name = &next[..end];
+            return (!name.is_empty()).then_some(name);
+        }
+        let qualifier = word.starts_with("pub")
+            || word.starts_with('"')
+            || matches!(
+                word,
+                "const" | "async" | "unsafe" | "extern" | "safe" | "default"
+            );
+        if !qualifier {
+            return None;
+        }
+    }
+    None
 }
 
 /// `<..> rest` → `rest` (balanced angle brackets).
