@@ -1384,6 +1384,50 @@ impl<'a> Remapper<'a> {
         closures
     }
 
+    /// The `iter!` closures whose generator moves a capture, by rustc's note on E0382 (a second
+    /// call): "closure cannot be invoked more than once because it moves the variable `x` out
+    /// of its environment", which nightly does not give (its gen closure is `FnOnce` without
+    /// a recorded origin). Each as its file and the original offset of the move, in the body of
+    /// the innermost closure around it, which the lowering makes `FnOnce` by a bound
+    /// (`yieldc_rt::__once0`): rustc then draws nightly's E0382.
+    pub fn iter_closures_moving_a_capture(&self, diagnostic: &Value) -> Vec<(PathBuf, usize)> {
+        if diagnostic["code"]["code"] != "E0382" {
+            return Vec::new();
+        }
+        let mut closures = Vec::new();
+        for child in diagnostic["children"].as_array().into_iter().flatten() {
+            let message = child["message"].as_str().unwrap_or_default();
+            if !message.starts_with(
+                "closure cannot be invoked more than once because it moves the variable",
+            ) {
+                continue;
+            }
+            for span in child["spans"].as_array().into_iter().flatten() {
+                if let Some(closure) = self.after_iter_closure_head(span) {
+                    if !closures.contains(&closure) {
+                        closures.push(closure);
+                    }
+                }
+            }
+        }
+        closures
+    }
+
+    /// The file and original start of `span` when an `iter!` closure's head precedes it in
+    /// its file (the lowering looks for the closure around it).
+    fn after_iter_closure_head(&self, span: &Value) -> Option<(PathBuf, usize)> {
+        let (path, (original, lowered)) = self.lowered_file_of(span)?;
+        let start = as_usize(&span["byte_start"]);
+        let index = lowered.segment_index_at(start)?;
+        let after_head = lowered.segments[..=index].iter().any(|segment| {
+            segment.generated == Some(GeneratedKind::IterMacro)
+                && original
+                    .get(segment.original.clone())
+                    .is_some_and(|text| text.contains('!'))
+        });
+        after_head.then(|| (path, lowered.to_original(start)))
+    }
+
     /// The file and original start of `span` when it starts in the head of an `iter!` closure
     /// (between the text that stands for `iter!(` and the body): the copied text before it
     /// follows that generated text (never empty), the only `iter!` text that stands for a `!`

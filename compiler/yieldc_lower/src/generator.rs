@@ -1195,7 +1195,9 @@ impl Lowerer<'_> {
     /// ```
     ///
     /// A closure without `move` whose generator takes a mutable borrow of an outer variable is
-    /// `FnOnce` on nightly (its generator moves the closure's `&mut` capture): when the driver
+    /// `FnOnce` on nightly (its generator moves the closure's `&mut` capture), and so is one
+    /// whose generator moves a capture (rustc infers it from the move, and says so in a note
+    /// nightly does not have): when the driver
     /// names it in [`crate::LowerOptions::fn_once_closures`], the closure is the argument of
     /// `::yieldc_rt::__onceN(..)` instead of the parentheses, which makes rustc infer it so
     /// (`N`: its parameter count).
@@ -1330,13 +1332,26 @@ impl Lowerer<'_> {
         let arity = closure
             .param_list()
             .map_or(0, |parameters| parameters.params().count());
-        let fn_once = !is_move
-            && arity <= FN_ONCE_MAX_ARITY
-            && self
-                .options
-                .fn_once_closures
-                .iter()
-                .any(|offset| (closure_start..body_start).contains(offset));
+        // An offset in the body names the innermost `iter!` closure around it: not one in a
+        // nested `iter!` invocation.
+        let nested_iter_calls: Vec<std::ops::Range<usize>> = closure_body
+            .syntax()
+            .descendants()
+            .filter_map(ast::MacroCall::cast)
+            .filter(|nested| {
+                nested
+                    .path()
+                    .and_then(|path| path.segment())
+                    .is_some_and(|segment| segment.to_string() == "iter")
+            })
+            .map(|nested| self.node_start(nested.syntax())..self.node_end(nested.syntax()))
+            .collect();
+        let fn_once = arity <= FN_ONCE_MAX_ARITY
+            && self.options.fn_once_closures.iter().any(|offset| {
+                (closure_start..body_start).contains(offset)
+                    || ((body_start..closure_end).contains(offset)
+                        && !nested_iter_calls.iter().any(|call| call.contains(offset)))
+            });
         let once_call = format!("::yieldc_rt::__once{arity}(");
         let (open, close) = if fn_once {
             (once_call.as_str(), ")")
