@@ -409,6 +409,7 @@ impl<'a> Remapper<'a> {
         remapped_any |= self.reword_escaping_yield(&mut diagnostic);
         remapped_any |= self.label_gen_fn_return_type(&mut diagnostic);
         remapped_any |= self.reword_for_await_trait_errors(&mut diagnostic);
+        remapped_any |= self.blame_method_of_generator_receiver(&mut diagnostic);
         remapped_any |= name_receiver_with_unsatisfied_bounds(&mut diagnostic);
         remapped_any |= self.reword_closure_parameter_type_help(&mut diagnostic);
         remapped_any |= self.coroutine_resume_mismatch(&mut diagnostic);
@@ -2878,6 +2879,58 @@ impl<'a> Remapper<'a> {
             ),
         ]);
         diagnostic["children"] = json!([]);
+        true
+    }
+
+    /// E0277 on a method whose receiver is a generator block written in place
+    /// (`gen { .. }.rev()`): stable blames the receiver (the lowering's macro invocation) and
+    /// labels the method "required by a bound introduced by this call"; nightly, as for any
+    /// other receiver, points at the method with the receiver's label. Works on remapped spans.
+    fn blame_method_of_generator_receiver(&self, diagnostic: &mut Value) -> bool {
+        const CALL_BOUND: &str = "required by a bound introduced by this call";
+        if diagnostic["code"]["code"] != "E0277" {
+            return false;
+        }
+        let Some(primary) = primary_span(diagnostic).cloned() else {
+            return false;
+        };
+        let Some((_, (original_text, lowered))) = self.lowered_file_of(&primary) else {
+            return false;
+        };
+        if lowered.is_identity(original_text) {
+            return false;
+        }
+        let start = as_usize(&primary["byte_start"]);
+        let end = as_usize(&primary["byte_end"]);
+        let receiver = original_text.get(start..end).unwrap_or_default();
+        let is_generator_block = ["gen ", "gen{", "async gen ", "async gen{"]
+            .iter()
+            .any(|opening| receiver.starts_with(opening))
+            && receiver.ends_with('}');
+        if !is_generator_block {
+            return false;
+        }
+        let Some(spans) = diagnostic["spans"].as_array_mut() else {
+            return false;
+        };
+        let method = spans.iter().position(|span| {
+            span["is_primary"] == false
+                && span["label"] == CALL_BOUND
+                && span["file_name"] == primary["file_name"]
+                && original_text
+                    .get(end..as_usize(&span["byte_start"]))
+                    .is_some_and(|between| between.trim() == ".")
+        });
+        let Some(method) = method else {
+            return false;
+        };
+        spans[method]["is_primary"] = Value::Bool(true);
+        spans[method]["label"] = primary["label"].clone();
+        spans.retain(|span| {
+            span["is_primary"] == false
+                || span["byte_start"] != primary["byte_start"]
+                || span["byte_end"] != primary["byte_end"]
+        });
         true
     }
 
