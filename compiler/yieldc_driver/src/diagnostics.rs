@@ -405,7 +405,11 @@ impl<'a> Remapper<'a> {
             remapped_any = true;
             self.changed_anything = true;
         }
+        let moved_into_iter_closure = self.moved_into_iter_closure(&mut diagnostic);
         self.remap_spans_in(&mut diagnostic, &mut remapped_any);
+        if moved_into_iter_closure {
+            remapped_any |= self.label_iter_closure_move(&mut diagnostic);
+        }
         remapped_any |= self.reword_escaping_yield(&mut diagnostic);
         remapped_any |= self.label_gen_fn_return_type(&mut diagnostic);
         remapped_any |= self.reword_for_await_trait_errors(&mut diagnostic);
@@ -1449,6 +1453,81 @@ impl<'a> Remapper<'a> {
                         .is_some_and(|text| text.contains('!'))
             });
         in_head.then(|| (path, lowered.to_original(start)))
+    }
+
+    /// E0382 for a variable moved into an `iter!` closure: rustc labels the closure's head
+    /// "value moved into closure here" and the use in its body "variable moved due to use in
+    /// closure", and suggests cloning the value first; nightly labels the whole closure "value
+    /// moved here", nothing more. Reads lowered spans: relabels the head (as [`ITER_MOVE`],
+    /// which [`Self::label_iter_closure_move`] extends over the closure once remapped) and drops
+    /// the rest.
+    fn moved_into_iter_closure(&self, diagnostic: &mut Value) -> bool {
+        const INTO_CLOSURE: &str = "value moved into closure here";
+        if diagnostic["code"]["code"] != "E0382" {
+            return false;
+        }
+        let Some(spans) = diagnostic["spans"].as_array() else {
+            return false;
+        };
+        let head = spans.iter().position(|span| {
+            span["label"] == INTO_CLOSURE && self.in_iter_closure_head(span).is_some()
+        });
+        let Some(head) = head else {
+            return false;
+        };
+        if let Some(spans) = diagnostic["spans"].as_array_mut() {
+            spans[head]["label"] = Value::String(ITER_MOVE.into());
+            spans.retain(|span| span["label"] != "variable moved due to use in closure");
+        }
+        if let Some(children) = diagnostic["children"].as_array_mut() {
+            children.retain(|child| {
+                child["message"] != "consider cloning the value before moving it into the closure"
+            });
+        }
+        true
+    }
+
+    /// The second half of [`Self::moved_into_iter_closure`], on remapped spans: the head's
+    /// span reaches to the end of the closure (the `)` of `iter!(..)`), labelled "value moved
+    /// here".
+    fn label_iter_closure_move(&self, diagnostic: &mut Value) -> bool {
+        let Some(spans) = diagnostic["spans"].as_array_mut() else {
+            return false;
+        };
+        let Some(head) = spans.iter().position(|span| span["label"] == ITER_MOVE) else {
+            return false;
+        };
+        let Some(path) = spans[head]["file_name"].as_str().map(str::to_owned) else {
+            return false;
+        };
+        let start = as_usize(&spans[head]["byte_start"]);
+        let closure_end = self
+            .lowered_file_of(&spans[head])
+            .and_then(|(_, (original, _))| {
+                closing_parenthesis(original, start)
+                    .map(|end| (original, start + original[start..end].trim_end().len()))
+            });
+        let Some((original, end)) = closure_end else {
+            spans[head]["label"] = Value::String("value moved here".into());
+            return true;
+        };
+        spans[head] = self.span_json(&path, original, start..end, false, "value moved here");
+        // What rustc says of the closure's body (the loop around the use, cloning it there)
+        // nightly does not say.
+        let inside = |span: &Value| {
+            span["file_name"] == path.as_str()
+                && (start..=end).contains(&as_usize(&span["byte_start"]))
+                && (start..=end).contains(&as_usize(&span["byte_end"]))
+        };
+        spans.retain(|span| !(span["label"] == "inside of this loop" && inside(span)));
+        if let Some(children) = diagnostic["children"].as_array_mut() {
+            children.retain(|child| {
+                let spans = child["spans"].as_array();
+                !(child["level"] == "help"
+                    && spans.is_some_and(|spans| !spans.is_empty() && spans.iter().all(inside)))
+            });
+        }
+        true
     }
 
     /// E0525 on an `iter!` closure the lowering made `FnOnce` (see
@@ -4520,6 +4599,41 @@ fn fn_header_name(header: &str) -> Option<&str> {
         if !qualifier {
             return None;
         }
+    }
+    None
+}
+
+/// The temporary label of an `iter!` closure's head in an E0382 (see
+/// `Remapper::moved_into_iter_closure`).
+const ITER_MOVE: &str = "\u{0}yieldc: value moved into an iter! closure";
+
+/// The offset of the first `)` after `start` that closes nothing opened after `start`, past
+/// the contents of string literals (`None` at a raw string, which it does not read).
+fn closing_parenthesis(text: &str, start: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut depth = 0usize;
+    let mut at = start;
+    while at < bytes.len() {
+        match bytes[at] {
+            b'(' | b'[' | b'{' => depth += 1,
+            b')' | b']' | b'}' if depth > 0 => depth -= 1,
+            b')' => return Some(at),
+            b']' | b'}' => return None,
+            b'r' if bytes
+                .get(at + 1)
+                .is_some_and(|&next| next == b'#' || next == b'"') =>
+            {
+                return None;
+            }
+            b'"' => {
+                at += 1;
+                while at < bytes.len() && bytes[at] != b'"' {
+                    at += if bytes[at] == b'\\' { 2 } else { 1 };
+                }
+            }
+            _ => {}
+        }
+        at += 1;
     }
     None
 }
