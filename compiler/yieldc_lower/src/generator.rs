@@ -621,10 +621,13 @@ impl Lowerer<'_> {
                     // (Not a pattern through a reference, `&(a, b): &(String, u8)`: there is
                     // nothing of its own to drop, and a move out of it is E0507 on the
                     // parameter, which a `let` would word with the generated name.)
-                    let through_reference = pattern
-                        .syntax()
-                        .descendants()
-                        .any(|node| node.kind() == SyntaxKind::REF_PAT);
+                    // (Nor one with a `ref` binding, `(ref s, n)`: a borrow of the body's
+                    // `__yieldc_argN` that the check copy cannot see.)
+                    let through_reference = pattern.syntax().descendants().any(|node| {
+                        node.kind() == SyntaxKind::REF_PAT
+                            || ast::IdentPat::cast(node)
+                                .is_some_and(|ident| ident.ref_token().is_some())
+                    });
                     // (Only where the body's `{` shares the pattern's line: the body's copy of
                     // the pattern stays on its line.)
                     let on_the_body_line = function
@@ -1344,7 +1347,14 @@ impl Lowerer<'_> {
                     .and_then(|path| path.segment())
                     .is_some_and(|segment| segment.to_string() == "iter")
             })
-            .map(|nested| self.node_start(nested.syntax())..self.node_end(nested.syntax()))
+            .map(|nested| {
+                // Relative to the closure in the same tree (substitutions keep lengths).
+                let tree_start = usize::from(closure.syntax().text_range().start());
+                let range = nested.syntax().text_range();
+                let start = usize::from(range.start()).saturating_sub(tree_start);
+                let end = usize::from(range.end()).saturating_sub(tree_start);
+                closure_start + start..closure_start + end
+            })
             .collect();
         let fn_once = arity <= FN_ONCE_MAX_ARITY
             && self.options.fn_once_closures.iter().any(|offset| {
