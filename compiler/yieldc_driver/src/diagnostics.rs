@@ -415,13 +415,18 @@ impl<'a> Remapper<'a> {
             remapped_any = true;
             self.changed_anything = true;
         }
+        let moved_into_iter_closure = self.moved_into_iter_closure(&mut diagnostic);
         self.remap_spans_in(&mut diagnostic, &mut remapped_any);
+        if moved_into_iter_closure {
+            remapped_any |= self.label_iter_closure_move(&mut diagnostic);
+        }
         remapped_any |= self.reword_escaping_yield(&mut diagnostic);
         if borrow_passed_to_handle {
             remapped_any |= self.reword_yielded_local_borrow(&mut diagnostic);
         }
         remapped_any |= self.label_gen_fn_return_type(&mut diagnostic);
         remapped_any |= self.reword_for_await_trait_errors(&mut diagnostic);
+        remapped_any |= self.blame_method_of_generator_receiver(&mut diagnostic);
         remapped_any |= name_receiver_with_unsatisfied_bounds(&mut diagnostic);
         remapped_any |= self.reword_closure_parameter_type_help(&mut diagnostic);
         remapped_any |= self.coroutine_resume_mismatch(&mut diagnostic);
@@ -1397,6 +1402,50 @@ impl<'a> Remapper<'a> {
         closures
     }
 
+    /// The `iter!` closures whose generator moves a capture, by rustc's note on E0382 (a second
+    /// call): "closure cannot be invoked more than once because it moves the variable `x` out
+    /// of its environment", which nightly does not give (its gen closure is `FnOnce` without
+    /// a recorded origin). Each as its file and the original offset of the move, in the body of
+    /// the innermost closure around it, which the lowering makes `FnOnce` by a bound
+    /// (`yieldc_rt::__once0`): rustc then draws nightly's E0382.
+    pub fn iter_closures_moving_a_capture(&self, diagnostic: &Value) -> Vec<(PathBuf, usize)> {
+        if diagnostic["code"]["code"] != "E0382" {
+            return Vec::new();
+        }
+        let mut closures = Vec::new();
+        for child in diagnostic["children"].as_array().into_iter().flatten() {
+            let message = child["message"].as_str().unwrap_or_default();
+            if !message.starts_with(
+                "closure cannot be invoked more than once because it moves the variable",
+            ) {
+                continue;
+            }
+            for span in child["spans"].as_array().into_iter().flatten() {
+                if let Some(closure) = self.after_iter_closure_head(span) {
+                    if !closures.contains(&closure) {
+                        closures.push(closure);
+                    }
+                }
+            }
+        }
+        closures
+    }
+
+    /// The file and original start of `span` when an `iter!` closure's head precedes it in
+    /// its file (the lowering looks for the closure around it).
+    fn after_iter_closure_head(&self, span: &Value) -> Option<(PathBuf, usize)> {
+        let (path, (original, lowered)) = self.lowered_file_of(span)?;
+        let start = as_usize(&span["byte_start"]);
+        let index = lowered.segment_index_at(start)?;
+        let after_head = lowered.segments[..=index].iter().any(|segment| {
+            segment.generated == Some(GeneratedKind::IterMacro)
+                && original
+                    .get(segment.original.clone())
+                    .is_some_and(|text| text.contains('!'))
+        });
+        after_head.then(|| (path, lowered.to_original(start)))
+    }
+
     /// The file and original start of `span` when it starts in the head of an `iter!` closure
     /// (between the text that stands for `iter!(` and the body): the copied text before it
     /// follows that generated text (never empty), the only `iter!` text that stands for a `!`
@@ -1417,6 +1466,81 @@ impl<'a> Remapper<'a> {
                         .is_some_and(|text| text.contains('!'))
             });
         in_head.then(|| (path, lowered.to_original(start)))
+    }
+
+    /// E0382 for a variable moved into an `iter!` closure: rustc labels the closure's head
+    /// "value moved into closure here" and the use in its body "variable moved due to use in
+    /// closure", and suggests cloning the value first; nightly labels the whole closure "value
+    /// moved here", nothing more. Reads lowered spans: relabels the head (as [`ITER_MOVE`],
+    /// which [`Self::label_iter_closure_move`] extends over the closure once remapped) and drops
+    /// the rest.
+    fn moved_into_iter_closure(&self, diagnostic: &mut Value) -> bool {
+        const INTO_CLOSURE: &str = "value moved into closure here";
+        if diagnostic["code"]["code"] != "E0382" {
+            return false;
+        }
+        let Some(spans) = diagnostic["spans"].as_array() else {
+            return false;
+        };
+        let head = spans.iter().position(|span| {
+            span["label"] == INTO_CLOSURE && self.in_iter_closure_head(span).is_some()
+        });
+        let Some(head) = head else {
+            return false;
+        };
+        if let Some(spans) = diagnostic["spans"].as_array_mut() {
+            spans[head]["label"] = Value::String(ITER_MOVE.into());
+            spans.retain(|span| span["label"] != "variable moved due to use in closure");
+        }
+        if let Some(children) = diagnostic["children"].as_array_mut() {
+            children.retain(|child| {
+                child["message"] != "consider cloning the value before moving it into the closure"
+            });
+        }
+        true
+    }
+
+    /// The second half of [`Self::moved_into_iter_closure`], on remapped spans: the head's
+    /// span reaches to the end of the closure (the `)` of `iter!(..)`), labelled "value moved
+    /// here".
+    fn label_iter_closure_move(&self, diagnostic: &mut Value) -> bool {
+        let Some(spans) = diagnostic["spans"].as_array_mut() else {
+            return false;
+        };
+        let Some(head) = spans.iter().position(|span| span["label"] == ITER_MOVE) else {
+            return false;
+        };
+        let Some(path) = spans[head]["file_name"].as_str().map(str::to_owned) else {
+            return false;
+        };
+        let start = as_usize(&spans[head]["byte_start"]);
+        let closure_end = self
+            .lowered_file_of(&spans[head])
+            .and_then(|(_, (original, _))| {
+                closing_parenthesis(original, start)
+                    .map(|end| (original, start + original[start..end].trim_end().len()))
+            });
+        let Some((original, end)) = closure_end else {
+            spans[head]["label"] = Value::String("value moved here".into());
+            return true;
+        };
+        spans[head] = self.span_json(&path, original, start..end, false, "value moved here");
+        // What rustc says of the closure's body (the loop around the use, cloning it there)
+        // nightly does not say.
+        let inside = |span: &Value| {
+            span["file_name"] == path.as_str()
+                && (start..=end).contains(&as_usize(&span["byte_start"]))
+                && (start..=end).contains(&as_usize(&span["byte_end"]))
+        };
+        spans.retain(|span| !(span["label"] == "inside of this loop" && inside(span)));
+        if let Some(children) = diagnostic["children"].as_array_mut() {
+            children.retain(|child| {
+                let spans = child["spans"].as_array();
+                !(child["level"] == "help"
+                    && spans.is_some_and(|spans| !spans.is_empty() && spans.iter().all(inside)))
+            });
+        }
+        true
     }
 
     /// E0525 on an `iter!` closure the lowering made `FnOnce` (see
@@ -2963,6 +3087,58 @@ impl<'a> Remapper<'a> {
         true
     }
 
+    /// E0277 on a method whose receiver is a generator block written in place
+    /// (`gen { .. }.rev()`): stable blames the receiver (the lowering's macro invocation) and
+    /// labels the method "required by a bound introduced by this call"; nightly, as for any
+    /// other receiver, points at the method with the receiver's label. Works on remapped spans.
+    fn blame_method_of_generator_receiver(&self, diagnostic: &mut Value) -> bool {
+        const CALL_BOUND: &str = "required by a bound introduced by this call";
+        if diagnostic["code"]["code"] != "E0277" {
+            return false;
+        }
+        let Some(primary) = primary_span(diagnostic).cloned() else {
+            return false;
+        };
+        let Some((_, (original_text, lowered))) = self.lowered_file_of(&primary) else {
+            return false;
+        };
+        if lowered.is_identity(original_text) {
+            return false;
+        }
+        let start = as_usize(&primary["byte_start"]);
+        let end = as_usize(&primary["byte_end"]);
+        let receiver = original_text.get(start..end).unwrap_or_default();
+        let is_generator_block = ["gen ", "gen{", "async gen ", "async gen{"]
+            .iter()
+            .any(|opening| receiver.starts_with(opening))
+            && receiver.ends_with('}');
+        if !is_generator_block {
+            return false;
+        }
+        let Some(spans) = diagnostic["spans"].as_array_mut() else {
+            return false;
+        };
+        let method = spans.iter().position(|span| {
+            span["is_primary"] == false
+                && span["label"] == CALL_BOUND
+                && span["file_name"] == primary["file_name"]
+                && original_text
+                    .get(end..as_usize(&span["byte_start"]))
+                    .is_some_and(|between| between.trim() == ".")
+        });
+        let Some(method) = method else {
+            return false;
+        };
+        spans[method]["is_primary"] = Value::Bool(true);
+        spans[method]["label"] = primary["label"].clone();
+        spans.retain(|span| {
+            span["is_primary"] == false
+                || span["byte_start"] != primary["byte_start"]
+                || span["byte_end"] != primary["byte_end"]
+        });
+        true
+    }
+
     /// `for await` over a value that is no async iterator: stable reports the lowering's three
     /// obligations on the iterable (`IntoAsyncIterator` through `into_async_iter`, the
     /// `AsyncIterator` bound of that call, the `next` future), all as "`X: AsyncIterator` is not
@@ -4488,6 +4664,7 @@ fn is_returned(original: &str, extent: Range<usize>) -> bool {
 fn enclosing_path(before: &str) -> String {
     let mut path = String::new();
     let mut depth = 0usize;
+    let mut inside_fn = false;
     let bytes = before.as_bytes();
     let mut at = bytes.len();
     while at > 0 {
@@ -4528,7 +4705,18 @@ fn enclosing_path(before: &str) -> String {
                         .collect();
                     format!("<Self as {name}>::")
                 } else if let Some(rest) = header.strip_prefix("mod ") {
-                    format!("{}::", rest.trim())
+                    if inside_fn {
+                        // A function's path is trimmed to its name (nightly prints
+                        // `outer::f()` for `f` in `inner::outer`).
+                        String::new()
+                    } else {
+                        format!("{}::", rest.trim())
+                    }
+                } else if let Some(name) = fn_header_name(header) {
+                    // An item nested in a function's body: nightly's path goes through it
+                    // (`main::f()`, `S::method::f()`).
+                    inside_fn = true;
+                    format!("{name}::")
                 } else {
                     String::new()
                 };
@@ -4543,6 +4731,67 @@ fn enclosing_path(before: &str) -> String {
         }
     }
     path
+}
+
+/// The name of the function whose header is `header` (`fn main()`, `pub(crate) const fn
+/// f<T>(x: T) where ..`), if it is one.
+fn fn_header_name(header: &str) -> Option<&str> {
+    let mut words = header.split_whitespace();
+    while let Some(word) = words.next() {
+        if word == "fn" {
+            let next = words.next()?;
+            let end = next
+                .find(|c: char| !(c.is_alphanumeric() || c == '_'))
+                .unwrap_or(next.len());
+            let name = &next[..end];
+            return (!name.is_empty()).then_some(name);
+        }
+        let qualifier = word.starts_with("pub")
+            || word.starts_with('"')
+            || matches!(
+                word,
+                "const" | "async" | "unsafe" | "extern" | "safe" | "default"
+            );
+        if !qualifier {
+            return None;
+        }
+    }
+    None
+}
+
+/// The temporary label of an `iter!` closure's head in an E0382 (see
+/// `Remapper::moved_into_iter_closure`).
+const ITER_MOVE: &str = "\u{0}yieldc: value moved into an iter! closure";
+
+/// The offset of the first `)` after `start` that closes nothing opened after `start`, past
+/// the contents of string literals (`None` at a raw string, which it does not read).
+fn closing_parenthesis(text: &str, start: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut depth = 0usize;
+    let mut at = start;
+    while at < bytes.len() {
+        match bytes[at] {
+            b'(' | b'[' | b'{' => depth += 1,
+            b')' | b']' | b'}' if depth > 0 => depth -= 1,
+            b')' => return Some(at),
+            b']' | b'}' => return None,
+            b'r' if bytes
+                .get(at + 1)
+                .is_some_and(|&next| next == b'#' || next == b'"') =>
+            {
+                return None;
+            }
+            b'"' => {
+                at += 1;
+                while at < bytes.len() && bytes[at] != b'"' {
+                    at += if bytes[at] == b'\\' { 2 } else { 1 };
+                }
+            }
+            _ => {}
+        }
+        at += 1;
+    }
+    None
 }
 
 /// `<..> rest` → `rest` (balanced angle brackets).

@@ -1074,7 +1074,11 @@ fn compile_shadowed(
             && value["level"] == "error"
             && value.to_string().contains("implements `FnOnce`");
         if probing {
-            for closure in remapper.iter_closures_escaping_fn_mut(&value) {
+            let closures = remapper
+                .iter_closures_escaping_fn_mut(&value)
+                .into_iter()
+                .chain(remapper.iter_closures_moving_a_capture(&value));
+            for closure in closures {
                 let known = fn_once
                     .get(&closure.0)
                     .is_some_and(|offsets| offsets.contains(&closure.1));

@@ -102,6 +102,10 @@ pub(crate) struct Rebinding {
     name_range: std::ops::Range<usize>,
     /// Where its `mut` starts, if it has one.
     mut_start: Option<usize>,
+    /// For a parameter whose pattern is not a plain identifier (`(a, _b): (u8, D)`, `_: D`):
+    /// the original range of that pattern. The signature names the parameter `name`
+    /// (`__yieldc_argN`) instead and the body binds the pattern, like rustc's `async fn`.
+    pattern_range: Option<std::ops::Range<usize>>,
 }
 
 /// What to emit around a body.
@@ -551,7 +555,10 @@ impl Lowerer<'_> {
     /// fn NAME(PARAMS) -> impl ::core::iter::Iterator<Item = T> {
     ///     ::yieldc_rt::__gen!(__yieldc_co, inline, async move {
     ///         let __yieldc_co = __yieldc_co;
+    ///         let _ = &self;           // a `self` by value moves in whole
     ///         let p = p; ..            // every identifier parameter moves in, like `async fn`
+    ///         let __yieldc_arg1 = __yieldc_arg1; let (a, _) = __yieldc_arg1; // PAT: T in PARAMS
+    ///                                  // is `__yieldc_arg1: T` there (one-line patterns)
     ///         match ::yieldc_rt::__arm() { __Arm::Body => { BODY' } #[allow(..)] __Arm::Copy => { CHECK_COPY loop {} } }
     ///     })
     /// }
@@ -601,8 +608,51 @@ impl Lowerer<'_> {
                         name: name.clone(),
                         name_range,
                         mut_start: ident.mut_token().map(|token| self.token_start(&token)),
+                        pattern_range: None,
                     });
                     parameter_names.push(name);
+                } else if let Some(pattern) = parameter.pat() {
+                    // Any other pattern moves into the body whole, as a parameter of rustc's
+                    // `async fn` (and nightly's `gen fn`) does: `_` and the parts no binding
+                    // takes are dropped with the body's locals, not when the call returns.
+                    let pattern_range =
+                        self.node_start(pattern.syntax())..self.node_end(pattern.syntax());
+                    let text = self.original.get(pattern_range.clone()).unwrap_or_default();
+                    // (Not a pattern through a reference, `&(a, b): &(String, u8)`: there is
+                    // nothing of its own to drop, and a move out of it is E0507 on the
+                    // parameter, which a `let` would word with the generated name.)
+                    // (Nor one with a `ref` binding, `(ref s, n)`: a borrow of the body's
+                    // `__yieldc_argN` that the check copy cannot see.)
+                    let through_reference = pattern.syntax().descendants().any(|node| {
+                        node.kind() == SyntaxKind::REF_PAT
+                            || ast::IdentPat::cast(node)
+                                .is_some_and(|ident| ident.ref_token().is_some())
+                    });
+                    // (Only where the body's `{` shares the pattern's line: the body's copy of
+                    // the pattern stays on its line.)
+                    let on_the_body_line = function
+                        .body()
+                        .and_then(|body| body.stmt_list())
+                        .and_then(|statements| statements.l_curly_token())
+                        .and_then(|l_curly| {
+                            self.original
+                                .get(pattern_range.start..self.token_start(&l_curly))
+                        })
+                        .is_some_and(|between| !between.contains('\n'));
+                    if on_the_body_line
+                        && !through_reference
+                        && !text.is_empty()
+                        && !text.contains('$')
+                        && !text.contains('\n')
+                    {
+                        let name = format!("__yieldc_arg{}", rebindings.len());
+                        rebindings.push(Rebinding {
+                            name,
+                            name_range: pattern_range.clone(),
+                            mut_start: None,
+                            pattern_range: Some(pattern_range),
+                        });
+                    }
                 }
             }
         }
@@ -614,7 +664,7 @@ impl Lowerer<'_> {
                 SyntaxKind::ASYNC_KW | SyntaxKind::GEN_KW => self.replace(start, end, "", kind),
                 SyntaxKind::PARAM_LIST => {
                     if let Some(list) = child.as_node() {
-                        self.emit_gen_fn_parameters(list, kind);
+                        self.emit_gen_fn_parameters(list, &rebindings, kind);
                     }
                     if function.ret_type().is_none() {
                         self.generate(&format!(" -> {item_trait}()>"), end, kind);
@@ -664,7 +714,38 @@ impl Lowerer<'_> {
         }
     }
 
-    fn emit_gen_fn_parameters(&mut self, list: &SyntaxNode, kind: DesugaringKind) {
+    /// The body's binding of an `iter!` closure's parameters, `let ::core::ops::RangeFrom {
+    /// start: (a, b, ) } = { __yieldc_args };` (`opening`: up to the tuple). Each name is a
+    /// copy of the parameter's, mapped to it, so that a diagnostic about the binding ("unused
+    /// variable") points at the parameter, as on nightly.
+    fn emit_iter_parameter_bindings(
+        &mut self,
+        opening: &str,
+        names: &[String],
+        ranges: &[Option<std::ops::Range<usize>>],
+        anchor: usize,
+    ) {
+        if names.is_empty() {
+            return;
+        }
+        let kind = DesugaringKind::IterMacro;
+        self.generate(opening, anchor, kind);
+        for (name, range) in names.iter().zip(ranges) {
+            match range {
+                Some(range) => self.out.copy(self.original, range.start, range.end),
+                None => self.generate(name, anchor, kind),
+            }
+            self.generate(", ", anchor, kind);
+        }
+        self.generate(") } = { __yieldc_args };", anchor, kind);
+    }
+
+    fn emit_gen_fn_parameters(
+        &mut self,
+        list: &SyntaxNode,
+        rebindings: &[Rebinding],
+        kind: DesugaringKind,
+    ) {
         // `mut p` keeps its `mut`, under `#[allow(unused_mut)]` (the `let mut p = p;` of the
         // body is the binding that is mutated; its `mut p` is a second copy, mapped to this
         // one, so the token stays on its line). Library paths in the parameters' types (`impl std::async_iter::AsyncIterator<..>`) are rewritten.
@@ -674,6 +755,15 @@ impl Lowerer<'_> {
                 continue;
             };
             if self.token_start(&token) < emitted_until {
+                continue;
+            }
+            // A pattern parameter is named `__yieldc_argN` here; the body binds its pattern.
+            if let Some((name, pattern)) = rebindings.iter().find_map(|rebinding| {
+                let pattern = rebinding.pattern_range.clone()?;
+                (pattern.start == self.token_start(&token)).then_some((&rebinding.name, pattern))
+            }) {
+                emitted_until = pattern.end;
+                self.replace(pattern.start, pattern.end, name, kind);
                 continue;
             }
             if let Some(path) = token
@@ -759,6 +849,12 @@ impl Lowerer<'_> {
         let open_end = self.token_end(&l_curly);
         self.copy_range(open_start, open_end);
         self.open_generator(&shape, open_end, open_end, "");
+        if !self_is_reference {
+            // A `self` taken by value moves into the body whole, as a parameter does (the body
+            // may name only some of its fields, which an `async move` block would capture
+            // alone, dropping the rest when the call returns).
+            self.generate(" let _ = &self;", open_end, kind);
+        }
         self.emit_rebindings(rebindings, open_end, kind);
         let close_start = self.token_start(&r_curly);
         let close_end = self.token_end(&r_curly);
@@ -768,12 +864,20 @@ impl Lowerer<'_> {
     }
 
     /// The prologue of a `gen fn` body: `let [mut] p = p;` for every identifier parameter, like
-    /// `async fn`. The bound `p` (and `mut p` when the parameter reads exactly so) is a copy of
+    /// `async fn`, and `let __yieldc_argN = __yieldc_argN; let PAT = __yieldc_argN;` for a
+    /// parameter with any other (one-line) pattern. The bound `p` (and `mut p` when the parameter reads exactly so) is a copy of
     /// the parameter's text, mapped to it, so that a diagnostic about the binding ("has type
     /// `Rc<u8>` which is not `Send`", "unused variable", "variable does not need to be
     /// mutable") points at the parameter, as on nightly.
     fn emit_rebindings(&mut self, rebindings: &[Rebinding], anchor: usize, kind: DesugaringKind) {
         for rebinding in rebindings {
+            if let Some(pattern) = &rebinding.pattern_range {
+                let name = &rebinding.name;
+                self.generate(&format!(" let {name} = {name}; let "), anchor, kind);
+                self.out.copy(self.original, pattern.start, pattern.end);
+                self.generate(&format!(" = {name};"), anchor, kind);
+                continue;
+            }
             let (start, end) = (rebinding.name_range.start, rebinding.name_range.end);
             let copied_mut = rebinding
                 .mut_start
@@ -1094,7 +1198,9 @@ impl Lowerer<'_> {
     /// ```
     ///
     /// A closure without `move` whose generator takes a mutable borrow of an outer variable is
-    /// `FnOnce` on nightly (its generator moves the closure's `&mut` capture): when the driver
+    /// `FnOnce` on nightly (its generator moves the closure's `&mut` capture), and so is one
+    /// whose generator moves a capture (rustc infers it from the move, and says so in a note
+    /// nightly does not have): when the driver
     /// names it in [`crate::LowerOptions::fn_once_closures`], the closure is the argument of
     /// `::yieldc_rt::__onceN(..)` instead of the parentheses, which makes rustc infer it so
     /// (`N`: its parameter count).
@@ -1137,13 +1243,30 @@ impl Lowerer<'_> {
         self.check_iter_macro_awaits(&closure, &body);
         // Parameters are locals of the closure call that the gen move block captures.
         let mut parameter_names = Vec::new();
+        // The original range of each name's first binding, where the text reads exactly so.
+        let mut parameter_name_ranges: Vec<Option<std::ops::Range<usize>>> = Vec::new();
         if let Some(parameters) = closure.param_list() {
             for parameter in parameters.params() {
                 if let Some(pat) = parameter.pat() {
                     crate::check_copy::binding_names(pat.syntax(), &mut parameter_names);
+                    for ident in pat.syntax().descendants().filter_map(ast::IdentPat::cast) {
+                        if parameter_name_ranges.len() >= parameter_names.len() {
+                            break;
+                        }
+                        let Some(name) = ident.name() else { continue };
+                        if parameter_names.get(parameter_name_ranges.len())
+                            != Some(&name.text().to_string())
+                        {
+                            continue;
+                        }
+                        let range = self.node_start(name.syntax())..self.node_end(name.syntax());
+                        let reads_so = self.original.get(range.clone()) == Some(name.text());
+                        parameter_name_ranges.push(reads_so.then_some(range));
+                    }
                 }
             }
         }
+        parameter_name_ranges.resize(parameter_names.len(), None);
         // The parameters travel in a non-`Copy` wrapper that the block moves out of: a plain
         // `let n = n;` would let the non-`move` block borrow a `Copy` parameter from the
         // closure call, which it outlives.
@@ -1157,9 +1280,7 @@ impl Lowerer<'_> {
             let core = self.core_path();
             (
                 format!("{{ let __yieldc_args = {core}::ops::RangeFrom {{ start: ({tuple}) }}; "),
-                format!(
-                    " let {core}::ops::RangeFrom {{ start: ({tuple}) }} = {{ __yieldc_args }};"
-                ),
+                format!(" let {core}::ops::RangeFrom {{ start: ("),
             )
         };
         let outer_epilogue = if outer_prologue.is_empty() { "" } else { " }" };
@@ -1214,13 +1335,33 @@ impl Lowerer<'_> {
         let arity = closure
             .param_list()
             .map_or(0, |parameters| parameters.params().count());
-        let fn_once = !is_move
-            && arity <= FN_ONCE_MAX_ARITY
-            && self
-                .options
-                .fn_once_closures
-                .iter()
-                .any(|offset| (closure_start..body_start).contains(offset));
+        // An offset in the body names the innermost `iter!` closure around it: not one in a
+        // nested `iter!` invocation.
+        let nested_iter_calls: Vec<std::ops::Range<usize>> = closure_body
+            .syntax()
+            .descendants()
+            .filter_map(ast::MacroCall::cast)
+            .filter(|nested| {
+                nested
+                    .path()
+                    .and_then(|path| path.segment())
+                    .is_some_and(|segment| segment.to_string() == "iter")
+            })
+            .map(|nested| {
+                // Relative to the closure in the same tree (substitutions keep lengths).
+                let tree_start = usize::from(closure.syntax().text_range().start());
+                let range = nested.syntax().text_range();
+                let start = usize::from(range.start()).saturating_sub(tree_start);
+                let end = usize::from(range.end()).saturating_sub(tree_start);
+                closure_start + start..closure_start + end
+            })
+            .collect();
+        let fn_once = arity <= FN_ONCE_MAX_ARITY
+            && self.options.fn_once_closures.iter().any(|offset| {
+                (closure_start..body_start).contains(offset)
+                    || ((body_start..closure_end).contains(offset)
+                        && !nested_iter_calls.iter().any(|call| call.contains(offset)))
+            });
         let once_call = format!("::yieldc_rt::__once{arity}(");
         let (open, close) = if fn_once {
             (once_call.as_str(), ")")
@@ -1258,7 +1399,13 @@ impl Lowerer<'_> {
                 let open_start = self.token_start(&l_curly);
                 let open_end = self.token_end(&l_curly);
                 self.generate(&outer_prologue, open_start, DesugaringKind::IterMacro);
-                self.open_generator(&shape, open_start, open_end, &prologue);
+                self.open_generator(&shape, open_start, open_end, "");
+                self.emit_iter_parameter_bindings(
+                    &prologue,
+                    &parameter_names,
+                    &parameter_name_ranges,
+                    open_end,
+                );
                 let close_start = self.token_start(&r_curly);
                 let close_end = self.token_end(&r_curly);
                 self.emit_generator_body(&shape, &body, open_end, close_start);
@@ -1270,7 +1417,13 @@ impl Lowerer<'_> {
                 let expr_start = self.node_start(expr);
                 let expr_end = self.node_end(expr);
                 self.generate(&outer_prologue, expr_start, DesugaringKind::IterMacro);
-                self.open_generator(&shape, expr_start, expr_start, &prologue);
+                self.open_generator(&shape, expr_start, expr_start, "");
+                self.emit_iter_parameter_bindings(
+                    &prologue,
+                    &parameter_names,
+                    &parameter_name_ranges,
+                    expr_start,
+                );
                 self.emit_generator_body(&shape, &body, expr_start, expr_end);
                 self.close_generator(&shape, expr_end, expr_end);
                 self.generate(outer_epilogue, expr_end, DesugaringKind::IterMacro);

@@ -53,10 +53,11 @@ pub struct LowerOptions {
     /// release (its `stable_features` lint): removed like the implemented ones, as stable
     /// refuses any `#![feature]` (E0554) where nightly only warns (the driver's warning).
     pub stable_gates: Vec<String>,
-    /// Original offsets within the heads (from the closure's start to its body) of `iter!`
-    /// closures without `move` that are to be `FnOnce`: the driver names them after rustc
-    /// reported that their generator's mutable borrow of a capture escapes the `FnMut`
-    /// closure (see `lower_iter_macro`).
+    /// Original offsets within `iter!` closures that are to be `FnOnce`: in the head (from
+    /// the closure's start to its body) of one without `move` after rustc reported that its
+    /// generator's mutable borrow of a capture escapes the `FnMut` closure, or in the body of
+    /// the innermost one whose generator moves a capture, after rustc's E0382 note on that
+    /// move (see `lower_iter_macro`).
     pub fn_once_closures: Vec<usize>,
 }
 

@@ -312,15 +312,37 @@ fn iter_closures_named_by_the_driver_become_fn_once() {
         "{}",
         b.text
     );
-    // An offset in the body, or a `move` closure (its generator owns the captures), is not.
-    for offset in [head("n += 1"), head("move ||"), head("|| { yield 1")] {
+    // An offset in the body names the closure too (the driver's offset of a capture's move,
+    // from rustc's E0382 note), and so does one in a `move` closure.
+    for (offset, wrapped) in [
+        (head("n += 1"), "::yieldc_rt::__once0(||"),
+        (head("move ||"), "::yieldc_rt::__once0(move ||"),
+        (head("|| { yield 1"), "::yieldc_rt::__once0(move ||"),
+    ] {
         let lowered = lower(source, &with(vec![offset]));
-        assert!(
-            !lowered.text.contains("__once"),
-            "{offset}: {}",
+        check_invariants(source, &lowered).unwrap();
+        assert!(lowered.text.contains(wrapped), "{offset}: {}", lowered.text);
+        assert_eq!(
+            lowered.text.matches("__once").count(),
+            1,
+            "{}",
             lowered.text
         );
     }
+    // An offset in a nested `iter!` closure names the innermost one alone.
+    let nested = "#![feature(iter_macro, yield_expr)]\nfn main() {\n    let s = String::new();\n    let a = std::iter::iter!(|| { let b = std::iter::iter!(move || { let t = s; yield t; }); yield 1; });\n}\n";
+    let lowered = lower(nested, &with(vec![nested.find("let t").unwrap()]));
+    check_invariants(nested, &lowered).unwrap();
+    assert!(
+        lowered.text.contains("::yieldc_rt::__once0(move ||"),
+        "{}",
+        lowered.text
+    );
+    // (The outer closure's check copy holds the inner closure again.)
+    assert!(!lowered.text.contains("__once0(||"), "{}", lowered.text);
+    // An offset outside every `iter!` closure names none.
+    let lowered = lower(source, &with(vec![head("let mut n")]));
+    assert!(!lowered.text.contains("__once"), "{}", lowered.text);
     // Offsets are the file's, with a byte-order mark and in an included expression too.
     let marked = format!("\u{feff}{source}");
     let lowered = lower(&marked, &with(vec![a + 3]));
@@ -345,7 +367,9 @@ fn a_body_whose_check_copy_would_be_huge_is_boxed_without_one() {
     let body = |pairs: usize| {
         let mut text = String::from("#![feature(gen_blocks)]\npub gen fn big() -> usize {\n");
         for i in 0..pairs {
-            text.push_str(&format!("    let x{i} = vec![{i}];\n    yield x{i}.len();\n"));
+            text.push_str(&format!(
+                "    let x{i} = vec![{i}];\n    yield x{i}.len();\n"
+            ));
         }
         text.push_str("}\n");
         text
@@ -353,12 +377,20 @@ fn a_body_whose_check_copy_would_be_huge_is_boxed_without_one() {
     let small = body(30);
     let lowered = lower(&small, &options());
     check_invariants(&small, &lowered).unwrap();
-    assert!(lowered.text.contains("__gen!(__yieldc_co, inline"), "{}", lowered.text);
+    assert!(
+        lowered.text.contains("__gen!(__yieldc_co, inline"),
+        "{}",
+        lowered.text
+    );
     assert!(lowered.text.contains("__Arm::Copy"));
     let large = body(70);
     let lowered = lower(&large, &options());
     check_invariants(&large, &lowered).unwrap();
-    assert!(lowered.text.contains("__gen!(__yieldc_co, boxed"), "{}", lowered.text);
+    assert!(
+        lowered.text.contains("__gen!(__yieldc_co, boxed"),
+        "{}",
+        lowered.text
+    );
     assert!(!lowered.text.contains("__Arm::Copy"));
     assert!(lowered.text.len() < 2 * large.len() + 2_000);
 }
