@@ -2881,6 +2881,48 @@ impl<'a> Remapper<'a> {
             .is_some_and(|segment| segment.generated == Some(GeneratedKind::GenFn))
     }
 
+    /// Makes `diagnostic` nightly's E0515 for a `yield` (at `yield_range`) of a value that
+    /// borrows (at `borrow_range`) a local of the generator.
+    fn yield_of_local_borrow(
+        &self,
+        diagnostic: &mut Value,
+        file_name: &str,
+        original_text: &str,
+        yield_range: Range<usize>,
+        borrow_range: Range<usize>,
+        local: &LocalBorrow,
+    ) {
+        let (what, name) = match local {
+            LocalBorrow::Variable(name) => ("local variable", name),
+            LocalBorrow::Data(name) => ("local data", name),
+        };
+        diagnostic["code"]["code"] = Value::String("E0515".into());
+        diagnostic["code"]["explanation"] = Value::String(
+            "A value that references data owned by the current function (or by the generator) \
+             leaves it, by `return` or `yield`.\n"
+                .into(),
+        );
+        diagnostic["message"] =
+            Value::String(format!("cannot yield value referencing {what} `{name}`"));
+        diagnostic["spans"] = json!([
+            self.span_json(
+                file_name,
+                original_text,
+                yield_range,
+                true,
+                "yields a value referencing data owned by the current function",
+            ),
+            self.span_json(
+                file_name,
+                original_text,
+                borrow_range,
+                false,
+                &format!("`{name}` is borrowed here"),
+            ),
+        ]);
+        diagnostic["children"] = json!([]);
+    }
+
     /// A `gen` block that yields a reference to its own data: stable reports the `async` body
     /// it became (E0521 "borrowed data escapes outside of async block" at the block's head);
     /// nightly reports the `yield` (E0515 "cannot yield value referencing local data `s`", or
@@ -2962,47 +3004,22 @@ impl<'a> Remapper<'a> {
         let body = &original_text[head_start..borrow_range.start];
         // A `gen fn`'s parameters are locals of its body too.
         let is_parameter = is_gen_fn_body
-            && source_text::fn_signature(original_text, head_start).is_some_and(|signature| {
-                let signature = &original_text[signature];
-                signature.match_indices(name.as_str()).any(|(at, _)| {
-                    let before_ok = signature[..at]
-                        .chars()
-                        .next_back()
-                        .is_none_or(|c| !(c.is_alphanumeric() || c == '_'));
-                    before_ok && signature[at + name.len()..].trim_start().starts_with(':')
-                })
-            });
-        let what = if is_parameter || source_text::binds(body, &name) {
-            "local variable"
+            && source_text::fn_signature(original_text, head_start)
+                .is_some_and(|signature| declares_parameter(&original_text[signature], &name));
+        let name = if is_parameter || source_text::binds(body, &name) {
+            LocalBorrow::Variable(name)
         } else {
-            "local data"
+            LocalBorrow::Data(name)
         };
         let file_name = head["file_name"].as_str().unwrap_or_default().to_owned();
-        diagnostic["code"]["code"] = Value::String("E0515".into());
-        diagnostic["code"]["explanation"] = Value::String(
-            "A value that references data owned by the current function (or by the generator) \
-             leaves it, by `return` or `yield`.\n"
-                .into(),
+        self.yield_of_local_borrow(
+            diagnostic,
+            &file_name,
+            original_text,
+            yield_range,
+            borrow_range,
+            &name,
         );
-        diagnostic["message"] =
-            Value::String(format!("cannot yield value referencing {what} `{name}`"));
-        diagnostic["spans"] = json!([
-            self.span_json(
-                &file_name,
-                original_text,
-                yield_range,
-                true,
-                "yields a value referencing data owned by the current function",
-            ),
-            self.span_json(
-                &file_name,
-                original_text,
-                borrow_range,
-                false,
-                &format!("`{name}` is borrowed here"),
-            ),
-        ]);
-        diagnostic["children"] = json!([]);
         true
     }
 
@@ -3044,46 +3061,25 @@ impl<'a> Remapper<'a> {
         // A parameter of the `async gen fn` the `yield` is in is a local of its body too.
         let is_parameter = before.rfind("fn ").is_some_and(|fn_at| {
             let signature = &before[fn_at..];
-            let signature = &signature[..signature.find('{').unwrap_or(signature.len())];
-            signature.match_indices(name.as_str()).any(|(at, _)| {
-                let before_ok = signature[..at]
-                    .chars()
-                    .next_back()
-                    .is_none_or(|c| !(c.is_alphanumeric() || c == '_'));
-                before_ok && signature[at + name.len()..].trim_start().starts_with(':')
-            })
+            declares_parameter(
+                &signature[..signature.find('{').unwrap_or(signature.len())],
+                &name,
+            )
         });
-        let what = if is_parameter || source_text::binds(before, &name) {
-            "local variable"
+        let name = if is_parameter || source_text::binds(before, &name) {
+            LocalBorrow::Variable(name)
         } else {
-            "local data"
+            LocalBorrow::Data(name)
         };
         let file_name = borrow["file_name"].as_str().unwrap_or_default().to_owned();
-        diagnostic["code"]["code"] = Value::String("E0515".into());
-        diagnostic["code"]["explanation"] = Value::String(
-            "A value that references data owned by the current function (or by the generator) \
-             leaves it, by `return` or `yield`.\n"
-                .into(),
+        self.yield_of_local_borrow(
+            diagnostic,
+            &file_name,
+            original_text,
+            yield_range,
+            borrow_range,
+            &name,
         );
-        diagnostic["message"] =
-            Value::String(format!("cannot yield value referencing {what} `{name}`"));
-        diagnostic["spans"] = json!([
-            self.span_json(
-                &file_name,
-                original_text,
-                yield_range,
-                true,
-                "yields a value referencing data owned by the current function",
-            ),
-            self.span_json(
-                &file_name,
-                original_text,
-                borrow_range,
-                false,
-                &format!("`{name}` is borrowed here"),
-            ),
-        ]);
-        diagnostic["children"] = json!([]);
         true
     }
 
@@ -5192,6 +5188,26 @@ fn fill_positions(span: &mut Value, text: &str, range: Range<usize>) {
     span["column_start"] = json!(column_start);
     span["column_end"] = json!(column_end);
     span["text"] = Value::Array(lines);
+}
+
+/// What a yielded reference borrows (nightly's E0515 wording): a binding of the generator's
+/// body or of its `gen fn`'s signature ("local variable `x`"), or any other place ("local data
+/// `t.0`").
+enum LocalBorrow {
+    Variable(String),
+    Data(String),
+}
+
+/// Whether the function signature `signature` declares a parameter `name` (`name:` after a
+/// non-identifier character).
+fn declares_parameter(signature: &str, name: &str) -> bool {
+    signature.match_indices(name).any(|(at, _)| {
+        let before_ok = signature[..at]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !(c.is_alphanumeric() || c == '_'));
+        before_ok && signature[at + name.len()..].trim_start().starts_with(':')
+    })
 }
 
 /// The JSON `code` of a diagnostic the driver makes or rewords: its explanation is
