@@ -1134,13 +1134,7 @@ impl<'a> Remapper<'a> {
                 as_usize(&span["byte_end"]),
             )
             .start;
-            let before: String = original_text
-                .get(..start)
-                .unwrap_or_default()
-                .chars()
-                .filter(|c| !c.is_whitespace())
-                .collect();
-            before.ends_with("iter!(") || before.ends_with("iter!{")
+            source_text::follows_iter_macro_opening(&original_text, start)
         });
         let borrow = spans
             .iter()
@@ -2614,13 +2608,7 @@ impl<'a> Remapper<'a> {
             return false;
         };
         line_column_offset(original, line, column)
-            .and_then(|offset| original.get(..offset))
-            .is_some_and(|before| {
-                before
-                    .trim_end()
-                    .strip_suffix('(')
-                    .is_some_and(|before| before.trim_end().ends_with("iter!"))
-            })
+            .is_some_and(|offset| source_text::follows_iter_macro_opening(original, offset))
     }
 
     /// `FILE:L:C: L:C` at lowered positions → at original positions; also rustc's short form

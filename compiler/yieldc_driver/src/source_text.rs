@@ -348,18 +348,10 @@ fn enclosing_iter_macro(text: &str, position: usize) -> Option<(String, Option<R
             rest_at += "move".len();
             rest_at += text[rest_at..].len() - text[rest_at..].trim_start().len();
         }
-        let params_end = if text[rest_at..].starts_with("||") {
-            rest_at + 2
-        } else if text[rest_at..].starts_with('|') {
-            match text[rest_at + 1..close].find('|') {
-                Some(offset) => rest_at + 1 + offset + 1,
-                None => continue,
-            }
-        } else {
+        let Some(params_end) = closure_parameters_end(text, rest_at, close) else {
             continue;
         };
-        let body_start =
-            params_end + (text[params_end..].len() - text[params_end..].trim_start().len());
+        let body_start = after_whitespace(text, params_end);
         let body = if text.as_bytes().get(body_start) == Some(&b'{') {
             let body_close = matching_close(text, body_start)?;
             body_start..body_close + 1
@@ -378,23 +370,45 @@ pub fn iter_closure_body(text: &str, position: usize) -> Option<Range<usize>> {
     enclosing_iter_macro(text, position).and_then(|(_, body)| body)
 }
 
+/// Whether the text before `offset` ends with an `iter!` invocation's opening (`iter!(`,
+/// `iter! {`): what starts at `offset` is the invocation's closure.
+pub fn follows_iter_macro_opening(text: &str, offset: usize) -> bool {
+    text.get(..floor_char_boundary(text, offset))
+        .and_then(|before| {
+            let before = before.trim_end();
+            before
+                .strip_suffix('(')
+                .or_else(|| before.strip_suffix('{'))
+        })
+        .is_some_and(|before| before.trim_end().ends_with("iter!"))
+}
+
 /// The `iter!` closure whose parameter list starts at `head` (`||`, `|x: u8|`): from there to
 /// the end of its block body (`None` for an expression body).
 pub fn iter_closure(text: &str, head: usize) -> Option<Range<usize>> {
-    let rest = text.get(head..)?;
-    let params_end = if rest.starts_with("||") {
-        head + 2
-    } else if let Some(parameters) = rest.strip_prefix('|') {
-        head + 1 + parameters.find('|')? + 1
-    } else {
-        return None;
-    };
-    let body_start =
-        params_end + (text[params_end..].len() - text[params_end..].trim_start().len());
+    let body_start = after_whitespace(text, closure_parameters_end(text, head, text.len())?);
     if text.as_bytes().get(body_start) != Some(&b'{') {
         return None;
     }
     Some(head..matching_close(text, body_start)? + 1)
+}
+
+/// The end of the closure parameter list (`||`, `|x: u8|`) that starts at `head`, its closing
+/// `|` before `limit`.
+fn closure_parameters_end(text: &str, head: usize, limit: usize) -> Option<usize> {
+    let rest = text.get(head..limit)?;
+    if rest.starts_with("||") {
+        Some(head + 2)
+    } else if let Some(parameters) = rest.strip_prefix('|') {
+        Some(head + 1 + parameters.find('|')? + 1)
+    } else {
+        None
+    }
+}
+
+/// The first offset at or after `at` that is not whitespace.
+fn after_whitespace(text: &str, at: usize) -> usize {
+    at + (text[at..].len() - text[at..].trim_start().len())
 }
 
 /// The offset of the delimiter `close_byte` that closes the one at `open`.
@@ -500,6 +514,19 @@ fn is_ident_byte(byte: u8) -> bool {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn iter_closures_are_found_after_the_macro_opening() {
+        let text = "let a = iter!(|| { yield 1; });\nlet b = std::iter::iter! { |x| { yield x; } };\nlet c = f(|| 1);\n";
+        let a = text.find("||").unwrap();
+        assert!(follows_iter_macro_opening(text, a));
+        assert_eq!(iter_closure(text, a), Some(a..text.find(" });").unwrap() + 2));
+        assert!(follows_iter_macro_opening(text, text.find("|x|").unwrap()));
+        assert!(!follows_iter_macro_opening(text, text.rfind("||").unwrap()));
+        assert!(!follows_iter_macro_opening(text, 0));
+        // An expression body has no block to span.
+        assert_eq!(iter_closure("iter!(|| 1)", 6), None);
+    }
 
     #[test]
     fn indexed_lines_answer_as_the_scan_does() {

@@ -14,6 +14,7 @@ impl Raw for P {
     unsafe gen fn read_all(&self) -> u8 {
         //~^ ERROR: expected one of `extern` or `fn`
         for i in 0..self.0.len() {
+            // SAFETY: `i < self.0.len()`, so the pointer is in bounds of the vector's data.
             yield unsafe { *self.0.as_ptr().add(i) };
         }
     }
