@@ -9,13 +9,14 @@ use std::rc::Rc;
 thread_local! {
     /// Line starts of the texts registered by [`index_lines`], by the text's address and
     /// length.
-    static LINE_STARTS: RefCell<HashMap<(usize, usize), Rc<Vec<usize>>>> =
+    static LINE_STARTS: RefCell<HashMap<(usize, usize), Option<Rc<Vec<usize>>>>> =
         RefCell::new(HashMap::new());
 }
 
 /// While the returned guard lives, [`line_column`] and [`line_range`] find the lines of these
 /// texts by binary search instead of a scan from the start (a diagnostic asks for positions many
-/// times: with a scan, a thousand warnings in a 100 KB file took seconds). The texts must
+/// times: with a scan, a thousand warnings in a 100 KB file took seconds). A text's lines are
+/// indexed when first asked about (a build without diagnostics pays nothing). The texts must
 /// outlive the guard (it holds their borrow) and not change.
 pub fn index_lines<'a>(texts: impl IntoIterator<Item = &'a str>) -> LineIndexGuard<'a> {
     let mut keys = Vec::new();
@@ -23,13 +24,10 @@ pub fn index_lines<'a>(texts: impl IntoIterator<Item = &'a str>) -> LineIndexGua
         let mut starts = starts.borrow_mut();
         for text in texts {
             let key = (text.as_ptr() as usize, text.len());
-            if starts.contains_key(&key) {
-                continue;
+            if !starts.contains_key(&key) {
+                starts.insert(key, None);
+                keys.push(key);
             }
-            let mut lines = vec![0];
-            lines.extend(text.match_indices('\n').map(|(newline, _)| newline + 1));
-            starts.insert(key, Rc::new(lines));
-            keys.push(key);
         }
     });
     LineIndexGuard {
@@ -55,13 +53,17 @@ impl Drop for LineIndexGuard<'_> {
     }
 }
 
-/// The line starts of `text`, if it is registered.
+/// The line starts of `text`, if it is registered (indexed on the first call).
 fn line_starts(text: &str) -> Option<Rc<Vec<usize>>> {
     LINE_STARTS.with(|starts| {
-        starts
-            .borrow()
-            .get(&(text.as_ptr() as usize, text.len()))
-            .cloned()
+        let mut starts = starts.borrow_mut();
+        let entry = starts.get_mut(&(text.as_ptr() as usize, text.len()))?;
+        let lines = entry.get_or_insert_with(|| {
+            let mut lines = vec![0];
+            lines.extend(text.match_indices('\n').map(|(newline, _)| newline + 1));
+            Rc::new(lines)
+        });
+        Some(Rc::clone(lines))
     })
 }
 
@@ -520,7 +522,10 @@ mod tests {
         let text = "let a = iter!(|| { yield 1; });\nlet b = std::iter::iter! { |x| { yield x; } };\nlet c = f(|| 1);\n";
         let a = text.find("||").unwrap();
         assert!(follows_iter_macro_opening(text, a));
-        assert_eq!(iter_closure(text, a), Some(a..text.find(" });").unwrap() + 2));
+        assert_eq!(
+            iter_closure(text, a),
+            Some(a..text.find(" });").unwrap() + 2)
+        );
         assert!(follows_iter_macro_opening(text, text.find("|x|").unwrap()));
         assert!(!follows_iter_macro_opening(text, text.rfind("||").unwrap()));
         assert!(!follows_iter_macro_opening(text, 0));
